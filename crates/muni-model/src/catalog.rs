@@ -1,0 +1,176 @@
+//! The catalog: which indicators exist, what they mean, where they come from, and the regions.
+
+use serde::{Deserialize, Serialize};
+
+use crate::{MunicipalityCode, RegionCode};
+
+/// Bumped whenever the shape of `catalog.json` or an indicator file changes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A text in Swedish (the default) and English.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Text {
+    pub sv: String,
+    pub en: String,
+}
+
+impl Text {
+    pub fn new(sv: &str, en: &str) -> Self {
+        Self {
+            sv: sv.to_owned(),
+            en: en.to_owned(),
+        }
+    }
+}
+
+/// The themes the network argues about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Theme {
+    Employment,
+    Procurement,
+    Energy,
+    Population,
+}
+
+/// The unit of an indicator's values, by meaning, so that front-ends format by it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    Mwh,
+    MwhPerInhabitant,
+    Sek,
+    SekPerInhabitant,
+    Count,
+    CountPer10000Inhabitants,
+    Persons,
+    PerThousandInhabitants,
+    Percent,
+}
+
+impl Unit {
+    /// The unit as written on a chart.
+    pub fn label(self) -> Text {
+        let t = Text::new;
+        match self {
+            Unit::Mwh => t("MWh", "MWh"),
+            Unit::MwhPerInhabitant => t("MWh per invånare", "MWh per inhabitant"),
+            Unit::Sek => t("kronor", "SEK"),
+            Unit::SekPerInhabitant => t("kronor per invånare", "SEK per inhabitant"),
+            Unit::Count => t("antal", "number"),
+            Unit::CountPer10000Inhabitants => {
+                t("antal per 10 000 invånare", "number per 10,000 inhabitants")
+            }
+            Unit::Persons => t("personer", "persons"),
+            Unit::PerThousandInhabitants => t("per 1 000 invånare", "per 1,000 inhabitants"),
+            Unit::Percent => t("procent", "per cent"),
+        }
+    }
+
+    /// How many decimals a displayed value gets.
+    pub fn decimals(self) -> usize {
+        match self {
+            Unit::Mwh | Unit::Sek | Unit::Count | Unit::Persons => 0,
+            Unit::SekPerInhabitant => 0,
+            Unit::MwhPerInhabitant
+            | Unit::CountPer10000Inhabitants
+            | Unit::PerThousandInhabitants
+            | Unit::Percent => 1,
+        }
+    }
+}
+
+/// Where the figures come from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    /// Publisher and statistic, e.g. "SCB, Kommunal och regional energistatistik".
+    pub name: Text,
+    /// Table or dataset id, e.g. "EN0203AE (SlutAnvSektor)".
+    pub table: String,
+    pub url: String,
+    pub licence: String,
+    /// When the copy we built from was retrieved or exported (ISO date).
+    pub retrieved: String,
+}
+
+/// Whether an indicator has figures yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IndicatorStatus {
+    /// Figures are published in `file`.
+    Available,
+    /// Defined, but its source has no offline copy: run the fetcher to get figures.
+    AwaitingFetch,
+}
+
+/// One indicator: what it means and where its figures are.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IndicatorMeta {
+    /// A slug such as `energy_final_use_industry_per_inhabitant`.
+    pub id: String,
+    pub theme: Theme,
+    pub title: Text,
+    /// A one-line definition shown under the chart.
+    pub definition: Text,
+    pub unit: Unit,
+    pub source: Source,
+    pub status: IndicatorStatus,
+    /// Years with at least one published value (empty while awaiting a fetch).
+    pub years: Vec<u16>,
+    /// Path of the indicator file relative to `catalog.json`, when available.
+    pub file: Option<String>,
+    /// Whether a higher value ranks first (rank 1 = highest).
+    pub rank_descending: bool,
+    /// Whether the network aggregate is a sum (additive counts) or only a median (ratios).
+    pub additive: bool,
+    /// Notes on breaks in series, confidentiality and attribution rules.
+    pub notes: Vec<Text>,
+}
+
+/// What kind of region a code denotes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RegionLevel {
+    Country,
+    County,
+    Municipality,
+    Group,
+}
+
+/// A named region.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Region {
+    pub code: RegionCode,
+    pub name: String,
+    pub level: RegionLevel,
+    /// The county of a municipality.
+    pub county: Option<RegionCode>,
+}
+
+/// A named group of municipalities, with the source of its membership.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Group {
+    pub id: RegionCode,
+    pub name: Text,
+    pub members: Vec<MunicipalityCode>,
+    pub source: Text,
+}
+
+/// `catalog.json`: the index the front-end loads first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Catalog {
+    pub schema_version: u32,
+    pub indicators: Vec<IndicatorMeta>,
+    pub regions: Vec<Region>,
+    pub groups: Vec<Group>,
+}
+
+impl Catalog {
+    pub fn indicator(&self, id: &str) -> Option<&IndicatorMeta> {
+        self.indicators.iter().find(|i| i.id == id)
+    }
+
+    pub fn region(&self, code: &str) -> Option<&Region> {
+        self.regions.iter().find(|r| r.code.as_str() == code)
+    }
+}

@@ -1,0 +1,18 @@
+//! Wire types shared by the data pipeline and the browser front-end.
+//!
+//! This crate is the boundary: everything that is written to `public/data/` or read by the
+//! dashboard is defined here, and nothing here depends on polars, I/O or the DOM, so it builds
+//! for `wasm32-unknown-unknown`.
+
+mod catalog;
+mod code;
+mod format;
+mod indicator;
+
+pub use catalog::{
+    Catalog, Group, IndicatorMeta, IndicatorStatus, Region, RegionLevel, SCHEMA_VERSION, Source,
+    Text, Theme, Unit,
+};
+pub use code::{CodeError, MunicipalityCode, RegionCode};
+pub use format::{Lang, format_number};
+pub use indicator::{IndicatorFile, Series, Status};

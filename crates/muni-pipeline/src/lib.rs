@@ -1,0 +1,76 @@
+//! The data pipeline: import upstream statistics into `data/`, aggregate indicators with polars,
+//! publish `public/data/`.
+
+pub mod aggregate;
+pub mod error;
+pub mod fsutil;
+pub mod import;
+pub mod indicators;
+pub mod text;
+
+pub use error::{PipelineError, Result};
+pub mod publish;
+
+use std::path::{Path, PathBuf};
+
+/// What a build read and wrote, for the user.
+#[derive(Debug)]
+pub struct BuildReport {
+    pub indicators_available: usize,
+    pub indicators_awaiting_fetch: usize,
+    pub rows: usize,
+}
+
+/// Reads the normalised tables under `data_dir/normalised`, aggregates every indicator and
+/// publishes `out` (normally `public/data`).
+pub fn build(data_dir: &Path, out: &Path) -> Result<BuildReport> {
+    let dir: PathBuf = data_dir.join("normalised");
+    let regions_path = dir.join("regions.csv");
+    let regions: Vec<publish::RegionRow> = read_csv_rows(&regions_path)?;
+    let members: Vec<import::members::Member> = read_csv_rows(&dir.join("network_members.csv"))?;
+    let members: Vec<String> = members.into_iter().map(|m| m.code).collect();
+    let municipalities: Vec<String> = regions
+        .iter()
+        .filter(|r| r.level == "municipality")
+        .map(|r| r.code.clone())
+        .collect();
+    let inputs = aggregate::Inputs {
+        dir: dir.clone(),
+        members: members.clone(),
+        municipalities,
+    };
+    let defs = indicators::definitions();
+    let table = aggregate::indicators(&inputs, &defs)?;
+    let catalog = publish::publish(
+        out,
+        &publish::PublishInputs {
+            defs: &defs,
+            regions: &regions,
+            members: &members,
+            table: &table,
+        },
+    )?;
+    let available = catalog
+        .indicators
+        .iter()
+        .filter(|i| i.status == muni_model::IndicatorStatus::Available)
+        .count();
+    Ok(BuildReport {
+        indicators_available: available,
+        indicators_awaiting_fetch: catalog.indicators.len() - available,
+        rows: table.height(),
+    })
+}
+
+fn read_csv_rows<T: serde::de::DeserializeOwned>(path: &Path) -> Result<Vec<T>> {
+    let mut r = csv::Reader::from_path(path)
+        .map_err(|e| PipelineError::file(path, format!("{e}; run `import` first")))?;
+    r.deserialize()
+        .enumerate()
+        .map(|(i, row)| {
+            row.map_err(|e| {
+                PipelineError::input(path, i as u64 + 2, "", format!("malformed row: {e}"))
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,360 @@
+//! Publish: the catalog, one JSON file per indicator for the browser, and the full dataset for
+//! analysts as Parquet and CSV (machine and Swedish Excel dialects). Written into a temporary
+//! directory and swapped in place of `public/data` only when everything is written.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::Write;
+use std::path::Path;
+
+use muni_model::{
+    Catalog, Group, IndicatorFile, IndicatorMeta, IndicatorStatus, MunicipalityCode, Region,
+    RegionCode, RegionLevel, SCHEMA_VERSION, Series, Status, Text,
+};
+use polars::prelude::*;
+
+use crate::aggregate::{NETWORK, NETWORK_MEDIAN};
+use crate::error::{PipelineError, Result};
+use crate::fsutil::{csv_text, replace_dir};
+use crate::indicators::Definition;
+
+/// A row of `data/normalised/regions.csv`.
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct RegionRow {
+    pub code: String,
+    pub name: String,
+    pub level: String,
+    pub county_code: String,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Cell {
+    value: Option<f64>,
+    status: Status,
+    rank_national: Option<u16>,
+    rank_network: Option<u16>,
+}
+
+type Table = BTreeMap<String, BTreeMap<String, BTreeMap<u16, Cell>>>;
+
+fn to_table(df: &DataFrame) -> Result<Table> {
+    let ind = df.column("indicator")?.str()?;
+    let reg = df.column("region_code")?.str()?;
+    let year = df.column("year")?.i32()?;
+    let value = df.column("value")?.f64()?;
+    let status = df.column("status")?.str()?;
+    let rn = df.column("rank_national")?.u32()?;
+    let rw = df.column("rank_network")?.u32()?;
+    let mut t: Table = BTreeMap::new();
+    for i in 0..df.height() {
+        let (Some(ind), Some(reg), Some(year), Some(st)) =
+            (ind.get(i), reg.get(i), year.get(i), status.get(i))
+        else {
+            return Err(PipelineError::Check(format!(
+                "row {i} of the indicator table has an empty key"
+            )));
+        };
+        let status = Status::parse(st)
+            .ok_or_else(|| PipelineError::Check(format!("unknown status {st:?}")))?;
+        let cell = Cell {
+            value: value.get(i),
+            status,
+            rank_national: rn.get(i).map(|r| r as u16),
+            rank_network: rw.get(i).map(|r| r as u16),
+        };
+        t.entry(ind.to_owned())
+            .or_default()
+            .entry(reg.to_owned())
+            .or_default()
+            .insert(year as u16, cell);
+    }
+    Ok(t)
+}
+
+fn region_level(level: &str) -> RegionLevel {
+    match level {
+        "country" => RegionLevel::Country,
+        "county" => RegionLevel::County,
+        _ => RegionLevel::Municipality,
+    }
+}
+
+pub struct PublishInputs<'a> {
+    pub defs: &'a [Definition],
+    pub regions: &'a [RegionRow],
+    pub members: &'a [String],
+    pub table: &'a DataFrame,
+}
+
+/// Builds the catalog and the indicator files (pure: no I/O).
+pub fn build_outputs(p: &PublishInputs) -> Result<(Catalog, Vec<IndicatorFile>)> {
+    let table = to_table(p.table)?;
+    let mut regions = Vec::new();
+    for r in p.regions {
+        regions.push(Region {
+            code: RegionCode::new(&r.code).map_err(|e| PipelineError::Check(e.to_string()))?,
+            name: r.name.clone(),
+            level: region_level(&r.level),
+            county: (!r.county_code.is_empty())
+                .then(|| RegionCode::new(&r.county_code))
+                .transpose()
+                .map_err(|e| PipelineError::Check(e.to_string()))?,
+        });
+    }
+    regions.push(Region {
+        code: RegionCode::new(NETWORK).expect("valid id"),
+        name: "Svenska Industrikommuner".into(),
+        level: RegionLevel::Group,
+        county: None,
+    });
+    regions.push(Region {
+        code: RegionCode::new(NETWORK_MEDIAN).expect("valid id"),
+        name: "Svenska Industrikommuner (median)".into(),
+        level: RegionLevel::Group,
+        county: None,
+    });
+    let members = p
+        .members
+        .iter()
+        .map(|m| MunicipalityCode::new(m))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| PipelineError::Check(e.to_string()))?;
+    let groups = vec![Group {
+        id: RegionCode::new(NETWORK).expect("valid id"),
+        name: Text::new(
+            "Svenska Industrikommuner",
+            "Sweden's industrial municipalities",
+        ),
+        members,
+        source: Text::new(
+            "Kommuner namngivna i nätverkets dokument: grundarmötet, manifestet 2016 (Finspång), skriften 2022 och kärnkraftskommunerna i manifestet.",
+            "Municipalities named in the network's documents: the founding meeting, the 2016 manifesto (Finspång), the 2022 paper and the nuclear host municipalities in the manifesto.",
+        ),
+    }];
+    let mut metas = Vec::new();
+    let mut files = Vec::new();
+    for def in p.defs {
+        let rows = table.get(def.id);
+        let published_years: BTreeSet<u16> = rows
+            .map(|r| {
+                r.values()
+                    .flat_map(|y| {
+                        y.iter()
+                            .filter(|(_, c)| c.status == Status::Ok)
+                            .map(|(y, _)| *y)
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let available = !published_years.is_empty();
+        if available {
+            let rows = rows.expect("available implies rows");
+            let years: Vec<u16> = {
+                let all: BTreeSet<u16> = rows.values().flat_map(|y| y.keys().copied()).collect();
+                let (lo, hi) = (
+                    *all.first().expect("non-empty"),
+                    *all.last().expect("non-empty"),
+                );
+                (lo..=hi).collect()
+            };
+            let series = rows
+                .iter()
+                .map(|(region, by_year)| {
+                    let get = |y: &u16| {
+                        by_year.get(y).copied().unwrap_or(Cell {
+                            value: None,
+                            status: Status::Missing,
+                            rank_national: None,
+                            rank_network: None,
+                        })
+                    };
+                    Ok(Series {
+                        region: RegionCode::new(region)
+                            .map_err(|e| PipelineError::Check(e.to_string()))?,
+                        values: years.iter().map(|y| get(y).value).collect(),
+                        status: years.iter().map(|y| get(y).status).collect(),
+                        rank_national: years.iter().map(|y| get(y).rank_national).collect(),
+                        rank_network: years.iter().map(|y| get(y).rank_network).collect(),
+                    })
+                })
+                .collect::<Result<Vec<_>>>()?;
+            files.push(IndicatorFile {
+                schema_version: SCHEMA_VERSION,
+                id: def.id.to_owned(),
+                years,
+                series,
+            });
+        }
+        metas.push(IndicatorMeta {
+            id: def.id.to_owned(),
+            theme: def.theme,
+            title: def.title(),
+            definition: def.definition_text(),
+            unit: def.unit,
+            source: (def.source)(),
+            status: if available {
+                IndicatorStatus::Available
+            } else {
+                IndicatorStatus::AwaitingFetch
+            },
+            years: published_years.into_iter().collect(),
+            file: available.then(|| format!("indicators/{}.json", def.id)),
+            rank_descending: true,
+            additive: def.additive(),
+            notes: def.notes(),
+        });
+    }
+    Ok((
+        Catalog {
+            schema_version: SCHEMA_VERSION,
+            indicators: metas,
+            regions,
+            groups,
+        },
+        files,
+    ))
+}
+
+/// The CSV dialects of the full dataset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dialect {
+    /// UTF-8, `,`, decimal point: for pandas, R, polars.
+    Machine,
+    /// UTF-8 with BOM, `;`, decimal comma: opens correctly in Excel with Swedish settings.
+    ExcelSv,
+}
+
+/// Formats a number losslessly (shortest round-trip form), with a decimal comma for Excel.
+pub fn csv_number(v: f64, dialect: Dialect) -> String {
+    let s = if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    };
+    match dialect {
+        Dialect::Machine => s,
+        Dialect::ExcelSv => s.replace('.', ","),
+    }
+}
+
+fn write_full_csv(
+    path: &Path,
+    catalog: &Catalog,
+    table: &DataFrame,
+    dialect: Dialect,
+) -> Result<()> {
+    let t = to_table(table)?;
+    let names: BTreeMap<&str, &str> = catalog
+        .regions
+        .iter()
+        .map(|r| (r.code.as_str(), r.name.as_str()))
+        .collect();
+    let sep = if dialect == Dialect::Machine {
+        b','
+    } else {
+        b';'
+    };
+    let mut buf: Vec<u8> = Vec::new();
+    if dialect == Dialect::ExcelSv {
+        buf.extend_from_slice(b"\xEF\xBB\xBF");
+    }
+    {
+        let mut w = csv::WriterBuilder::new()
+            .delimiter(sep)
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(&mut buf);
+        let io = |e: csv::Error| PipelineError::file(path, e.to_string());
+        w.write_record([
+            "indicator",
+            "region_code",
+            "region_name",
+            "year",
+            "value",
+            "unit",
+            "status",
+            "rank_national",
+            "rank_network",
+        ])
+        .map_err(io)?;
+        for meta in &catalog.indicators {
+            let Some(rows) = t.get(&meta.id) else {
+                continue;
+            };
+            let unit = meta.unit.label().sv;
+            for (region, by_year) in rows {
+                for (year, c) in by_year {
+                    w.write_record([
+                        meta.id.clone(),
+                        region.clone(),
+                        csv_text(names.get(region.as_str()).copied().unwrap_or("")),
+                        year.to_string(),
+                        c.value.map(|v| csv_number(v, dialect)).unwrap_or_default(),
+                        csv_text(&unit),
+                        c.status.as_str().to_owned(),
+                        c.rank_national.map(|r| r.to_string()).unwrap_or_default(),
+                        c.rank_network.map(|r| r.to_string()).unwrap_or_default(),
+                    ])
+                    .map_err(io)?;
+                }
+            }
+        }
+        w.flush().map_err(|e| PipelineError::io(path, e))?;
+    }
+    std::fs::write(path, buf).map_err(|e| PipelineError::io(path, e))
+}
+
+fn write_json<T: serde::Serialize>(path: &Path, value: &T) -> Result<()> {
+    let mut bytes =
+        serde_json::to_vec(value).map_err(|e| PipelineError::file(path, e.to_string()))?;
+    bytes.push(b'\n');
+    let mut f = std::fs::File::create(path).map_err(|e| PipelineError::io(path, e))?;
+    f.write_all(&bytes).map_err(|e| PipelineError::io(path, e))
+}
+
+/// File names of the full dataset under `public/data/full/`.
+pub const FULL_PARQUET: &str = "full/industrikommuner.parquet";
+pub const FULL_CSV: &str = "full/industrikommuner.csv";
+pub const FULL_CSV_EXCEL: &str = "full/industrikommuner_excel_sv.csv";
+
+/// Writes everything into a fresh directory and swaps it in place of `out`.
+pub fn publish(out: &Path, p: &PublishInputs) -> Result<Catalog> {
+    let (catalog, files) = build_outputs(p)?;
+    replace_dir(out, |dir| {
+        std::fs::create_dir_all(dir.join("indicators")).map_err(|e| PipelineError::io(dir, e))?;
+        std::fs::create_dir_all(dir.join("full")).map_err(|e| PipelineError::io(dir, e))?;
+        write_json(&dir.join("catalog.json"), &catalog)?;
+        for f in &files {
+            write_json(&dir.join(format!("indicators/{}.json", f.id)), f)?;
+        }
+        let parquet = dir.join(FULL_PARQUET);
+        let file = std::fs::File::create(&parquet).map_err(|e| PipelineError::io(&parquet, e))?;
+        let mut df = p.table.clone();
+        ParquetWriter::new(file)
+            .with_statistics(StatisticsOptions::empty())
+            .finish(&mut df)?;
+        write_full_csv(&dir.join(FULL_CSV), &catalog, p.table, Dialect::Machine)?;
+        write_full_csv(
+            &dir.join(FULL_CSV_EXCEL),
+            &catalog,
+            p.table,
+            Dialect::ExcelSv,
+        )?;
+        Ok(())
+    })?;
+    Ok(catalog)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_in_both_dialects() {
+        assert_eq!(csv_number(1234.5, Dialect::Machine), "1234.5");
+        assert_eq!(csv_number(1234.5, Dialect::ExcelSv), "1234,5");
+        assert_eq!(csv_number(379929770.0, Dialect::ExcelSv), "379929770");
+        assert_eq!(
+            csv_number(0.1 + 0.2, Dialect::Machine),
+            "0.30000000000000004"
+        );
+    }
+}

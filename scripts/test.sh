@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Runs every check of the project: formatting, clippy, the browser boundary, and all tests.
+# Installs what it needs (idempotently): the wasm32 target and rustfmt/clippy.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+rustup component add rustfmt clippy >/dev/null
+rustup target add wasm32-unknown-unknown >/dev/null
+
+echo "== cargo fetch"
+cargo fetch --locked
+echo "== cargo fmt --check"
+cargo fmt --all --check
+echo "== cargo clippy"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+echo "== the model crate builds for the browser and never depends on polars"
+cargo check -p muni-model --target wasm32-unknown-unknown --locked
+if cargo tree -p muni-model --edges normal --prefix none --target wasm32-unknown-unknown | grep -E '^(polars|tokio|calamine|reqwest)'; then
+    echo "error: muni-model must not depend on polars or I/O crates" >&2
+    exit 1
+fi
+echo "== cargo test"
+cargo test --workspace --locked
