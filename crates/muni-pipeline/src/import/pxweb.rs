@@ -111,12 +111,33 @@ pub fn parse(path: &Path, text: &str, encoding: Encoding) -> Result<PxTable> {
     }
     let label_headers = headers.iter().take(first_year).map(str::to_owned).collect();
     let mut rows = Vec::new();
+    // Line numbers counted from byte offsets: with CRLF the csv crate places a record's start
+    // on the `\n` that ends the previous line, and its own line count is one short.
+    let bytes = text.as_bytes();
+    let (mut counted_to, mut line_at) = (0usize, 1u64);
+    let mut line_of = |byte: usize| {
+        let byte = (byte + 1).min(bytes.len()).max(counted_to);
+        line_at += bytes[counted_to..byte]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count() as u64;
+        counted_to = byte;
+        line_at
+    };
     for record in reader.records() {
-        let record = record.map_err(|e| {
-            let line = e.position().map_or(0, |p| p.line());
-            PipelineError::input(path, line, "", format!("malformed CSV line: {e}"))
-        })?;
-        let line = record.position().map_or(0, |p| p.line());
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map_or(0, |p| line_of(p.byte() as usize));
+                return Err(PipelineError::input(
+                    path,
+                    line,
+                    "",
+                    format!("malformed CSV line: {e}"),
+                ));
+            }
+        };
+        let line = record.position().map_or(0, |p| line_of(p.byte() as usize));
         if record.iter().all(|f| f.trim().is_empty()) {
             continue;
         }

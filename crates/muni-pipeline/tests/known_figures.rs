@@ -1,0 +1,230 @@
+//! Known figures reproduced exactly from the committed `data/`, as published by the sources.
+
+mod common;
+
+use common::{built, catalog, indicator, root, value};
+use muni_model::{IndicatorStatus, RegionLevel, Status};
+use polars::prelude::*;
+
+#[test]
+fn riket_final_energy_use_2009_and_2020_to_the_mwh() {
+    let f = indicator(built(), "energy_final_use_total");
+    // 379.9 TWh and 364.3 TWh as published by SCB (EN0203AE, `summa`).
+    assert_eq!(value(&f, "00", 2009), (Some(379_929_770.0), Status::Ok));
+    assert_eq!(value(&f, "00", 2020), (Some(364_287_721.0), Status::Ok));
+    // SCB withholds Riket's 2010 total: it stays confidential, never 0.
+    assert_eq!(value(&f, "00", 2010), (None, Status::Confidential));
+}
+
+#[test]
+fn osthammar_electricity_production_2019() {
+    let f = indicator(built(), "electricity_production_total");
+    assert_eq!(value(&f, "0382", 2019), (Some(24_277_961.0), Status::Ok));
+    // Riket 164.1 TWh in 2019.
+    assert_eq!(value(&f, "00", 2019), (Some(164_098_691.0), Status::Ok));
+}
+
+#[test]
+fn municipal_populations_2023_sum_to_riket() {
+    let f = indicator(built(), "population");
+    let cat = catalog(built());
+    let municipalities: Vec<&str> = cat
+        .regions
+        .iter()
+        .filter(|r| r.level == RegionLevel::Municipality)
+        .map(|r| r.code.as_str())
+        .collect();
+    assert_eq!(municipalities.len(), 290);
+    let sum: f64 = municipalities
+        .iter()
+        .map(|m| {
+            value(&f, m, 2023)
+                .0
+                .expect("every municipality has a 2023 population")
+        })
+        .sum();
+    assert_eq!(sum, 10_551_707.0);
+    assert_eq!(value(&f, "00", 2023), (Some(10_551_707.0), Status::Ok));
+    // 2022 from the 1950–2022 table (by name) sums to 10,521,556.
+    assert_eq!(value(&f, "00", 2022), (Some(10_521_556.0), Status::Ok));
+}
+
+#[test]
+fn innovation_procurements_2021_by_municipalities_and_nationally() {
+    let dir = root().join("data/normalised");
+    let notices =
+        LazyCsvReader::new(PlRefPath::try_from_path(&dir.join("procurement_notices.csv")).unwrap())
+            .with_has_header(true)
+            .with_dtype_overwrite(Some(Arc::new(Schema::from_iter([Field::new(
+                "buyer_org_nr".into(),
+                DataType::String,
+            )]))))
+            .finish()
+            .unwrap();
+    let buyers =
+        LazyCsvReader::new(PlRefPath::try_from_path(&dir.join("procurement_buyers.csv")).unwrap())
+            .with_has_header(true)
+            .with_infer_schema_length(Some(0))
+            .finish()
+            .unwrap();
+    let counts = notices
+        .join(
+            buyers,
+            [col("buyer_org_nr")],
+            [col("org_nr")],
+            JoinArgs::new(JoinType::Left),
+        )
+        .select([
+            col("innovation").sum().alias("national"),
+            col("innovation")
+                .filter(col("legal_form").eq(lit("Kommuner")))
+                .sum()
+                .alias("kommuner"),
+            len().alias("rows"),
+        ])
+        .collect()
+        .unwrap();
+    let get = |c: &str| {
+        counts
+            .column(c)
+            .unwrap()
+            .cast(&DataType::Int64)
+            .unwrap()
+            .i64()
+            .unwrap()
+            .get(0)
+            .unwrap()
+    };
+    assert_eq!(get("rows"), 18_421);
+    assert_eq!(get("national"), 809);
+    assert_eq!(get("kommuner"), 398);
+    // The published indicator sums the attributed buyers: the 398, plus Telge Inköp AB's (none).
+    let f = indicator(built(), "procurement_innovation_count");
+    assert_eq!(value(&f, "00", 2021), (Some(398.0), Status::Ok));
+}
+
+#[test]
+fn every_indicator_has_provenance_and_published_ones_have_years() {
+    let cat = catalog(built());
+    assert!(cat.indicators.len() >= 25);
+    for i in &cat.indicators {
+        let s = &i.source;
+        for (what, text) in [
+            ("name", &s.name.sv),
+            ("name (en)", &s.name.en),
+            ("table", &s.table),
+            ("url", &s.url),
+            ("licence", &s.licence),
+        ] {
+            assert!(!text.trim().is_empty(), "{}: source {what} is empty", i.id);
+        }
+        assert!(
+            !i.title.sv.is_empty()
+                && !i.title.en.is_empty()
+                && !i.definition.sv.is_empty()
+                && !i.definition.en.is_empty(),
+            "{}",
+            i.id
+        );
+        match i.status {
+            IndicatorStatus::Available => {
+                assert!(!i.years.is_empty(), "{}", i.id);
+                assert!(
+                    built().join(i.file.as_deref().unwrap()).exists(),
+                    "{}",
+                    i.id
+                );
+            }
+            IndicatorStatus::AwaitingFetch => {
+                assert!(i.file.is_none() && i.years.is_empty(), "{}", i.id)
+            }
+        }
+    }
+    // Employment has no offline copy: defined, not invented.
+    assert_eq!(
+        cat.indicator("employment_industry").unwrap().status,
+        IndicatorStatus::AwaitingFetch
+    );
+}
+
+#[test]
+fn withheld_values_are_never_numbers() {
+    let cat = catalog(built());
+    let mut confidential = 0;
+    for meta in cat.indicators.iter().filter(|i| i.file.is_some()) {
+        let f = indicator(built(), &meta.id);
+        for s in &f.series {
+            assert_eq!(s.values.len(), f.years.len());
+            for (v, st) in s.values.iter().zip(&s.status) {
+                if *st == Status::Ok {
+                    assert!(
+                        v.is_some_and(f64::is_finite),
+                        "{} {}: ok without a value",
+                        meta.id,
+                        s.region
+                    );
+                } else if s.region.as_str() != "network_median" {
+                    assert!(v.is_none(), "{} {}: {st:?} with a value", meta.id, s.region);
+                }
+                confidential += usize::from(*st == Status::Confidential);
+            }
+        }
+    }
+    assert!(
+        confidential > 1000,
+        "the energy tables have many confidential cells, found {confidential}"
+    );
+}
+
+#[test]
+fn industry_final_use_is_confidential_for_many_municipalities_and_the_network_is_incomplete() {
+    let f = indicator(built(), "energy_final_use_industry");
+    let year = 2020;
+    let n = f
+        .series
+        .iter()
+        .filter(|s| {
+            s.region.as_str().len() == 4
+                && value(&f, s.region.as_str(), year).1 == Status::Confidential
+        })
+        .count();
+    assert!(
+        (34..=128).contains(&n),
+        "{n} municipalities confidential in {year}"
+    );
+    // Some member is confidential, so the network sum is withheld rather than understated.
+    let members = &catalog(built()).groups[0].members;
+    if members
+        .iter()
+        .any(|m| value(&f, m.as_str(), year).1 != Status::Ok)
+    {
+        assert_eq!(value(&f, "network", year), (None, Status::Incomplete));
+    }
+}
+
+#[test]
+fn network_sum_and_ranks_are_consistent() {
+    let cat = catalog(built());
+    let members = &cat.groups[0].members;
+    assert_eq!(members.len(), 24);
+    let f = indicator(built(), "population");
+    let sum: f64 = members
+        .iter()
+        .map(|m| value(&f, m.as_str(), 2022).0.unwrap())
+        .sum();
+    assert_eq!(value(&f, "network", 2022), (Some(sum), Status::Ok));
+    // Ranks within the network run 1..=24 and follow the values.
+    let i = f.years.iter().position(|&y| y == 2022).unwrap();
+    let mut ranked: Vec<(u16, f64)> = members
+        .iter()
+        .map(|m| {
+            let s = f.series(m.as_str()).unwrap();
+            (s.rank_network[i].unwrap(), s.values[i].unwrap())
+        })
+        .collect();
+    ranked.sort_by_key(|r| r.0);
+    assert_eq!(ranked.first().unwrap().0, 1);
+    assert!(ranked.windows(2).all(|w| w[0].1 >= w[1].1));
+    // Stockholm is Sweden's largest municipality.
+    assert_eq!(f.series("0180").unwrap().rank_national[i], Some(1));
+}
