@@ -68,6 +68,9 @@ pub enum TableKind {
 
 type Key = (String, &'static str, &'static str, u16);
 
+/// Label → slug pairs of one dimension.
+type Labels = &'static [(&'static str, &'static str)];
+
 #[derive(Debug, Clone)]
 struct Located {
     cell: Cell,
@@ -75,7 +78,7 @@ struct Located {
     line: u64,
 }
 
-fn lookup(table: &'static [(&'static str, &'static str)], label: &str) -> Option<&'static str> {
+fn lookup(table: Labels, label: &str) -> Option<&'static str> {
     let f = fold(label);
     table
         .iter()
@@ -97,7 +100,7 @@ fn read_cells(
     kind: TableKind,
     regions: &Regions,
 ) -> Result<BTreeMap<Key, Located>> {
-    let (dim1, dim2): (&'static [(&str, &str)], &'static [(&str, &str)]) = match kind {
+    let (dim1, dim2): (Labels, Labels) = match kind {
         TableKind::FinalUse => (SECTORS, FUELS),
         TableKind::Production => (METHODS, &[(PRODUCTION, "production")]),
     };

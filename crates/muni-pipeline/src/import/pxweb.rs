@@ -170,7 +170,7 @@ pub fn parse(path: &Path, text: &str, encoding: Encoding) -> Result<PxTable> {
 
 /// The region code at the start of a label like `0181 S�dert�lje` or `00 Riket`.
 pub fn region_code(label: &str) -> &str {
-    label.trim().split_whitespace().next().unwrap_or("")
+    label.split_whitespace().next().unwrap_or("")
 }
 
 #[cfg(test)]

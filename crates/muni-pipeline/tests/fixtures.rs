@@ -1,0 +1,386 @@
+//! The importer on hand-written, SYNTHETIC fixtures in every upstream format (see
+//! `fixtures/make_fixtures.py`): each quirk is handled, and each kind of bad input stops the
+//! import with file, line and value, leaving the previous `data/normalised/` untouched.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::{indicator, root, temp_dir, value};
+use muni_model::Status;
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let p = e.unwrap().path();
+        let dest = to.join(p.file_name().unwrap());
+        if p.is_dir() {
+            copy_tree(&p, &dest);
+        } else {
+            std::fs::copy(&p, &dest).unwrap();
+        }
+    }
+}
+
+/// A data folder with the project's reviewed buyer mapping and a good import of the fixtures.
+fn imported(name: &str) -> PathBuf {
+    let data = temp_dir(name);
+    std::fs::copy(
+        root().join("data/buyer_attribution.csv"),
+        data.join("buyer_attribution.csv"),
+    )
+    .unwrap();
+    muni_pipeline::import::import_all(&fixtures().join("upstream"), &data)
+        .expect("fixtures import");
+    data
+}
+
+fn lines(path: &Path) -> Vec<String> {
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .map(str::to_owned)
+        .collect()
+}
+
+fn fact<'a>(rows: &'a [String], prefix: &str) -> &'a str {
+    rows.iter()
+        .find(|l| l.starts_with(prefix))
+        .unwrap_or_else(|| panic!("no line starting {prefix:?}"))
+}
+
+#[test]
+fn quirks_of_every_format_are_handled() {
+    let data = imported("quirks");
+    let energy = lines(&data.join("normalised/energy.csv"));
+    // Heby: 2005–2006 from the old code 1917, 2007–2008 from 0331, added under 0331.
+    assert_eq!(
+        fact(&energy, "0331,2005,final_use.agriculture,"),
+        "0331,2005,final_use.agriculture,67941,ok"
+    );
+    assert_eq!(
+        fact(&energy, "0331,2007,final_use.agriculture,"),
+        "0331,2007,final_use.agriculture,37359,ok"
+    );
+    assert!(!energy.iter().any(|l| l.starts_with("1917,")));
+    // `..` is confidential, never 0; the U+FFFD labels were matched.
+    assert_eq!(
+        fact(&energy, "0382,2009,final_use.industry,"),
+        "0382,2009,final_use.industry,,confidential"
+    );
+    assert_eq!(
+        fact(&energy, "0382,2019,electricity_production.other_thermal,"),
+        "0382,2019,electricity_production.other_thermal,24277961,ok"
+    );
+    // No wind row before 2009: missing, not 0. Confidential wind stays confidential.
+    assert_eq!(
+        fact(&energy, "0181,2005,electricity_production.wind,"),
+        "0181,2005,electricity_production.wind,,missing"
+    );
+    assert_eq!(
+        fact(&energy, "0181,2010,electricity_production.wind,"),
+        "0181,2010,electricity_production.wind,,confidential"
+    );
+
+    let members = std::fs::read_to_string(data.join("normalised/network_members.csv")).unwrap();
+    assert!(members.contains("0382,Östhammar,03"), "{members}");
+
+    let buyers = lines(&data.join("normalised/procurement_buyers.csv"));
+    assert_eq!(
+        fact(&buyers, "2120001132,"),
+        "2120001132,LUNDS KOMMUN,Kommuner,1281,kommun_name"
+    );
+    assert_eq!(
+        fact(&buyers, "2121850000,"),
+        "2121850000,KARLSTADS KOMMUN,Kommuner,1780,kommun_name"
+    );
+    assert_eq!(
+        fact(&buyers, "2120000803,"),
+        "2120000803,REGION GOTLAND,Kommuner,0980,mapping"
+    );
+    assert_eq!(
+        fact(&buyers, "5567701437,"),
+        "5567701437,TELGE INKÖP AB,Övriga aktiebolag,0181,mapping"
+    );
+    assert_eq!(
+        fact(&buyers, "5560123050,"),
+        "5560123050,SANDVIKEN ENERGI AKTIEBOLAG,Övriga aktiebolag,,none"
+    );
+    assert_eq!(
+        fact(&buyers, "0145076-7,"),
+        "0145076-7,ÅLANDS LANDSKAPSREGERING,,,none"
+    );
+    // The reused Upphandlings-ID gives two notices, not an error.
+    let notices = lines(&data.join("normalised/procurement_notices.csv"));
+    assert_eq!(notices.iter().filter(|l| l.contains(",MT8,")).count(), 2);
+
+    // And the fixtures build.
+    let out = data.join("public");
+    muni_pipeline::build(&data, &out).unwrap();
+    let count = indicator(&out, "procurement_count");
+    assert_eq!(value(&count, "2580", 2021), (Some(3.0), Status::Ok));
+    assert_eq!(value(&count, "1780", 2021), (Some(2.0), Status::Ok));
+    assert_eq!(value(&count, "0181", 2021), (Some(1.0), Status::Ok));
+    assert_eq!(value(&count, "00", 2021), (Some(8.0), Status::Ok));
+    // Östhammar has no attributed buyer: missing, so the network sum is withheld.
+    assert_eq!(value(&count, "0382", 2021), (None, Status::Missing));
+    assert_eq!(value(&count, "network", 2021), (None, Status::Incomplete));
+    let innovation = indicator(&out, "procurement_innovation_share");
+    let (v, st) = value(&innovation, "2580", 2021);
+    assert_eq!(st, Status::Ok);
+    assert!((v.unwrap() - 200.0 / 3.0).abs() < 1e-3, "{v:?}");
+    let worth = indicator(&out, "procurement_value");
+    assert_eq!(value(&worth, "2580", 2021), (Some(2_501_460.0), Status::Ok));
+    let production = indicator(&out, "electricity_production_total");
+    let (v, st) = value(&production, "0382", 2019);
+    assert_eq!(st, Status::Ok);
+    assert!(v.unwrap() > 24_277_961.0);
+}
+
+/// Imports a corrupted copy of the fixtures over a good import and checks the error and that
+/// nothing was replaced.
+fn assert_rejected(name: &str, corrupt: impl FnOnce(&Path), expect: &[&str]) {
+    let data = imported(name);
+    let before: Vec<(PathBuf, Vec<u8>)> = common::files(&data.join("normalised"))
+        .into_iter()
+        .map(|f| {
+            (
+                f.clone(),
+                std::fs::read(data.join("normalised").join(f)).unwrap(),
+            )
+        })
+        .collect();
+    let upstream = temp_dir(&format!("{name}-upstream"));
+    copy_tree(&fixtures().join("upstream"), &upstream);
+    corrupt(&upstream);
+    let err = muni_pipeline::import::import_all(&upstream, &data)
+        .expect_err("corrupted input must be rejected")
+        .to_string();
+    for e in expect {
+        assert!(err.contains(e), "error {err:?} should contain {e:?}");
+    }
+    for (f, bytes) in before {
+        assert_eq!(
+            std::fs::read(data.join("normalised").join(&f)).unwrap(),
+            bytes,
+            "{} was touched",
+            f.display()
+        );
+    }
+}
+
+fn edit(path: &Path, f: impl FnOnce(String) -> String) {
+    let text = std::fs::read_to_string(path).unwrap();
+    std::fs::write(path, f(text)).unwrap();
+}
+
+/// The 1-based line of the first line containing `needle`.
+fn line_of(path: &Path, needle: &str) -> usize {
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .position(|l| l.contains(needle))
+        .unwrap()
+        + 1
+}
+
+#[test]
+fn non_numeric_value_is_rejected() {
+    assert_rejected(
+        "bad-value",
+        |u| {
+            edit(&u.join("scb-energy/EN0203AE_fixture_a.csv"), |t| {
+                t.replacen(";109;", ";1O9;", 1)
+            })
+        },
+        &[
+            "EN0203AE_fixture_a.csv:2",
+            "\"1O9\"",
+            "neither a number nor `..`",
+        ],
+    );
+}
+
+#[test]
+fn unknown_region_code_is_rejected() {
+    let file = "scb-energy/EN0203AD_fixture.csv";
+    let line = line_of(&fixtures().join("upstream").join(file), "\"0382 ");
+    assert_rejected(
+        "bad-region",
+        |u| edit(&u.join(file), |t| t.replace("\"0382 ", "\"0399 ")),
+        &[
+            &format!("EN0203AD_fixture.csv:{line}"),
+            "0399",
+            "unknown region code",
+        ],
+    );
+}
+
+#[test]
+fn total_that_disagrees_with_its_parts_is_rejected() {
+    let file = "scb-energy/EN0203AD_fixture.csv";
+    let path = fixtures().join("upstream").join(file);
+    let total = std::fs::read_to_string(&path)
+        .unwrap()
+        .lines()
+        .find(|l| l.starts_with("\"00 Riket\";\"summa br\u{FFFD}nsletyp\";\"elproduktion\""))
+        .unwrap()
+        .to_owned();
+    let first: i64 = total.split(';').nth(3).unwrap().parse().unwrap();
+    let line = line_of(&path, &total);
+    let bad = total.replacen(&format!(";{first};"), &format!(";{};", first + 1000), 1);
+    assert_rejected(
+        "bad-total",
+        |u| edit(&u.join(file), |t| t.replace(&total, &bad)),
+        &[
+            &format!("EN0203AD_fixture.csv:{line}"),
+            &format!("\"{}\"", first + 1000),
+            "disagrees with the sum of its parts",
+        ],
+    );
+}
+
+#[test]
+fn duplicate_key_is_rejected() {
+    let file = "scb-energy/EN0203AE_fixture_b.csv";
+    let n = std::fs::read_to_string(fixtures().join("upstream").join(file))
+        .unwrap()
+        .lines()
+        .count();
+    assert_rejected(
+        "bad-duplicate",
+        |u| {
+            edit(&u.join(file), |t| {
+                let second = t.lines().nth(1).unwrap().to_owned();
+                format!("{t}{second}\r\n")
+            })
+        },
+        &[
+            &format!("EN0203AE_fixture_b.csv:{}", n + 1),
+            "duplicate figure",
+            "EN0203AE_fixture_b.csv:2",
+        ],
+    );
+}
+
+#[test]
+fn unknown_category_label_is_rejected() {
+    let file = "scb-energy/EN0203AE_fixture_a.csv";
+    let line = line_of(
+        &fixtures().join("upstream").join(file),
+        "slutanv. transporter",
+    );
+    assert_rejected(
+        "bad-label",
+        |u| {
+            edit(&u.join(file), |t| {
+                t.replace("slutanv. transporter", "slutanv. rymdfart")
+            })
+        },
+        &[
+            &format!("EN0203AE_fixture_a.csv:{line}"),
+            "slutanv. rymdfart",
+            "unknown category",
+        ],
+    );
+}
+
+#[test]
+fn ragged_csv_line_is_rejected() {
+    let file = "scb-energy/000000BS_fixture.csv";
+    assert_rejected(
+        "bad-ragged",
+        |u| {
+            edit(&u.join(file), |t| {
+                let mut lines: Vec<String> = t.split("\r\n").map(str::to_owned).collect();
+                lines[4] = lines[4].rsplit_once(';').unwrap().0.to_owned();
+                lines.join("\r\n")
+            })
+        },
+        &["000000BS_fixture.csv:5", "malformed CSV line"],
+    );
+}
+
+#[test]
+fn latin1_export_that_disagrees_is_rejected() {
+    let file = "scb-energy/ProdbrEl_2009-2013_latin1.csv";
+    assert_rejected(
+        "bad-latin1",
+        |u| {
+            let p = u.join(file);
+            let bytes = std::fs::read(&p).unwrap();
+            let text: String = bytes.iter().map(|&b| b as char).collect(); // Latin-1 → chars
+            let line = text.lines().nth(1).unwrap().to_owned();
+            let (head, last) = line.rsplit_once(',').unwrap();
+            let changed = format!("{head},{}", last.parse::<i64>().unwrap() + 7);
+            let out: Vec<u8> = text
+                .replacen(&line, &changed, 1)
+                .chars()
+                .map(|c| c as u8)
+                .collect();
+            std::fs::write(&p, out).unwrap();
+        },
+        &[
+            "ProdbrEl_2009-2013_latin1.csv:2",
+            "disagrees with the UTF-8 export",
+        ],
+    );
+}
+
+#[test]
+fn duplicate_procurement_is_rejected() {
+    assert_rejected(
+        "bad-procurement",
+        |u| {
+            std::fs::copy(
+                fixtures().join("bad_duplicate_procurement.xlsx"),
+                u.join("procurement/number_of_procurements.xlsx"),
+            )
+            .unwrap();
+        },
+        &[
+            "number_of_procurements.xlsx:14",
+            "\"KA1\"",
+            "duplicate procurement",
+            "row 2",
+        ],
+    );
+}
+
+#[test]
+fn member_with_wrong_name_is_rejected() {
+    assert_rejected(
+        "bad-member",
+        |u| {
+            edit(&u.join("network/members.csv"), |t| {
+                t.replace("0382,Östhammar", "0382,Östhamar")
+            })
+        },
+        &["members.csv:3", "Östhamar", "Östhammar"],
+    );
+}
+
+#[test]
+fn bad_normalised_status_stops_the_build_and_keeps_the_published_data() {
+    let data = imported("bad-status");
+    let out = data.join("public");
+    muni_pipeline::build(&data, &out).unwrap();
+    let catalog_before = std::fs::read(out.join("catalog.json")).unwrap();
+    let energy = data.join("normalised/energy.csv");
+    edit(&energy, |t| t.replacen(",ok\n", ",secret\n", 1));
+    let err = muni_pipeline::build(&data, &out)
+        .expect_err("unknown status")
+        .to_string();
+    assert!(
+        err.contains("energy.csv:2") && err.contains("secret"),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read(out.join("catalog.json")).unwrap(),
+        catalog_before
+    );
+}
