@@ -75,3 +75,42 @@ impl IndicatorFile {
         Some((s.values[i], s.status[i]))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wire_format_keeps_gaps_typed_and_codes_as_strings() {
+        let file = IndicatorFile {
+            schema_version: crate::SCHEMA_VERSION,
+            id: "energy_final_use_industry".into(),
+            years: vec![2019, 2020],
+            series: vec![Series {
+                region: RegionCode::new("0382").unwrap(),
+                values: vec![Some(1234.5), None],
+                status: vec![Status::Ok, Status::Confidential],
+                rank_national: vec![Some(3), None],
+                rank_network: vec![Some(1), None],
+            }],
+        };
+        let json = serde_json::to_string(&file).unwrap();
+        assert_eq!(
+            json,
+            r#"{"schema_version":1,"id":"energy_final_use_industry","years":[2019,2020],"series":[{"region":"0382","values":[1234.5,null],"status":["ok","confidential"],"rank_national":[3,null],"rank_network":[1,null]}]}"#
+        );
+        let back: IndicatorFile = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, file);
+        assert_eq!(back.value("0382", 2020), Some((None, Status::Confidential)));
+        assert_eq!(back.value("0382", 2018), None);
+        for s in [
+            Status::Ok,
+            Status::Confidential,
+            Status::Missing,
+            Status::Incomplete,
+        ] {
+            assert_eq!(Status::parse(s.as_str()), Some(s));
+        }
+        assert_eq!(Status::parse("0"), None);
+    }
+}

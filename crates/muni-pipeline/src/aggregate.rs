@@ -72,7 +72,7 @@ fn source_facts(inputs: &Inputs) -> Result<LazyFrame> {
 
 /// Checks that every fact names a known region and a valid status, that a value is present
 /// exactly when the status is `ok`, and that no key repeats. Errors name file, line and value.
-pub fn validate_facts(facts: LazyFrame, inputs: &Inputs, regions_file: &Path) -> Result<()> {
+pub fn validate_facts(facts: LazyFrame, regions_file: &Path) -> Result<()> {
     let regions = scan(
         regions_file,
         Schema::from_iter([
@@ -82,7 +82,6 @@ pub fn validate_facts(facts: LazyFrame, inputs: &Inputs, regions_file: &Path) ->
             Field::new("county_code".into(), DataType::String),
         ]),
     )?;
-    let _ = inputs;
     let first_bad = |df: DataFrame, message: &str, column: &str| -> Result<()> {
         if df.height() == 0 {
             return Ok(());
@@ -360,7 +359,7 @@ fn network_sums(facts: LazyFrame, members: &[String]) -> LazyFrame {
 pub fn all_facts(inputs: &Inputs) -> Result<LazyFrame> {
     let regions_file = inputs.dir.join("regions.csv");
     let source = source_facts(inputs)?;
-    validate_facts(source.clone(), inputs, &regions_file)?;
+    validate_facts(source.clone(), &regions_file)?;
     let source = source.select([
         col("region_code"),
         col("year"),

@@ -36,13 +36,6 @@ where
     Ok(())
 }
 
-/// Writes `bytes` to `path` through a temporary file in the same directory and a rename.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
-    std::fs::write(&tmp, bytes).map_err(|e| PipelineError::io(&tmp, e))?;
-    std::fs::rename(&tmp, path).map_err(|e| PipelineError::io(path, e))
-}
-
 /// Fills a fresh temporary directory next to `target` with `fill`, and only if that succeeds
 /// swaps it in place of `target`. On error the old `target` is untouched and the temporary
 /// directory is removed.
