@@ -15,7 +15,8 @@ echo "== cargo clippy"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 echo "== the model crate builds for the browser and never depends on polars"
 cargo check -p muni-model --target wasm32-unknown-unknown --locked
-if cargo tree -p muni-model --edges normal --prefix none --target wasm32-unknown-unknown | grep -E '^(polars|tokio|calamine|reqwest)'; then
+tree=$(cargo tree -p muni-model --edges normal --prefix none --target wasm32-unknown-unknown --locked)
+if grep -E '^(polars|tokio|calamine|reqwest)' <<<"$tree"; then
     echo "error: muni-model must not depend on polars or I/O crates" >&2
     exit 1
 fi

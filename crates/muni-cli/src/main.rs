@@ -51,6 +51,10 @@ fn main() -> ExitCode {
                 "imported {} facts and {} procurement notices; {} of {} buyers attributed to a municipality; {} notices by unattributed buyers (companies, regions, state)",
                 r.facts, r.notices, r.buyers_attributed, r.buyers, r.notices_unattributed
             );
+            for (form, n) in &r.unattributed_by_legal_form {
+                eprintln!("  not attributed: {n:>6} notices by {form}");
+            }
+            eprintln!("  (data/normalised/procurement_buyers.csv lists every buyer and its attribution)");
         }),
         Command::Build { data, out } => muni_pipeline::build(&data, &out).map(|r| {
             eprintln!(

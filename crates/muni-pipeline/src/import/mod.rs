@@ -90,6 +90,8 @@ pub struct ImportReport {
     pub buyers: usize,
     pub buyers_attributed: usize,
     pub notices_unattributed: usize,
+    /// Unattributed notices by the buyer's legal form, most first.
+    pub unattributed_by_legal_form: Vec<(String, usize)>,
 }
 
 fn fact_rows(facts: &[Fact]) -> Vec<Vec<String>> {
@@ -171,20 +173,31 @@ pub fn import_all(upstream: &Path, data_dir: &Path) -> Result<ImportReport> {
     buyers.sort_by(|a, b| a.org_nr.cmp(&b.org_nr));
     procurement::attribute(&mut buyers, &mapping, &mapping_path, &regions)?;
 
+    let mut by_form: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
+    let buyer_of: std::collections::BTreeMap<&str, &procurement::Buyer> =
+        buyers.iter().map(|b| (b.org_nr.as_str(), b)).collect();
+    for n in &notices {
+        if let Some(b) = buyer_of
+            .get(n.buyer_org_nr.as_str())
+            .filter(|b| b.municipality.is_none())
+        {
+            let form = if b.legal_form.is_empty() {
+                "(ingen juridisk form)"
+            } else {
+                b.legal_form.as_str()
+            };
+            *by_form.entry(form.to_owned()).or_default() += 1;
+        }
+    }
+    let mut unattributed_by_legal_form: Vec<(String, usize)> = by_form.into_iter().collect();
+    unattributed_by_legal_form.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let report = ImportReport {
         facts: population.len() + energy.len(),
         notices: notices.len(),
         buyers: buyers.len(),
         buyers_attributed: buyers.iter().filter(|b| b.municipality.is_some()).count(),
-        notices_unattributed: notices
-            .iter()
-            .filter(|n| {
-                buyers
-                    .iter()
-                    .find(|b| b.org_nr == n.buyer_org_nr)
-                    .is_some_and(|b| b.municipality.is_none())
-            })
-            .count(),
+        notices_unattributed: unattributed_by_legal_form.iter().map(|(_, n)| n).sum(),
+        unattributed_by_legal_form,
     };
 
     let target = data_dir.join("normalised");
