@@ -38,7 +38,7 @@ def main():
                hash(i + 4) % 100 < 4 AS innovation,
                CASE WHEN hash(i + 5) % 2 = 0 THEN (hash(i + 6) % 10000000)::DOUBLE END AS value_sek
         FROM range({rows}) t(i)
-    ) TO '{out}/synthetic_notices.parquet' (FORMAT parquet, ROW_GROUP_SIZE 1000000, KV_METADATA {{synthetic: 'true'}})""")
+    ) TO '{out}/synthetic_notices.parquet' (FORMAT parquet, ROW_GROUP_SIZE 32768, COMPRESSION zstd, KV_METADATA {{synthetic: 'true'}})""")
     print(f"wrote {rows} synthetic notices to {out}")
 
 

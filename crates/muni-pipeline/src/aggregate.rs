@@ -358,7 +358,8 @@ fn network_sums(facts: LazyFrame, members: &[String]) -> LazyFrame {
 /// network. Fails if a derived sum disagrees with a published total (population 2023).
 pub fn all_facts(inputs: &Inputs) -> Result<LazyFrame> {
     let regions_file = inputs.dir.join("regions.csv");
-    let source = source_facts(inputs)?;
+    // Scanned and parsed once; validation and the later stages read the frame in memory.
+    let source = source_facts(inputs)?.collect()?.lazy();
     validate_facts(source.clone(), &regions_file)?;
     let source = source.select([
         col("region_code"),
@@ -379,7 +380,9 @@ pub fn all_facts(inputs: &Inputs) -> Result<LazyFrame> {
             ]),
         ],
         UnionArgs::default(),
-    )?;
+    )?
+    .collect()?
+    .lazy();
     let municipal = source
         .clone()
         .filter(col("region_code").str().len_bytes().eq(lit(4)));
@@ -444,12 +447,13 @@ fn status_from_rank(e: Expr) -> Expr {
 }
 
 /// One indicator's rows: `indicator, region_code, year, value, status`.
-pub fn indicator(facts: LazyFrame, def: &Definition) -> LazyFrame {
-    let vars: Vec<String> = def.numerator.iter().map(|s| s.to_string()).collect();
+///
+/// `facts_of(variable)` gives the facts of one variable (all regions and years).
+pub fn indicator(facts_of: &dyn Fn(&str) -> LazyFrame, def: &Definition) -> LazyFrame {
     let parts = def.numerator.len() as u32;
-    let num = facts
-        .clone()
-        .filter(col("variable").is_in(str_series("n", &vars), false))
+    let numerators: Vec<LazyFrame> = def.numerator.iter().map(|v| facts_of(v)).collect();
+    let num = concat(numerators, UnionArgs::default())
+        .expect("facts share one schema")
         .group_by([col("region_code"), col("year")])
         .agg([
             col("value").sum().alias("num"),
@@ -480,7 +484,7 @@ pub fn indicator(facts: LazyFrame, def: &Definition) -> LazyFrame {
             status_from_rank(col("num_rank")).alias("status"),
         ]),
         Some(den) => {
-            let den = facts.filter(col("variable").eq(lit(den))).select([
+            let den = facts_of(den).select([
                 col("region_code"),
                 col("year"),
                 col("value").alias("den"),
@@ -527,11 +531,27 @@ pub fn indicators(inputs: &Inputs, defs: &[Definition]) -> Result<DataFrame> {
     if std::env::var_os("MUNI_TIMINGS").is_some() {
         eprintln!("facts: {} rows in {:?}", facts.height(), t.elapsed());
     }
-    let facts = facts.lazy();
+    // Split once by variable: each indicator then reads only the few thousand rows it needs.
+    let mut by_variable: std::collections::HashMap<String, DataFrame> =
+        std::collections::HashMap::new();
+    for def in defs {
+        for v in def.numerator.iter().chain(def.denominator.as_ref()) {
+            if !by_variable.contains_key(*v) {
+                let part = facts
+                    .clone()
+                    .lazy()
+                    .filter(col("variable").eq(lit(*v)))
+                    .collect()?;
+                by_variable.insert(v.to_string(), part);
+            }
+        }
+    }
+    let empty = facts.clear();
+    let facts_of = |v: &str| by_variable.get(v).unwrap_or(&empty).clone().lazy();
     let frames: Vec<LazyFrame> = defs
         .iter()
         .map(|d| {
-            indicator(facts.clone(), d).select([
+            indicator(&facts_of, d).select([
                 col("indicator"),
                 col("region_code"),
                 col("year"),

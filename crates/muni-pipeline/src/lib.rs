@@ -40,7 +40,13 @@ pub fn build(data_dir: &Path, out: &Path) -> Result<BuildReport> {
         municipalities,
     };
     let defs = indicators::definitions();
+    let t = std::time::Instant::now();
     let table = aggregate::indicators(&inputs, &defs)?;
+    let timings = std::env::var_os("MUNI_TIMINGS").is_some();
+    if timings {
+        eprintln!("indicators: {:?}", t.elapsed());
+    }
+    let t = std::time::Instant::now();
     let catalog = publish::publish(
         out,
         &publish::PublishInputs {
@@ -50,6 +56,9 @@ pub fn build(data_dir: &Path, out: &Path) -> Result<BuildReport> {
             table: &table,
         },
     )?;
+    if timings {
+        eprintln!("publish: {:?}", t.elapsed());
+    }
     let available = catalog
         .indicators
         .iter()

@@ -87,7 +87,10 @@ pub struct PublishInputs<'a> {
 
 /// Builds the catalog and the indicator files (pure: no I/O).
 pub fn build_outputs(p: &PublishInputs) -> Result<(Catalog, Vec<IndicatorFile>)> {
-    let table = to_table(p.table)?;
+    build_outputs_from(p, &to_table(p.table)?)
+}
+
+fn build_outputs_from(p: &PublishInputs, table: &Table) -> Result<(Catalog, Vec<IndicatorFile>)> {
     let mut regions = Vec::new();
     for r in p.regions {
         regions.push(Region {
@@ -236,13 +239,7 @@ pub fn csv_number(v: f64, dialect: Dialect) -> String {
     }
 }
 
-fn write_full_csv(
-    path: &Path,
-    catalog: &Catalog,
-    table: &DataFrame,
-    dialect: Dialect,
-) -> Result<()> {
-    let t = to_table(table)?;
+fn write_full_csv(path: &Path, catalog: &Catalog, t: &Table, dialect: Dialect) -> Result<()> {
     let names: BTreeMap<&str, &str> = catalog
         .regions
         .iter()
@@ -317,7 +314,8 @@ pub const FULL_CSV_EXCEL: &str = "full/industrikommuner_excel_sv.csv";
 
 /// Writes everything into a fresh directory and swaps it in place of `out`.
 pub fn publish(out: &Path, p: &PublishInputs) -> Result<Catalog> {
-    let (catalog, files) = build_outputs(p)?;
+    let table = to_table(p.table)?;
+    let (catalog, files) = build_outputs_from(p, &table)?;
     replace_dir(out, |dir| {
         std::fs::create_dir_all(dir.join("indicators")).map_err(|e| PipelineError::io(dir, e))?;
         std::fs::create_dir_all(dir.join("full")).map_err(|e| PipelineError::io(dir, e))?;
@@ -331,11 +329,11 @@ pub fn publish(out: &Path, p: &PublishInputs) -> Result<Catalog> {
         ParquetWriter::new(file)
             .with_statistics(StatisticsOptions::empty())
             .finish(&mut df)?;
-        write_full_csv(&dir.join(FULL_CSV), &catalog, p.table, Dialect::Machine)?;
+        write_full_csv(&dir.join(FULL_CSV), &catalog, &table, Dialect::Machine)?;
         write_full_csv(
             &dir.join(FULL_CSV_EXCEL),
             &catalog,
-            p.table,
+            &table,
             Dialect::ExcelSv,
         )?;
         Ok(())
