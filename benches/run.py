@@ -87,7 +87,7 @@ def scale(rows, repeat, with_pandas):
     ps, pm = results["polars streaming (Rust)"]
     for name, (s, m) in results.items():
         if not name.startswith("polars"):
-            print(f"  polars vs {name}: {s / ps:.2f}x the speed, {pm / m:.2f}x the memory")
+            print(f"  against {name}: polars is {s / ps:.2f}x as fast and uses {pm / m:.2f}x its peak memory")
     print("  targets: polars at least as fast as DuckDB, with at most 2x its memory")
 
 
