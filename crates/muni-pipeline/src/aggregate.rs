@@ -287,7 +287,7 @@ fn procurement_facts(inputs: &Inputs) -> Result<LazyFrame> {
 
 /// County and Riket sums of municipal facts, for the variables whose source gives no such rows
 /// (procurement; population before 2023). Sums are over municipalities with a value.
-fn derived_sums(municipal: LazyFrame) -> LazyFrame {
+fn derived_sums(municipal: LazyFrame) -> Result<LazyFrame> {
     let ok = municipal.filter(col("status").eq(lit("ok")));
     let county = ok
         .clone()
@@ -303,12 +303,11 @@ fn derived_sums(municipal: LazyFrame) -> LazyFrame {
         .group_by([col("year"), col("variable")])
         .agg([col("value").sum()])
         .with_column(lit("00").alias("region_code"));
-    concat(
+    Ok(concat(
         [county.select(fact_cols()), riket.select(fact_cols())],
         UnionArgs::default(),
-    )
-    .expect("same schema")
-    .with_column(lit("ok").alias("status"))
+    )?
+    .with_column(lit("ok").alias("status")))
 }
 
 fn fact_cols() -> [Expr; 4] {
@@ -392,7 +391,7 @@ pub fn all_facts(inputs: &Inputs) -> Result<LazyFrame> {
             .is_in(derived_vars.clone(), false)
             .or(col("variable").str().starts_with(lit("procurement."))),
     );
-    let derived = derived_sums(derivable);
+    let derived = derived_sums(derivable)?;
     let published = source
         .clone()
         .filter(col("region_code").str().len_bytes().lt(lit(4)));
@@ -449,11 +448,10 @@ fn status_from_rank(e: Expr) -> Expr {
 /// One indicator's rows: `indicator, region_code, year, value, status`.
 ///
 /// `facts_of(variable)` gives the facts of one variable (all regions and years).
-pub fn indicator(facts_of: &dyn Fn(&str) -> LazyFrame, def: &Definition) -> LazyFrame {
+pub fn indicator(facts_of: &dyn Fn(&str) -> LazyFrame, def: &Definition) -> Result<LazyFrame> {
     let parts = def.numerator.len() as u32;
     let numerators: Vec<LazyFrame> = def.numerator.iter().map(|v| facts_of(v)).collect();
-    let num = concat(numerators, UnionArgs::default())
-        .expect("facts share one schema")
+    let num = concat(numerators, UnionArgs::default())?
         .group_by([col("region_code"), col("year")])
         .agg([
             col("value").sum().alias("num"),
@@ -519,7 +517,7 @@ pub fn indicator(facts_of: &dyn Fn(&str) -> LazyFrame, def: &Definition) -> Lazy
             ])
         }
     };
-    out.with_column(lit(def.id).alias("indicator"))
+    Ok(out.with_column(lit(def.id).alias("indicator")))
 }
 
 /// The whole published table: `indicator, region_code, year, value, status, rank_national,
@@ -548,18 +546,18 @@ pub fn indicators(inputs: &Inputs, defs: &[Definition]) -> Result<DataFrame> {
     }
     let empty = facts.clear();
     let facts_of = |v: &str| by_variable.get(v).unwrap_or(&empty).clone().lazy();
-    let frames: Vec<LazyFrame> = defs
+    let frames = defs
         .iter()
         .map(|d| {
-            indicator(&facts_of, d).select([
+            Ok(indicator(&facts_of, d)?.select([
                 col("indicator"),
                 col("region_code"),
                 col("year"),
                 col("value"),
                 col("status"),
-            ])
+            ]))
         })
-        .collect();
+        .collect::<Result<Vec<LazyFrame>>>()?;
     let rows = concat(frames, UnionArgs::default())?;
     let members = str_series("m", &inputs.members);
     let n = inputs.members.len() as u32;

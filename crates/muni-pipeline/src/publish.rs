@@ -149,16 +149,13 @@ fn build_outputs_from(p: &PublishInputs, table: &Table) -> Result<(Catalog, Vec<
             })
             .unwrap_or_default();
         let available = !published_years.is_empty();
-        if available {
-            let rows = rows.expect("available implies rows");
-            let years: Vec<u16> = {
-                let all: BTreeSet<u16> = rows.values().flat_map(|y| y.keys().copied()).collect();
-                let (lo, hi) = (
-                    *all.first().expect("non-empty"),
-                    *all.last().expect("non-empty"),
-                );
-                (lo..=hi).collect()
-            };
+        let all_years: BTreeSet<u16> = rows
+            .map(|r| r.values().flat_map(|y| y.keys().copied()).collect())
+            .unwrap_or_default();
+        if let (Some(rows), Some(&lo), Some(&hi), true) =
+            (rows, all_years.first(), all_years.last(), available)
+        {
+            let years: Vec<u16> = (lo..=hi).collect();
             let series = rows
                 .iter()
                 .map(|(region, by_year)| {
