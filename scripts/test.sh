@@ -13,13 +13,15 @@ echo "== cargo fmt --check"
 cargo fmt --all --check
 echo "== cargo clippy"
 cargo clippy --workspace --all-targets --locked -- -D warnings
-echo "== the model crate builds for the browser and never depends on polars"
-cargo check -p muni-model --target wasm32-unknown-unknown --locked
-tree=$(cargo tree -p muni-model --edges normal --prefix none --target wasm32-unknown-unknown --locked)
-if grep -E '^(polars|tokio|calamine|reqwest)' <<<"$tree"; then
-    echo "error: muni-model must not depend on polars or I/O crates" >&2
-    exit 1
-fi
+echo "== the browser-side crates build for wasm32 and never depend on polars"
+cargo check -p muni-model -p muni-chart --target wasm32-unknown-unknown --locked
+for crate in muni-model muni-chart; do
+    tree=$(cargo tree -p "$crate" --edges normal --prefix none --target wasm32-unknown-unknown --locked)
+    if grep -E '^(polars|tokio|calamine|reqwest)' <<<"$tree"; then
+        echo "error: $crate must not depend on polars or I/O crates" >&2
+        exit 1
+    fi
+done
 echo "== cargo test"
 log=$(mktemp)
 set +e

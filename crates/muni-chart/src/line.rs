@@ -1,0 +1,307 @@
+//! The time-series chart: selected municipalities as coloured lines, the network median and
+//! Riket as dashed grey reference lines, gaps left open where a value is withheld or missing.
+
+use muni_model::{Lang, format_number};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use crate::palette::{self, series_color};
+use crate::{ChartError, Scale, draw_err};
+
+/// Whether a line is one of the user's selection or a reference.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SeriesRole {
+    /// The `n`-th selected region, coloured from the palette.
+    Selected(usize),
+    /// The network median: dashed grey.
+    Median,
+    /// Riket: dotted black.
+    Country,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct LineSeries {
+    pub label: String,
+    /// One value per year of [`LineChart::years`]; `None` is a gap, never 0.
+    pub values: Vec<Option<f64>>,
+    pub role: SeriesRole,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct LineChart {
+    pub title: String,
+    /// Unit and measure, e.g. "MWh per invånare".
+    pub subtitle: String,
+    /// e.g. "Källa: SCB, Kommunal och regional energistatistik (EN0203), hämtad 2022-12-01".
+    pub source: String,
+    pub years: Vec<u16>,
+    pub series: Vec<LineSeries>,
+    pub decimals: usize,
+    pub lang: Lang,
+}
+
+impl LineChart {
+    fn value_range(&self) -> Option<(f64, f64)> {
+        let vals = self
+            .series
+            .iter()
+            .flat_map(|s| s.values.iter().flatten().copied());
+        let (lo, hi) = vals.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+            (lo.min(v), hi.max(v))
+        });
+        lo.is_finite().then_some((lo, hi))
+    }
+}
+
+/// Runs of consecutive present values: each run is drawn as one line, a lone value as a dot.
+pub(crate) fn runs(years: &[u16], values: &[Option<f64>]) -> Vec<Vec<(i32, f64)>> {
+    let mut out: Vec<Vec<(i32, f64)>> = Vec::new();
+    let mut current: Vec<(i32, f64)> = Vec::new();
+    for (y, v) in years.iter().zip(values) {
+        match v {
+            Some(v) if v.is_finite() => current.push((i32::from(*y), *v)),
+            _ => {
+                if !current.is_empty() {
+                    out.push(std::mem::take(&mut current));
+                }
+            }
+        }
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+/// Draws the chart on `area`, filling it: title and subtitle on top, the source line at the
+/// bottom, the plot in between.
+pub fn draw_line_chart<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    chart: &LineChart,
+) -> Result<(), ChartError> {
+    let (w, h) = area.dim_in_pixel();
+    let s = Scale::for_height(h);
+    area.fill(&WHITE).map_err(draw_err)?;
+    let (lo, hi) = chart.value_range().ok_or(ChartError::Empty)?;
+    let (first, last) = match (chart.years.first(), chart.years.last()) {
+        (Some(&f), Some(&l)) => (i32::from(f), i32::from(l)),
+        _ => return Err(ChartError::Empty),
+    };
+    let header = (s.title + s.subtitle + 3.0 * f64::from(s.margin)) as u32;
+    let footer = (s.source + 2.0 * f64::from(s.margin)) as u32;
+    let (top, rest) = area.split_vertically(header);
+    let (plot, bottom) = rest.split_vertically(h.saturating_sub(header + footer));
+    let m = s.margin;
+    top.draw(&Text::new(
+        chart.title.clone(),
+        (m, m),
+        ("sans-serif", s.title)
+            .into_font()
+            .style(FontStyle::Bold)
+            .color(&palette::TEXT),
+    ))
+    .map_err(draw_err)?;
+    top.draw(&Text::new(
+        chart.subtitle.clone(),
+        (m, m * 2 + s.title as i32),
+        ("sans-serif", s.subtitle)
+            .into_font()
+            .color(&palette::SUBTLE_TEXT),
+    ))
+    .map_err(draw_err)?;
+    bottom
+        .draw(&Text::new(
+            chart.source.clone(),
+            (m, (s.source * 0.5) as i32),
+            ("sans-serif", s.source)
+                .into_font()
+                .color(&palette::SUBTLE_TEXT)
+                .pos(Pos::new(HPos::Left, VPos::Top)),
+        ))
+        .map_err(draw_err)?;
+
+    // Values start at 0 unless they are negative: bar-like honesty for magnitudes.
+    let y_lo = lo.min(0.0);
+    let y_hi = if hi > y_lo {
+        hi + (hi - y_lo) * 0.05
+    } else {
+        y_lo + 1.0
+    };
+    let x_range = if first == last {
+        (first - 1)..(last + 1)
+    } else {
+        first..last
+    };
+    let lang = chart.lang;
+    let decimals = chart.decimals;
+    let y_label = move |v: &f64| {
+        format_number(
+            *v,
+            if (y_hi - y_lo) < 10.0 {
+                decimals.max(1)
+            } else {
+                0
+            },
+            lang,
+        )
+    };
+    let mut c = ChartBuilder::on(&plot)
+        .margin(m)
+        .margin_right(m * 3)
+        .x_label_area_size((s.label * 2.0) as u32)
+        .y_label_area_size((s.label * 5.0) as u32)
+        .build_cartesian_2d(x_range, y_lo..y_hi)
+        .map_err(draw_err)?;
+    let n_years = (last - first + 1) as usize;
+    c.configure_mesh()
+        .disable_x_mesh()
+        .x_labels(n_years.min((w / 90).max(2) as usize))
+        .x_label_formatter(&|y: &i32| y.to_string())
+        .y_labels(6)
+        .y_label_formatter(&y_label)
+        .label_style(("sans-serif", s.label).into_font().color(&palette::TEXT))
+        .light_line_style(RGBColor(235, 235, 235))
+        .bold_line_style(RGBColor(215, 215, 215))
+        .axis_style(RGBColor(120, 120, 120))
+        .draw()
+        .map_err(draw_err)?;
+
+    let stroke = (f64::from(h) / 300.0).max(2.0) as u32;
+    for series in &chart.series {
+        let (color, dash) = match series.role {
+            SeriesRole::Selected(i) => (series_color(i), None),
+            SeriesRole::Median => (palette::REFERENCE, Some((stroke * 4, stroke * 3))),
+            SeriesRole::Country => (palette::TEXT, Some((stroke, stroke * 2))),
+        };
+        let style = ShapeStyle {
+            color: color.to_rgba(),
+            filled: true,
+            stroke_width: stroke,
+        };
+        let mut labelled = false;
+        for run in runs(&chart.years, &series.values) {
+            let anno = if run.len() == 1 {
+                c.draw_series(run.iter().map(|&p| Circle::new(p, stroke * 2, style)))
+                    .map_err(draw_err)?
+            } else if let Some((size, spacing)) = dash {
+                c.draw_series(DashedLineSeries::new(run.clone(), size, spacing, style))
+                    .map_err(draw_err)?
+            } else {
+                c.draw_series(plotters::series::LineSeries::new(run.clone(), style))
+                    .map_err(draw_err)?
+            };
+            if !labelled {
+                let label_size = s.label as i32;
+                anno.label(series.label.clone()).legend(move |(x, y)| {
+                    PathElement::new(vec![(x, y), (x + label_size, y)], style)
+                });
+                labelled = true;
+            }
+        }
+    }
+    c.configure_series_labels()
+        .position(SeriesLabelPosition::UpperRight)
+        .label_font(("sans-serif", s.label).into_font().color(&palette::TEXT))
+        .background_style(WHITE.mix(0.85))
+        .border_style(RGBColor(200, 200, 200))
+        .draw()
+        .map_err(draw_err)?;
+    area.present().map_err(draw_err)?;
+    Ok(())
+}
+
+/// The chart as an SVG document of `width` × `height` pixels.
+pub fn line_chart_svg(chart: &LineChart, width: u32, height: u32) -> Result<String, ChartError> {
+    let mut buf = String::new();
+    {
+        let area = SVGBackend::with_string(&mut buf, (width, height)).into_drawing_area();
+        draw_line_chart(&area, chart)?;
+    }
+    Ok(buf)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chart() -> LineChart {
+        LineChart {
+            title: "Industrins energianvändning per invånare".into(),
+            subtitle: "MWh per invånare".into(),
+            source: "Källa: SCB, Kommunal och regional energistatistik <EN0203> & BE0101".into(),
+            years: vec![2017, 2018, 2019, 2020],
+            series: vec![
+                LineSeries {
+                    label: "Östhammar".into(),
+                    values: vec![Some(1.5), None, Some(2.0), Some(2.5)],
+                    role: SeriesRole::Selected(0),
+                },
+                LineSeries {
+                    label: "Örnsköldsvik".into(),
+                    values: vec![Some(12.25), Some(13.0), Some(12.0), Some(11.0)],
+                    role: SeriesRole::Selected(1),
+                },
+                LineSeries {
+                    label: "Nätverkets median".into(),
+                    values: vec![Some(5.0), Some(5.5), Some(6.0), None],
+                    role: SeriesRole::Median,
+                },
+            ],
+            decimals: 1,
+            lang: Lang::Sv,
+        }
+    }
+
+    #[test]
+    fn gaps_split_lines_and_lone_values_stay_points() {
+        let r = runs(
+            &[2017, 2018, 2019, 2020, 2021],
+            &[Some(1.0), None, Some(2.0), Some(3.0), None],
+        );
+        assert_eq!(r, vec![vec![(2017, 1.0)], vec![(2019, 2.0), (2020, 3.0)]]);
+        assert!(runs(&[2017], &[None]).is_empty());
+    }
+
+    #[test]
+    fn svg_has_title_source_legend_and_escaped_text() {
+        let svg = line_chart_svg(&chart(), 1280, 720).unwrap();
+        assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));
+        assert!(svg.contains("width=\"1280\"") && svg.contains("height=\"720\""));
+        let text = |t: &str| svg.contains(&format!("\n{t}\n"));
+        assert!(text("Industrins energianvändning per invånare"));
+        assert!(text("Östhammar") && text("Örnsköldsvik") && text("Nätverkets median"));
+        assert!(
+            svg.contains("&lt;EN0203&gt; &amp; BE0101"),
+            "source text must be escaped"
+        );
+        assert!(!svg.contains("<EN0203>"));
+        // Swedish number format on the value axis: decimal commas, never a decimal point.
+        assert!(text("5") && text("10"));
+        // A small range gets decimals, with a decimal comma.
+        let mut small = chart();
+        small.series.truncate(1);
+        let svg = line_chart_svg(&small, 1280, 720).unwrap();
+        assert!(svg.contains("\n0,5\n") && svg.contains("\n1,0\n"), "{svg}");
+        assert!(!svg.contains("\n0.5\n"));
+        // The Östhammar gap: its 2017 value is a lone point, drawn as a circle.
+        assert!(svg.contains("<circle"));
+    }
+
+    #[test]
+    fn empty_chart_is_an_error_not_a_blank_picture() {
+        let mut c = chart();
+        for s in &mut c.series {
+            s.values = vec![None; 4];
+        }
+        assert_eq!(line_chart_svg(&c, 640, 360), Err(ChartError::Empty));
+    }
+
+    #[test]
+    fn same_input_same_svg() {
+        assert_eq!(
+            line_chart_svg(&chart(), 640, 360).unwrap(),
+            line_chart_svg(&chart(), 640, 360).unwrap()
+        );
+    }
+}

@@ -1,0 +1,183 @@
+//! Building chart specs from the published model: which values, labels, title and source line
+//! a view shows. Pure functions over `Catalog` and `IndicatorFile`, shared by the browser and
+//! the command line so that both draw exactly the same figures.
+
+use std::ops::RangeInclusive;
+
+use muni_model::{Catalog, IndicatorFile, IndicatorMeta, Lang, RegionLevel, Status};
+
+use crate::bar::{Bar, RankingChart};
+use crate::line::{LineChart, LineSeries, SeriesRole};
+
+pub const NETWORK_MEDIAN: &str = "network_median";
+pub const RIKET: &str = "00";
+
+fn pick(t: &muni_model::Text, lang: Lang) -> String {
+    match lang {
+        Lang::Sv => t.sv.clone(),
+        Lang::En => t.en.clone(),
+    }
+}
+
+/// `Källa: SCB, Kommunal och regional energistatistik (EN0203 …), hämtad 2022-12-01.`
+pub fn source_line(meta: &IndicatorMeta, lang: Lang) -> String {
+    let s = &meta.source;
+    let (source, retrieved) = match lang {
+        Lang::Sv => ("Källa", "hämtad"),
+        Lang::En => ("Source", "retrieved"),
+    };
+    let mut line = format!("{source}: {} ({})", pick(&s.name, lang), s.table);
+    if !s.retrieved.is_empty() {
+        line.push_str(&format!(", {retrieved} {}", s.retrieved));
+    }
+    line.push_str(&format!(". {}", s.licence));
+    line
+}
+
+/// The display name of a region or group in `lang`.
+pub fn region_name(catalog: &Catalog, code: &str, lang: Lang) -> String {
+    match (code, lang) {
+        (NETWORK_MEDIAN, Lang::Sv) => "Nätverkets median".into(),
+        (NETWORK_MEDIAN, Lang::En) => "Network median".into(),
+        ("network", Lang::Sv) => "Nätverket (summa)".into(),
+        ("network", Lang::En) => "The network (total)".into(),
+        _ => catalog
+            .region(code)
+            .map_or_else(|| code.to_owned(), |r| r.name.clone()),
+    }
+}
+
+/// A value as a chart shows it: published values, and the network median also when it is over
+/// the members that reported (`incomplete`). Everything else is a gap.
+fn shown(region: &str, v: Option<f64>, st: Status) -> Option<f64> {
+    match st {
+        Status::Ok => v,
+        Status::Incomplete if region == NETWORK_MEDIAN => v,
+        _ => None,
+    }
+}
+
+/// The time series of `regions` over `years`, with the network median (and Riket, for ratios,
+/// where it shares the scale) as references.
+pub fn line_chart(
+    catalog: &Catalog,
+    meta: &IndicatorMeta,
+    file: &IndicatorFile,
+    regions: &[String],
+    years: RangeInclusive<u16>,
+    lang: Lang,
+) -> LineChart {
+    let idx: Vec<usize> = file
+        .years
+        .iter()
+        .enumerate()
+        .filter(|(_, y)| years.contains(y))
+        .map(|(i, _)| i)
+        .collect();
+    let year_list: Vec<u16> = idx.iter().map(|&i| file.years[i]).collect();
+    let values_of = |code: &str| -> Option<Vec<Option<f64>>> {
+        let s = file.series(code)?;
+        Some(
+            idx.iter()
+                .map(|&i| shown(code, s.values[i], s.status[i]))
+                .collect(),
+        )
+    };
+    let mut series = Vec::new();
+    for (n, code) in regions.iter().enumerate() {
+        if let Some(values) = values_of(code) {
+            series.push(LineSeries {
+                label: region_name(catalog, code, lang),
+                values,
+                role: SeriesRole::Selected(n),
+            });
+        }
+    }
+    // Riket shares the scale only for ratios (per inhabitant, shares), not for totals.
+    let mut references = vec![(NETWORK_MEDIAN, SeriesRole::Median)];
+    if !meta.additive {
+        references.push((RIKET, SeriesRole::Country));
+    }
+    for (code, role) in references {
+        if regions.iter().any(|r| r == code) {
+            continue;
+        }
+        if let Some(values) = values_of(code) {
+            series.push(LineSeries {
+                label: region_name(catalog, code, lang),
+                values,
+                role,
+            });
+        }
+    }
+    LineChart {
+        title: pick(&meta.title, lang),
+        subtitle: pick(&meta.unit.label(), lang),
+        source: source_line(meta, lang),
+        years: year_list,
+        series,
+        decimals: meta.unit.decimals(),
+        lang,
+    }
+}
+
+/// Which municipalities a ranking covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RankingScope {
+    /// All 290.
+    Sweden,
+    /// The network's members.
+    Network,
+}
+
+/// One bar per municipality with a published value in `year`, highest first (ties by name).
+pub fn ranking_chart(
+    catalog: &Catalog,
+    meta: &IndicatorMeta,
+    file: &IndicatorFile,
+    year: u16,
+    scope: RankingScope,
+    highlight: &[String],
+    lang: Lang,
+) -> RankingChart {
+    let members: Vec<&str> = catalog
+        .groups
+        .iter()
+        .find(|g| g.id.as_str() == "network")
+        .map(|g| g.members.iter().map(|m| m.as_str()).collect())
+        .unwrap_or_default();
+    let mut bars: Vec<Bar> = Vec::new();
+    if let Some(i) = file.years.iter().position(|&y| y == year) {
+        for s in &file.series {
+            let code = s.region.as_str();
+            let in_scope = s.region.level() == RegionLevel::Municipality
+                && (scope == RankingScope::Sweden || members.contains(&code));
+            if let (true, Some(v), Status::Ok) = (in_scope, s.values[i], s.status[i]) {
+                bars.push(Bar {
+                    label: region_name(catalog, code, lang),
+                    value: v,
+                    highlight: highlight.iter().position(|h| h == code),
+                });
+            }
+        }
+    }
+    bars.sort_by(|a, b| {
+        b.value
+            .total_cmp(&a.value)
+            .then_with(|| a.label.cmp(&b.label))
+    });
+    let scope_text = match (scope, lang) {
+        (RankingScope::Sweden, Lang::Sv) => "alla kommuner",
+        (RankingScope::Sweden, Lang::En) => "all municipalities",
+        (RankingScope::Network, Lang::Sv) => "nätverkets kommuner",
+        (RankingScope::Network, Lang::En) => "the network's municipalities",
+    };
+    RankingChart {
+        title: format!("{} {year}", pick(&meta.title, lang)),
+        subtitle: format!("{}, {scope_text}", pick(&meta.unit.label(), lang)),
+        source: source_line(meta, lang),
+        bars,
+        decimals: meta.unit.decimals(),
+        lang,
+    }
+}
