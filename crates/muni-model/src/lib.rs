@@ -8,6 +8,7 @@ mod catalog;
 mod code;
 mod format;
 mod indicator;
+mod query;
 
 pub use catalog::{
     Catalog, Group, IndicatorMeta, IndicatorStatus, Region, RegionLevel, SCHEMA_VERSION, Source,
@@ -16,3 +17,4 @@ pub use catalog::{
 pub use code::{CodeError, MunicipalityCode, RegionCode};
 pub use format::{Lang, format_number};
 pub use indicator::{IndicatorFile, Series, Status};
+pub use query::{ChartQuery, Measure, QueryNotice, Scope, View, index_values, percent_decode};

@@ -1,0 +1,432 @@
+//! The dashboard's view state as it lives in the URL: parsed leniently (a bad or stale parameter
+//! is dropped with a notice, never a blank page) and written canonically, so that a link
+//! reproduces a view exactly.
+//!
+//! `?i=energy_industry_share&m=index&b=2009&r=0181,0382&g=network&y=2009-2020&v=series&lang=en`
+
+use std::fmt::Write;
+
+use crate::{Lang, MunicipalityCode};
+
+/// Which picture of the indicator is on screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum View {
+    #[default]
+    Series,
+    Ranking,
+    Table,
+    Profile,
+}
+
+impl View {
+    const ALL: [(View, &'static str); 4] = [
+        (View::Series, "series"),
+        (View::Ranking, "ranking"),
+        (View::Table, "table"),
+        (View::Profile, "profile"),
+    ];
+}
+
+/// How values are shown: as published, or as an index with a base year = 100.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Measure {
+    #[default]
+    AsPublished,
+    Index {
+        base: u16,
+    },
+}
+
+/// Which municipalities a ranking covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Scope {
+    #[default]
+    Network,
+    Sweden,
+}
+
+/// A parameter that could not be used, for the notice shown to the user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueryNotice {
+    pub param: String,
+    pub value: String,
+    pub reason: &'static str,
+}
+
+/// Everything a view depends on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChartQuery {
+    /// Indicator id; `None` means the default indicator.
+    pub indicator: Option<String>,
+    pub measure: Measure,
+    /// Individually selected municipalities, in the order chosen.
+    pub municipalities: Vec<MunicipalityCode>,
+    /// Whole groups selected (`network`, or a county as `lan01`).
+    pub groups: Vec<String>,
+    /// First and last year of a series view; `None` means the indicator's full range.
+    pub years: Option<(u16, u16)>,
+    /// The year of a ranking; `None` means the latest.
+    pub year: Option<u16>,
+    pub view: View,
+    pub scope: Scope,
+    /// The municipality of a profile view.
+    pub profile: Option<MunicipalityCode>,
+    pub lang: Lang,
+    /// Minimal chrome for iframes.
+    pub embed: bool,
+}
+
+impl Default for ChartQuery {
+    /// The default view: the network, as a series, in Swedish.
+    fn default() -> Self {
+        ChartQuery {
+            indicator: None,
+            measure: Measure::AsPublished,
+            municipalities: Vec::new(),
+            groups: vec!["network".into()],
+            years: None,
+            year: None,
+            view: View::Series,
+            scope: Scope::Network,
+            profile: None,
+            lang: Lang::Sv,
+            embed: false,
+        }
+    }
+}
+
+const MAX_SELECTED: usize = 40;
+
+fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 64
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+}
+
+fn is_group(s: &str) -> bool {
+    s == "network"
+        || (s.len() == 5 && s.starts_with("lan") && s[3..].bytes().all(|b| b.is_ascii_digit()))
+}
+
+fn parse_year(s: &str) -> Option<u16> {
+    s.parse().ok().filter(|y| (1900..=2100).contains(y))
+}
+
+/// Decodes `%XX` escapes and `+` (as a space) of one query component; invalid escapes are kept.
+pub fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3])
+                    .ok()
+                    .and_then(|h| u8::from_str_radix(h, 16).ok());
+                match hex {
+                    Some(b) => {
+                        out.push(b);
+                        i += 2;
+                    }
+                    None => out.push(b'%'),
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+impl ChartQuery {
+    /// Parses a query string (with or without the leading `?`). Unknown, malformed or
+    /// out-of-range parameters are skipped and reported; the rest of the view still applies.
+    pub fn parse(query: &str) -> (ChartQuery, Vec<QueryNotice>) {
+        let mut q = ChartQuery::default();
+        let mut notices = Vec::new();
+        let mut note = |param: &str, value: &str, reason: &'static str| {
+            notices.push(QueryNotice {
+                param: param.to_owned(),
+                value: value.chars().take(80).collect(),
+                reason,
+            });
+        };
+        let mut explicit_groups: Option<Vec<String>> = None;
+        let mut base: Option<u16> = None;
+        let mut index = false;
+        for pair in query
+            .trim_start_matches('?')
+            .split('&')
+            .filter(|p| !p.is_empty())
+        {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            let (k, v) = (percent_decode(k), percent_decode(v));
+            match k.as_str() {
+                "i" if is_slug(&v) => q.indicator = Some(v),
+                "i" => note("i", &v, "not an indicator id"),
+                "m" => match v.as_str() {
+                    "value" => index = false,
+                    "index" => index = true,
+                    _ => note("m", &v, "measure is neither value nor index"),
+                },
+                "b" => match parse_year(&v) {
+                    Some(y) => base = Some(y),
+                    None => note("b", &v, "base year is not a year"),
+                },
+                "r" => {
+                    for code in v.split(',').filter(|c| !c.is_empty()) {
+                        match MunicipalityCode::new(code) {
+                            Ok(c) if q.municipalities.contains(&c) => {}
+                            Ok(_) if q.municipalities.len() >= MAX_SELECTED => {
+                                note("r", code, "too many municipalities selected")
+                            }
+                            Ok(c) => q.municipalities.push(c),
+                            Err(_) => note("r", code, "not a municipality code"),
+                        }
+                    }
+                }
+                "g" => {
+                    let groups = explicit_groups.get_or_insert_with(Vec::new);
+                    for g in v.split(',').filter(|g| !g.is_empty()) {
+                        if !is_group(g) {
+                            note("g", g, "not a group (network or lanNN)");
+                        } else if !groups.iter().any(|x| x == g) {
+                            groups.push(g.to_owned());
+                        }
+                    }
+                }
+                "y" => {
+                    let range = v
+                        .split_once('-')
+                        .and_then(|(a, b)| Some((parse_year(a)?, parse_year(b)?)));
+                    match range {
+                        Some((a, b)) if a <= b => q.years = Some((a, b)),
+                        _ => note("y", &v, "year range is not FROM-TO"),
+                    }
+                }
+                "t" => match parse_year(&v) {
+                    Some(y) => q.year = Some(y),
+                    None => note("t", &v, "not a year"),
+                },
+                "v" => match View::ALL.iter().find(|(_, s)| *s == v) {
+                    Some((view, _)) => q.view = *view,
+                    None => note("v", &v, "unknown view"),
+                },
+                "s" => match v.as_str() {
+                    "network" => q.scope = Scope::Network,
+                    "sweden" => q.scope = Scope::Sweden,
+                    _ => note("s", &v, "scope is neither network nor sweden"),
+                },
+                "p" => match MunicipalityCode::new(&v) {
+                    Ok(c) => q.profile = Some(c),
+                    Err(_) => note("p", &v, "not a municipality code"),
+                },
+                "lang" => match v.as_str() {
+                    "sv" => q.lang = Lang::Sv,
+                    "en" => q.lang = Lang::En,
+                    _ => note("lang", &v, "language is neither sv nor en"),
+                },
+                "embed" => match v.as_str() {
+                    "1" | "" => q.embed = true,
+                    "0" => q.embed = false,
+                    _ => note("embed", &v, "embed is neither 1 nor 0"),
+                },
+                _ => note(&k, &v, "unknown parameter"),
+            }
+        }
+        if let Some(g) = explicit_groups {
+            q.groups = g;
+        }
+        if index {
+            match base {
+                Some(base) => q.measure = Measure::Index { base },
+                None => note("m", "index", "an index needs a base year (b=YYYY)"),
+            }
+        }
+        (q, notices)
+    }
+
+    /// The canonical query string: parameters in a fixed order, defaults left out.
+    pub fn to_query_string(&self) -> String {
+        let d = ChartQuery::default();
+        let mut s = String::new();
+        let mut push = |k: &str, v: &str| {
+            s.push(if s.is_empty() { '?' } else { '&' });
+            let _ = write!(s, "{k}={v}");
+        };
+        if let Some(i) = &self.indicator {
+            push("i", i);
+        }
+        if let Measure::Index { base } = self.measure {
+            push("m", "index");
+            push("b", &base.to_string());
+        }
+        if !self.municipalities.is_empty() {
+            let codes: Vec<&str> = self.municipalities.iter().map(|m| m.as_str()).collect();
+            push("r", &codes.join(","));
+        }
+        if self.groups != d.groups {
+            push("g", &self.groups.join(","));
+        }
+        if let Some((a, b)) = self.years {
+            push("y", &format!("{a}-{b}"));
+        }
+        if let Some(t) = self.year {
+            push("t", &t.to_string());
+        }
+        if self.view != d.view {
+            let name = View::ALL
+                .iter()
+                .find(|(v, _)| *v == self.view)
+                .map_or("series", |(_, s)| s);
+            push("v", name);
+        }
+        if self.scope != d.scope {
+            push("s", "sweden");
+        }
+        if let Some(p) = &self.profile {
+            push("p", p.as_str());
+        }
+        if self.lang != d.lang {
+            push("lang", "en");
+        }
+        if self.embed {
+            push("embed", "1");
+        }
+        s
+    }
+}
+
+/// Values as an index, `base` year = 100. Years without a value, and every year if the base
+/// year has no value or is 0, are `None`.
+pub fn index_values(years: &[u16], values: &[Option<f64>], base: u16) -> Vec<Option<f64>> {
+    let base_value = years
+        .iter()
+        .position(|&y| y == base)
+        .and_then(|i| values[i])
+        .filter(|v| *v != 0.0);
+    values
+        .iter()
+        .map(|v| Some(100.0 * (*v)? / base_value?))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(cs: &[&str]) -> Vec<MunicipalityCode> {
+        cs.iter()
+            .map(|c| MunicipalityCode::new(c).unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn full_query_round_trips() {
+        let q = ChartQuery {
+            indicator: Some("energy_industry_share".into()),
+            measure: Measure::Index { base: 2009 },
+            municipalities: codes(&["0181", "0382"]),
+            groups: vec!["network".into(), "lan25".into()],
+            years: Some((2009, 2020)),
+            year: Some(2019),
+            view: View::Ranking,
+            scope: Scope::Sweden,
+            profile: Some(MunicipalityCode::new("2584").unwrap()),
+            lang: Lang::En,
+            embed: true,
+        };
+        let s = q.to_query_string();
+        assert_eq!(
+            s,
+            "?i=energy_industry_share&m=index&b=2009&r=0181,0382&g=network,lan25&y=2009-2020&t=2019&v=ranking&s=sweden&p=2584&lang=en&embed=1"
+        );
+        assert_eq!(ChartQuery::parse(&s), (q, vec![]));
+    }
+
+    #[test]
+    fn default_is_the_network_and_writes_as_nothing() {
+        let (q, n) = ChartQuery::parse("");
+        assert!(n.is_empty());
+        assert_eq!(q, ChartQuery::default());
+        assert_eq!(q.groups, vec!["network".to_owned()]);
+        assert_eq!(q.to_query_string(), "");
+        // Removing the network chip is a state of its own.
+        let (q, _) = ChartQuery::parse("g=");
+        assert!(q.groups.is_empty());
+        assert_eq!(ChartQuery::parse(&q.to_query_string()).0, q);
+    }
+
+    #[test]
+    fn bad_parameters_are_dropped_with_notices_and_the_rest_applies() {
+        let (q, n) = ChartQuery::parse(
+            "?i=energy_industry_share&r=0181,114,abcd,0382&y=2020-2009&v=pie&lang=de&zzz=1&m=index",
+        );
+        assert_eq!(q.indicator.as_deref(), Some("energy_industry_share"));
+        assert_eq!(q.municipalities, codes(&["0181", "0382"]));
+        assert_eq!(q.years, None);
+        assert_eq!(q.view, View::Series);
+        assert_eq!(q.lang, Lang::Sv);
+        assert_eq!(q.measure, Measure::AsPublished);
+        let bad: Vec<(&str, &str)> = n
+            .iter()
+            .map(|n| (n.param.as_str(), n.value.as_str()))
+            .collect();
+        assert_eq!(
+            bad,
+            vec![
+                ("r", "114"),
+                ("r", "abcd"),
+                ("y", "2020-2009"),
+                ("v", "pie"),
+                ("lang", "de"),
+                ("zzz", "1"),
+                ("m", "index")
+            ]
+        );
+    }
+
+    #[test]
+    fn hostile_values_never_become_ids() {
+        let (q, n) = ChartQuery::parse("i=%3Cscript%3Ealert(1)%3C%2Fscript%3E&g=%22%3E");
+        assert_eq!(q.indicator, None);
+        assert_eq!(n[0].value, "<script>alert(1)</script>");
+        assert_eq!(n.len(), 2);
+        assert_eq!(
+            q.to_query_string(),
+            "?g=",
+            "only the (emptied) group list survives"
+        );
+    }
+
+    #[test]
+    fn percent_decoding() {
+        assert_eq!(percent_decode("a%2Cb+c"), "a,b c");
+        assert_eq!(percent_decode("%C3%96sthammar"), "Östhammar");
+        assert_eq!(percent_decode("100%"), "100%");
+        assert_eq!(percent_decode("%zz"), "%zz");
+    }
+
+    #[test]
+    fn index_with_base_year() {
+        let years = [2009, 2010, 2011];
+        assert_eq!(
+            index_values(&years, &[Some(50.0), Some(75.0), None], 2009),
+            vec![Some(100.0), Some(150.0), None]
+        );
+        assert_eq!(
+            index_values(&years, &[None, Some(75.0), Some(1.0)], 2009),
+            vec![None, None, None]
+        );
+        assert_eq!(
+            index_values(&years, &[Some(0.0), Some(75.0), Some(1.0)], 2009),
+            vec![None, None, None]
+        );
+        assert_eq!(
+            index_values(&years, &[Some(1.0), Some(2.0), Some(3.0)], 2030),
+            vec![None, None, None]
+        );
+    }
+}
