@@ -27,7 +27,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         for lang in [Lang::Sv, Lang::En] {
             let tag = if lang == Lang::Sv { "sv" } else { "en" };
             if file.years.len() > 1 {
-                let c = line_chart(&catalog, meta, &file, &selected, 2005..=2020, lang);
+                let c = line_chart(&catalog, meta, &file, &selected, &[], 2005..=2020, lang);
                 std::fs::write(
                     out.join(format!("{id}_line_{tag}.svg")),
                     line_chart_svg(&c, 1280, 720)?,

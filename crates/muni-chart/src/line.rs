@@ -18,6 +18,8 @@ pub enum SeriesRole {
     Median,
     /// Riket: dotted black.
     Country,
+    /// Context, e.g. each member of a selected group: thin light grey, not in the legend.
+    Member,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -168,16 +170,24 @@ pub fn draw_line_chart<DB: DrawingBackend>(
         .map_err(draw_err)?;
 
     let stroke = (f64::from(h) / 300.0).max(2.0) as u32;
-    for series in &chart.series {
+    let behind = chart.series.iter().filter(|s| s.role == SeriesRole::Member);
+    let front = chart.series.iter().filter(|s| s.role != SeriesRole::Member);
+    for series in behind.chain(front) {
         let (color, dash) = match series.role {
             SeriesRole::Selected(i) => (series_color(i), None),
             SeriesRole::Median => (palette::REFERENCE, Some((stroke * 4, stroke * 3))),
             SeriesRole::Country => (palette::TEXT, Some((stroke, stroke * 2))),
+            SeriesRole::Member => (palette::MUTED, None),
+        };
+        let width = if series.role == SeriesRole::Member {
+            (stroke / 2).max(1)
+        } else {
+            stroke
         };
         let style = ShapeStyle {
             color: color.to_rgba(),
             filled: true,
-            stroke_width: stroke,
+            stroke_width: width,
         };
         let mut labelled = false;
         for run in runs(&chart.years, &series.values) {
@@ -191,7 +201,7 @@ pub fn draw_line_chart<DB: DrawingBackend>(
                 c.draw_series(plotters::series::LineSeries::new(run.clone(), style))
                     .map_err(draw_err)?
             };
-            if !labelled {
+            if !labelled && series.role != SeriesRole::Member {
                 let label_size = s.label as i32;
                 anno.label(series.label.clone()).legend(move |(x, y)| {
                     PathElement::new(vec![(x, y), (x + label_size, y)], style)

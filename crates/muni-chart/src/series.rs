@@ -64,6 +64,7 @@ pub fn line_chart(
     meta: &IndicatorMeta,
     file: &IndicatorFile,
     regions: &[String],
+    context: &[String],
     years: RangeInclusive<u16>,
     lang: Lang,
 ) -> LineChart {
@@ -90,6 +91,15 @@ pub fn line_chart(
                 label: region_name(catalog, code, lang),
                 values,
                 role: SeriesRole::Selected(n),
+            });
+        }
+    }
+    for code in context.iter().filter(|c| !regions.contains(c)) {
+        if let Some(values) = values_of(code) {
+            series.push(LineSeries {
+                label: region_name(catalog, code, lang),
+                values,
+                role: SeriesRole::Member,
             });
         }
     }

@@ -31,6 +31,7 @@ fn line_chart_of_osthammar_electricity_production() {
         meta,
         &file,
         &["0382".into(), "0882".into()],
+        &["0382".into(), "2584".into()],
         2015..=2020,
         Lang::Sv,
     );
@@ -43,15 +44,18 @@ fn line_chart_of_osthammar_electricity_production() {
     assert_eq!(chart.series[1].label, "Oskarshamn");
     assert!(chart.series[1].values.iter().all(Option::is_none));
     // A total: the network median is a reference, Riket is not (it would flatten the chart).
+    // Context lines (a group's members) come behind, without repeating a selected one.
     let roles: Vec<SeriesRole> = chart.series.iter().map(|s| s.role).collect();
     assert_eq!(
         roles,
         vec![
             SeriesRole::Selected(0),
             SeriesRole::Selected(1),
+            SeriesRole::Member,
             SeriesRole::Median
         ]
     );
+    assert_eq!(chart.series[2].label, "Kiruna");
     assert!(
         chart
             .source
@@ -72,6 +76,7 @@ fn ratios_get_riket_as_a_reference_and_english_labels() {
         meta,
         &file,
         &["2584".into()],
+        &[],
         2009..=2020,
         Lang::En,
     );

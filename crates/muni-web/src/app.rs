@@ -1,0 +1,470 @@
+//! The leptos components. State lives in the URL (`ChartQuery`): every control updates the
+//! query, the query is written back with `history.replaceState`, and every view is derived
+//! from it through the pure functions of `view_model`.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use muni_chart::{line_chart_svg, ranking_chart_svg};
+use muni_model::{
+    Catalog, ChartQuery, IndicatorFile, IndicatorMeta, IndicatorStatus, Lang, Measure,
+    MunicipalityCode, QueryNotice, RegionLevel, Scope, Theme, View,
+};
+
+use crate::view_model::{self as vm};
+
+/// Swedish or English.
+fn t(lang: Lang, sv: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Sv => sv,
+        Lang::En => en,
+    }
+}
+
+fn pick(text: &muni_model::Text, lang: Lang) -> String {
+    match lang {
+        Lang::Sv => text.sv.clone(),
+        Lang::En => text.en.clone(),
+    }
+}
+
+fn location_search() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+fn write_url(query: &str) {
+    let Some(w) = web_sys::window() else { return };
+    let path = w.location().pathname().unwrap_or_default();
+    if let Ok(h) = w.history() {
+        let _ = h.replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("{path}{query}")),
+        );
+    }
+}
+
+/// Marks the moment the first chart is on screen, for the performance budget.
+fn mark_first_chart() {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance())
+        && p.get_entries_by_name("first-chart").length() == 0
+    {
+        let _ = p.mark("first-chart");
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let (initial, notices) = ChartQuery::parse(&location_search());
+    let query = RwSignal::new(initial);
+    let notices = RwSignal::new(notices);
+    Effect::new(move |_| write_url(&query.with(|q| q.to_query_string())));
+    let catalog = LocalResource::new(|| async { crate::api::catalog().await.map(Arc::new) });
+    view! {
+        <Suspense fallback=move || view! { <p class="loading">"Laddar … / Loading …"</p> }>
+            {move || catalog.get().map(|result| match result {
+                Ok(c) => view! { <Dashboard catalog=c query notices/> }.into_any(),
+                Err(e) => view! { <p class="error" role="alert">{format!("Kunde inte läsa data / Could not load data: {e}")}</p> }.into_any(),
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Dashboard(
+    catalog: Arc<Catalog>,
+    query: RwSignal<ChartQuery>,
+    notices: RwSignal<Vec<QueryNotice>>,
+) -> impl IntoView {
+    let lang = Memo::new(move |_| query.with(|q| q.lang));
+    let cat = catalog.clone();
+    let meta = Memo::new(move |_| query.with(|q| vm::indicator(&cat, q).cloned()));
+    // A stale indicator id in the URL: say so, show the default.
+    let cat = catalog.clone();
+    Effect::new(move |_| {
+        let stale = query.with(|q| q.indicator.clone().filter(|id| cat.indicator(id).is_none()));
+        if let Some(id) = stale {
+            notices.update(|n| {
+                n.push(QueryNotice {
+                    param: "i".into(),
+                    value: id,
+                    reason: "unknown indicator",
+                })
+            });
+            query.update(|q| q.indicator = None);
+        }
+    });
+    let file = LocalResource::new(move || {
+        let path = meta.get().and_then(|m| m.file.clone());
+        async move {
+            match path {
+                Some(p) => crate::api::indicator(&p).await.map(Some),
+                None => Ok(None),
+            }
+        }
+    });
+    let embed = move || query.with(|q| q.embed);
+    let controls_catalog = catalog.clone();
+    view! {
+        <div class="app" class:embed=embed lang=move || t(lang.get(), "sv", "en")>
+            <Show when=move || !embed()>
+                <header>
+                    <h1>{move || t(lang.get(), "Industrikommunerna i siffror", "Sweden's industrial municipalities in figures")}</h1>
+                    <LanguageSwitch query/>
+                </header>
+                <Notices notices lang/>
+                <Controls catalog=controls_catalog.clone() query meta/>
+            </Show>
+            <main>
+                <Transition fallback=move || view! { <p class="loading">{move || t(lang.get(), "Laddar …", "Loading …")}</p> }>
+                    {
+                        let catalog = catalog.clone();
+                        move || {
+                            let catalog = catalog.clone();
+                            file.get().map(move |r| match (r, meta.get()) {
+                                (Ok(Some(f)), Some(m)) => view! { <Figure catalog=catalog.clone() meta=m file=Arc::new(f) query/> }.into_any(),
+                                (Ok(None), Some(m)) => view! { <AwaitingFetch meta=m lang=lang.get()/> }.into_any(),
+                                (Err(e), _) => view! { <p class="error" role="alert">{e}</p> }.into_any(),
+                                _ => view! { <p>"–"</p> }.into_any(),
+                            })
+                        }
+                    }
+                </Transition>
+            </main>
+        </div>
+    }
+}
+
+#[component]
+fn LanguageSwitch(query: RwSignal<ChartQuery>) -> impl IntoView {
+    let set = move |l: Lang| query.update(|q| q.lang = l);
+    view! {
+        <div class="lang" role="group" aria-label="Språk / Language">
+            <button data-testid="lang-sv" aria-pressed=move || (query.with(|q| q.lang) == Lang::Sv).to_string() on:click=move |_| set(Lang::Sv)>"Svenska"</button>
+            <button data-testid="lang-en" aria-pressed=move || (query.with(|q| q.lang) == Lang::En).to_string() on:click=move |_| set(Lang::En)>"English"</button>
+        </div>
+    }
+}
+
+#[component]
+fn Notices(notices: RwSignal<Vec<QueryNotice>>, lang: Memo<Lang>) -> impl IntoView {
+    view! {
+        <Show when=move || notices.with(|n| !n.is_empty())>
+            <div class="notice" role="status" data-testid="notice">
+                <p>{move || t(lang.get(), "Delar av länken kunde inte användas och har ignorerats:", "Parts of the link could not be used and were ignored:")}</p>
+                <ul>
+                    {move || notices.get().into_iter().map(|n| view! { <li><code>{format!("{}={}", n.param, n.value)}</code>" – "{n.reason}</li> }).collect_view()}
+                </ul>
+                <button on:click=move |_| notices.set(Vec::new())>{move || t(lang.get(), "Stäng", "Dismiss")}</button>
+            </div>
+        </Show>
+    }
+}
+
+fn theme_name(theme: Theme, lang: Lang) -> &'static str {
+    match theme {
+        Theme::Employment => t(lang, "Industrijobb", "Industry jobs"),
+        Theme::Procurement => t(lang, "Offentlig upphandling", "Public procurement"),
+        Theme::Energy => t(lang, "Energi", "Energy"),
+        Theme::Population => t(lang, "Befolkning", "Population"),
+    }
+}
+
+#[component]
+fn Controls(
+    catalog: Arc<Catalog>,
+    query: RwSignal<ChartQuery>,
+    meta: Memo<Option<IndicatorMeta>>,
+) -> impl IntoView {
+    let lang = Memo::new(move |_| query.with(|q| q.lang));
+    let cat = catalog.clone();
+    let indicator_options = move || {
+        let l = lang.get();
+        let current = meta.get().map(|m| m.id).unwrap_or_default();
+        [
+            Theme::Employment,
+            Theme::Procurement,
+            Theme::Energy,
+            Theme::Population,
+        ]
+        .into_iter()
+        .map(|theme| {
+            let opts = cat
+                .indicators
+                .iter()
+                .filter(|i| i.theme == theme)
+                .map(|i| {
+                    let mut label = pick(&i.title, l);
+                    if i.status == IndicatorStatus::AwaitingFetch {
+                        label.push_str(t(l, " (inga data än)", " (no data yet)"));
+                    }
+                    view! { <option value=i.id.clone() selected=i.id == current>{label}</option> }
+                })
+                .collect_view();
+            view! { <optgroup label=theme_name(theme, l)>{opts}</optgroup> }
+        })
+        .collect_view()
+    };
+    let view_tab = move |v: View, sv: &'static str, en: &'static str, id: &'static str| {
+        view! {
+            <button role="tab" data-testid=id aria-selected=move || (query.with(|q| q.view) == v).to_string()
+                on:click=move |_| query.update(|q| q.view = v)>{move || t(lang.get(), sv, en)}</button>
+        }
+    };
+    let years = move || meta.get().map(|m| m.years).unwrap_or_default();
+    view! {
+        <section class="controls" aria-label=move || t(lang.get(), "Val", "Choices")>
+            <label>
+                <span>{move || t(lang.get(), "Indikator", "Indicator")}</span>
+                <select data-testid="indicator" on:change=move |ev| { let v = event_target_value(&ev); query.update(|q| q.indicator = Some(v)); }>
+                    {indicator_options}
+                </select>
+            </label>
+            <p class="definition" data-testid="definition">{move || meta.get().map(|m| pick(&m.definition, lang.get()))}</p>
+            <div class="tabs" role="tablist">
+                {view_tab(View::Series, "Över tid", "Over time", "view-series")}
+                {view_tab(View::Ranking, "Rangordning", "Ranking", "view-ranking")}
+                {view_tab(View::Table, "Tabell", "Table", "view-table")}
+            </div>
+            <div class="row">
+                <label>
+                    <span>{move || t(lang.get(), "Mått", "Measure")}</span>
+                    <select data-testid="measure" on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        query.update(|q| {
+                            q.measure = match v.parse::<u16>() {
+                                Ok(base) => Measure::Index { base },
+                                Err(_) => Measure::AsPublished,
+                            }
+                        });
+                    }>
+                        <option value="value" selected=move || query.with(|q| q.measure == Measure::AsPublished)>{move || t(lang.get(), "Värde", "Value")}</option>
+                        {move || years().into_iter().map(|y| {
+                            let sel = query.with(|q| q.measure == Measure::Index { base: y });
+                            view! { <option value=y.to_string() selected=sel>{format!("Index {y} = 100")}</option> }
+                        }).collect_view()}
+                    </select>
+                </label>
+                <YearRange query years=Signal::derive(years)/>
+                <label>
+                    <span>{move || t(lang.get(), "Rangordna", "Rank")}</span>
+                    <select data-testid="scope" on:change=move |ev| { let v = event_target_value(&ev); query.update(|q| q.scope = if v == "sweden" { Scope::Sweden } else { Scope::Network }); }>
+                        <option value="network" selected=move || query.with(|q| q.scope == Scope::Network)>{move || t(lang.get(), "nätverket", "the network")}</option>
+                        <option value="sweden" selected=move || query.with(|q| q.scope == Scope::Sweden)>{move || t(lang.get(), "alla 290 kommuner", "all 290 municipalities")}</option>
+                    </select>
+                </label>
+            </div>
+            <MunicipalityPicker catalog=catalog.clone() query/>
+        </section>
+    }
+}
+
+#[component]
+fn YearRange(query: RwSignal<ChartQuery>, years: Signal<Vec<u16>>) -> impl IntoView {
+    let lang = Memo::new(move |_| query.with(|q| q.lang));
+    let bounds = move || {
+        let ys = years.get();
+        let (lo, hi) = (
+            ys.first().copied().unwrap_or(0),
+            ys.last().copied().unwrap_or(0),
+        );
+        query
+            .with(|q| q.years)
+            .map_or((lo, hi), |(a, b)| (a.clamp(lo, hi), b.clamp(lo, hi)))
+    };
+    let set = move |from: Option<u16>, to: Option<u16>| {
+        let (a, b) = bounds();
+        let (a, b) = (from.unwrap_or(a), to.unwrap_or(b));
+        query.update(|q| q.years = Some((a.min(b), a.max(b))));
+    };
+    let options = move |is_from: bool| {
+        let (a, b) = bounds();
+        years
+            .get()
+            .into_iter()
+            .map(move |y| {
+                let sel = if is_from { y == a } else { y == b };
+                view! { <option value=y.to_string() selected=sel>{y}</option> }
+            })
+            .collect_view()
+    };
+    view! {
+        <label>
+            <span>{move || t(lang.get(), "Från", "From")}</span>
+            <select data-testid="year-from" on:change=move |ev| set(event_target_value(&ev).parse().ok(), None)>{move || options(true)}</select>
+        </label>
+        <label>
+            <span>{move || t(lang.get(), "Till", "To")}</span>
+            <select data-testid="year-to" on:change=move |ev| set(None, event_target_value(&ev).parse().ok())>{move || options(false)}</select>
+        </label>
+    }
+}
+
+#[component]
+fn MunicipalityPicker(catalog: Arc<Catalog>, query: RwSignal<ChartQuery>) -> impl IntoView {
+    let lang = Memo::new(move |_| query.with(|q| q.lang));
+    let text = RwSignal::new(String::new());
+    let cat = catalog.clone();
+    let hits = move || {
+        let t = text.get();
+        vm::search(&cat, &t, 8)
+            .into_iter()
+            .map(|r| (r.code.as_str().to_owned(), r.name.clone()))
+            .collect::<Vec<_>>()
+    };
+    let hits_on_enter = hits.clone();
+    let add = move |code: String| {
+        if let Ok(c) = MunicipalityCode::new(&code) {
+            query.update(|q| {
+                if !q.municipalities.contains(&c) {
+                    q.municipalities.push(c);
+                }
+            });
+        }
+        text.set(String::new());
+    };
+    let cat = catalog.clone();
+    let name_of = move |code: &str| {
+        cat.region(code)
+            .map_or_else(|| code.to_owned(), |r| r.name.clone())
+    };
+    let cat = catalog.clone();
+    let group_name = move |g: &str, l: Lang| -> String {
+        if g == "network" {
+            t(l, "Nätverket", "The network").to_owned()
+        } else {
+            let code = g.trim_start_matches("lan");
+            cat.region(code)
+                .map_or_else(|| g.to_owned(), |r| r.name.clone())
+        }
+    };
+    let counties: Vec<(String, String)> = catalog
+        .regions
+        .iter()
+        .filter(|r| r.level == RegionLevel::County)
+        .map(|r| (r.code.as_str().to_owned(), r.name.clone()))
+        .collect();
+    let add_group = move |g: String| {
+        query.update(|q| {
+            if !q.groups.contains(&g) {
+                q.groups.push(g)
+            }
+        })
+    };
+    view! {
+        <div class="picker">
+            <label class="search">
+                <span>{move || t(lang.get(), "Lägg till kommun", "Add municipality")}</span>
+                <input type="search" data-testid="search" autocomplete="off" prop:value=move || text.get()
+                    placeholder=move || t(lang.get(), "Sök bland 290 kommuner", "Search 290 municipalities")
+                    on:input=move |ev| text.set(event_target_value(&ev))
+                    on:keydown=move |ev| {
+                        if ev.key() == "Enter" && let Some((code, _)) = hits_on_enter().into_iter().next() {
+                            add(code)
+                        }
+                    }/>
+            </label>
+            <ul class="hits" role="listbox" data-testid="hits">
+                {move || hits().into_iter().map(|(code, name)| {
+                    let c = code.clone();
+                    view! { <li><button role="option" data-code=code on:click=move |_| add(c.clone())>{name}</button></li> }
+                }).collect_view()}
+            </ul>
+            <div class="groups">
+                <button data-testid="add-network" on:click=move |_| add_group("network".into())>{move || t(lang.get(), "+ Nätverket", "+ The network")}</button>
+                <select data-testid="county" on:change=move |ev| { let v = event_target_value(&ev); if !v.is_empty() { add_group(format!("lan{v}")) } }>
+                    <option value="">{move || t(lang.get(), "+ Ett län", "+ A county")}</option>
+                    {counties.into_iter().map(|(c, n)| view! { <option value=c>{n}</option> }).collect_view()}
+                </select>
+            </div>
+            <ul class="chips" data-testid="chips" aria-label=move || t(lang.get(), "Valda", "Selected")>
+                {move || query.with(|q| q.groups.clone()).into_iter().map(|g| {
+                    let label = group_name(&g, lang.get());
+                    let remove = g.clone();
+                    view! { <li class="chip group">{label.clone()}<button aria-label=format!("{} {label}", t(lang.get(), "Ta bort", "Remove")) on:click=move |_| query.update(|q| q.groups.retain(|x| *x != remove))>"×"</button></li> }
+                }).collect_view()}
+                {move || query.with(|q| q.municipalities.clone()).into_iter().map(|m| {
+                    let label = name_of(m.as_str());
+                    let code = m.as_str().to_owned();
+                    view! { <li class="chip" data-code=code>{label.clone()}<button aria-label=format!("{} {label}", t(lang.get(), "Ta bort", "Remove")) on:click=move |_| query.update(|q| q.municipalities.retain(|x| *x != m))>"×"</button></li> }
+                }).collect_view()}
+            </ul>
+        </div>
+    }
+}
+
+#[component]
+fn AwaitingFetch(meta: IndicatorMeta, lang: Lang) -> impl IntoView {
+    view! {
+        <div class="awaiting" role="status" data-testid="awaiting">
+            <h2>{pick(&meta.title, lang)}</h2>
+            <p>{t(lang, "Det finns inga siffror för den här indikatorn ännu: källan har ingen kopia i projektet.", "There are no figures for this indicator yet: its source has no copy in the project.")}</p>
+            <p>{t(lang, "Hämta dem med ", "Fetch them with ")}<code>"industrikommuner fetch"</code>{t(lang, " och bygg om data.", " and rebuild the data.")}</p>
+            <p class="source">{muni_chart::series::source_line(&meta, lang)}</p>
+        </div>
+    }
+}
+
+#[component]
+fn Figure(
+    catalog: Arc<Catalog>,
+    meta: IndicatorMeta,
+    file: Arc<IndicatorFile>,
+    query: RwSignal<ChartQuery>,
+) -> impl IntoView {
+    let lang = Memo::new(move |_| query.with(|q| q.lang));
+    let (cat, m, f) = (catalog.clone(), meta.clone(), file.clone());
+    let svg = Signal::derive(move || {
+        let q = query.get();
+        let out = match q.view {
+            View::Ranking => vm::ranking(&cat, &m, &f, &q).map(|c| ranking_chart_svg(&c, 960, 540)),
+            _ => Some(line_chart_svg(
+                &vm::series_chart(&cat, &m, &f, &q),
+                960,
+                540,
+            )),
+        };
+        match out {
+            Some(Ok(svg)) => svg,
+            _ => format!(
+                "<p class=\"empty\">{}</p>",
+                t(
+                    q.lang,
+                    "Inga publicerade värden för urvalet.",
+                    "No published values for this selection."
+                )
+            ),
+        }
+    });
+    let (cat, m, f) = (catalog.clone(), meta.clone(), file.clone());
+    let table = Memo::new(move |_| query.with(|q| vm::series_table(&cat, &m, &f, q)));
+    let title = pick(&meta.title, query.with_untracked(|q| q.lang));
+    Effect::new(move |_| mark_first_chart());
+    let m = meta.clone();
+    let notes = meta.notes.clone();
+    view! {
+        <figure>
+            <Show when=move || query.with(|q| q.view != View::Table)>
+                <div class="chart" data-testid="chart" role="img" aria-label=title.clone() inner_html=move || svg.get()></div>
+            </Show>
+            <details class="table" open=move || query.with(|q| q.view == View::Table)>
+                <summary>{move || t(lang.get(), "Tabell med diagrammets värden", "Table of the chart's values")}</summary>
+                <table data-testid="table">
+                    <thead><tr>{move || table.get().header.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
+                    <tbody>
+                        {move || table.get().rows.into_iter().map(|(label, cells)| view! {
+                            <tr><th scope="row">{label}</th>{cells.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+                <p class="legend">{move || t(lang.get(), ".. = sekretess (SCB lämnar inte ut värdet), – = saknas", ".. = confidential (withheld by SCB), – = missing")}</p>
+            </details>
+            <figcaption>
+                <p class="source" data-testid="source">{move || muni_chart::series::source_line(&m, lang.get())}</p>
+                <ul class="notes">{move || notes.iter().map(|n| view! { <li>{pick(n, lang.get())}</li> }).collect_view()}</ul>
+            </figcaption>
+        </figure>
+    }
+}
