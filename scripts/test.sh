@@ -1,11 +1,21 @@
 #!/usr/bin/env bash
-# Runs every check of the project: formatting, clippy, the browser boundary, and all tests.
-# Installs what it needs (idempotently): the wasm32 target and rustfmt/clippy.
+# Runs every check of the project: formatting, clippy, the browser boundary, the dashboard's
+# build, and all tests, browser tests in headless Chromium included.
+# Installs what it needs, each only if missing: rustfmt/clippy, the wasm32 target, Trunk,
+# wasm-bindgen-cli (scripts/install-web-tools.sh), Debian's chromium and chromium-driver.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 rustup component add rustfmt clippy >/dev/null
 rustup target add wasm32-unknown-unknown >/dev/null
+if ! command -v chromedriver >/dev/null || ! command -v chromium >/dev/null; then
+    echo "== installing chromium and chromium-driver"
+    sudo=""
+    [[ "$(id -u)" == 0 ]] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+./scripts/install-web-tools.sh
 
 echo "== cargo fetch"
 cargo fetch --locked
@@ -14,14 +24,16 @@ cargo fmt --all --check
 echo "== cargo clippy"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 echo "== the browser-side crates build for wasm32 and never depend on polars"
-cargo check -p muni-model -p muni-chart --target wasm32-unknown-unknown --locked
-for crate in muni-model muni-chart; do
+cargo clippy -p muni-model -p muni-chart -p muni-web --target wasm32-unknown-unknown --locked -- -D warnings
+for crate in muni-model muni-chart muni-web; do
     tree=$(cargo tree -p "$crate" --edges normal --prefix none --target wasm32-unknown-unknown --locked)
     if grep -E '^(polars|tokio|calamine|reqwest)' <<<"$tree"; then
         echo "error: $crate must not depend on polars or I/O crates" >&2
         exit 1
     fi
 done
+echo "== the dashboard (trunk build --release)"
+trunk build --release
 echo "== cargo test"
 log=$(mktemp)
 set +e

@@ -1,0 +1,161 @@
+//! The built dashboard (`dist/`) in headless Chromium: the default view, search and chips,
+//! indicator and measure, ranking, the URL round trip, English, the table against the chart,
+//! and a corrupted link. Screenshots of each view go to `target/tmp/e2e-screenshots/`.
+//!
+//! Needs `trunk build --release` and Debian's chromium + chromium-driver (`scripts/test.sh`
+//! does both). Without them the test says SKIPPED, except under CI, where it fails.
+
+use std::path::{Path, PathBuf};
+
+use muni_e2e::{Browser, serve};
+
+fn dist() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../dist")
+}
+
+fn shots() -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join("e2e-screenshots")
+}
+
+fn ready() -> bool {
+    let have_dist = dist().join("index.html").exists();
+    let have_driver = std::process::Command::new("chromedriver")
+        .arg("--version")
+        .output()
+        .is_ok();
+    if have_dist && have_driver {
+        return true;
+    }
+    let why = format!("dist/ built: {have_dist}, chromedriver found: {have_driver}");
+    if std::env::var_os("CI").is_some() {
+        panic!("browser tests cannot run under CI: {why}");
+    }
+    eprintln!("SKIPPED: {why}; run scripts/test.sh, which builds and installs both");
+    false
+}
+
+/// Waits for the chart's SVG (the data has loaded and been drawn).
+fn chart(b: &Browser) -> String {
+    b.wait_for("[data-testid=chart] svg").unwrap();
+    b.js(
+        "return document.querySelector('[data-testid=chart]').innerHTML",
+        serde_json::json!([]),
+    )
+    .unwrap()
+    .as_str()
+    .unwrap()
+    .to_owned()
+}
+
+#[test]
+fn dashboard_in_a_real_browser() {
+    if !ready() {
+        return;
+    }
+    let base = serve(&dist());
+    let b = Browser::start(1280, 1000).expect("headless chromium");
+
+    // 1. The default view: the network, with its median, in Swedish.
+    b.goto(&base).unwrap();
+    let svg = chart(&b);
+    assert!(
+        svg.contains("Nätverkets median"),
+        "default chart shows the network median"
+    );
+    assert!(
+        svg.matches("<polyline").count() > 20,
+        "the members' lines are drawn"
+    );
+    assert_eq!(b.text("h1").unwrap(), "Industrikommunerna i siffror");
+    assert!(
+        b.text("[data-testid=source]")
+            .unwrap()
+            .starts_with("Källa: SCB")
+    );
+    b.screenshot(&shots().join("1-default.png")).unwrap();
+
+    // 2. Search "Öst" and add Östhammar.
+    b.type_into("[data-testid=search]", "Öst").unwrap();
+    b.wait_for("[data-testid=hits] button[data-code='0382']")
+        .unwrap();
+    b.click("[data-testid=hits] button[data-code='0382']")
+        .unwrap();
+    b.wait_for("[data-testid=chips] [data-code='0382']")
+        .unwrap();
+    assert!(b.url().unwrap().contains("r=0382"));
+    assert!(chart(&b).contains("Östhammar"));
+
+    // 3. Another indicator, as an index.
+    b.select("[data-testid=indicator]", "electricity_production_total")
+        .unwrap();
+    b.wait_until(
+        "return location.search.includes('i=electricity_production_total')",
+        "the indicator in the URL",
+    )
+    .unwrap();
+    b.wait_until(
+        "return document.querySelector('[data-testid=chart]').innerHTML.includes('Elproduktion')",
+        "the new chart",
+    )
+    .unwrap();
+    b.select("[data-testid=measure]", "2009").unwrap();
+    b.wait_until("return document.querySelector('[data-testid=chart]').innerHTML.includes('Index, 2009 = 100')", "the index chart").unwrap();
+    assert!(b.url().unwrap().contains("m=index&b=2009"));
+    b.screenshot(&shots().join("3-index.png")).unwrap();
+
+    // 4. The URL round-trips: a reload gives the same view.
+    let before = b.url().unwrap();
+    b.refresh().unwrap();
+    let svg = chart(&b);
+    assert_eq!(b.url().unwrap(), before);
+    assert!(svg.contains("Index, 2009 = 100") && svg.contains("Östhammar"));
+    b.wait_for("[data-testid=chips] [data-code='0382']")
+        .unwrap();
+
+    // 5. The table holds the chart's numbers: Östhammar's 2019 production as published.
+    b.select("[data-testid=measure]", "value").unwrap();
+    b.click("[data-testid=view-table]").unwrap();
+    b.wait_until(
+        "return location.search.includes('v=table')",
+        "the table view",
+    )
+    .unwrap();
+    b.wait_until("return document.querySelector('[data-testid=table]').textContent.includes('24\u{a0}277\u{a0}961')", "Östhammar 2019 in the table").unwrap();
+    let row = b
+        .js("return [...document.querySelectorAll('[data-testid=table] tbody tr')].map(r => r.textContent).find(t => t.startsWith('Östhammar'))", serde_json::json!([]))
+        .unwrap();
+    assert!(
+        row.as_str().unwrap().contains("24\u{a0}277\u{a0}961"),
+        "{row}"
+    );
+    b.screenshot(&shots().join("5-table.png")).unwrap();
+
+    // 6. A ranking of the network.
+    b.click("[data-testid=view-ranking]").unwrap();
+    b.wait_until("return document.querySelector('[data-testid=chart] svg') && document.querySelector('[data-testid=chart]').innerHTML.includes('nätverkets kommuner')", "the ranking").unwrap();
+    assert!(b.url().unwrap().contains("v=ranking"));
+    b.screenshot(&shots().join("6-ranking.png")).unwrap();
+
+    // 7. English.
+    b.click("[data-testid=lang-en]").unwrap();
+    b.wait_until("return document.querySelector('h1').textContent === \"Sweden's industrial municipalities in figures\"", "English").unwrap();
+    assert!(b.url().unwrap().contains("lang=en"));
+    assert!(chart(&b).contains("the network's municipalities"));
+    b.screenshot(&shots().join("7-english.png")).unwrap();
+
+    // 8. A corrupted link: a visible notice, and the rest of the view still works.
+    b.goto(&format!("{base}?i=%3Cscript%3E&r=0382,99x&v=pie&lang=en"))
+        .unwrap();
+    b.wait_for("[data-testid=notice]").unwrap();
+    let notice = b.text("[data-testid=notice]").unwrap();
+    assert!(
+        notice.contains("99x") && notice.contains("v=pie") && notice.contains("<script>"),
+        "{notice}"
+    );
+    assert!(chart(&b).contains("Östhammar"));
+    // The hostile indicator id was shown as text, never inserted as markup.
+    let injected = b.js("return [...document.querySelectorAll('script')].some(s => s.textContent.includes('<script>') || s.outerHTML.includes('%3Cscript'))", serde_json::json!([])).unwrap();
+    assert_eq!(injected, serde_json::json!(false));
+    b.screenshot(&shots().join("8-notice.png")).unwrap();
+    eprintln!("screenshots in {}", shots().display());
+}
