@@ -17,3 +17,10 @@ if [[ "$(trunk --version 2>/dev/null || true)" != "trunk 0.21.14" ]]; then
     echo "installing trunk 0.21.14 (about ten minutes)"
     cargo install trunk --version 0.21.14 --locked
 fi
+
+# wasm-opt: npm's binaryen 132 in a local prefix (Debian's binaryen 108 breaks the externref
+# table and ships a blank page while reporting success). Callers put it on PATH.
+if [[ "$(.tools/binaryen/node_modules/.bin/wasm-opt --version 2>/dev/null || true)" != *"version 132"* ]]; then
+    echo "installing binaryen 132 (wasm-opt) from npm into .tools/"
+    npm install --silent --no-fund --no-audit --prefix .tools/binaryen binaryen@132
+fi

@@ -9,6 +9,7 @@ if [[ "${1:-}" == "--import" ]]; then
 fi
 cargo run --release --locked -p muni-cli -- build --data data --out public/data
 ./scripts/install-web-tools.sh
+export PATH="$PWD/.tools/binaryen/node_modules/.bin:$PATH"
 cargo fetch --locked
 trunk build --release
 port="${PORT:-8080}"

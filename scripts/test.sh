@@ -16,6 +16,7 @@ if ! command -v chromedriver >/dev/null || ! command -v chromium >/dev/null; the
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 ./scripts/install-web-tools.sh
+export PATH="$PWD/.tools/binaryen/node_modules/.bin:$PATH"
 
 echo "== cargo fetch"
 cargo fetch --locked
@@ -34,6 +35,7 @@ for crate in muni-model muni-chart muni-web; do
 done
 echo "== the dashboard (trunk build --release)"
 trunk build --release
+./scripts/budget.sh
 echo "== cargo test"
 log=$(mktemp)
 set +e
