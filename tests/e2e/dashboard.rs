@@ -143,7 +143,21 @@ fn dashboard_in_a_real_browser() {
     assert!(chart(&b).contains("the network's municipalities"));
     b.screenshot(&shots().join("7-english.png")).unwrap();
 
-    // 8. A corrupted link: a visible notice, and the rest of the view still works.
+    // 8. A municipality's profile: every indicator, its latest value and ranks.
+    b.goto(&format!("{base}?v=profile&p=0382")).unwrap();
+    b.wait_for("[data-testid=profile-table] tr[data-id=electricity_production_total]")
+        .unwrap();
+    let row = b
+        .text("[data-testid=profile-table] tr[data-id=electricity_production_total]")
+        .unwrap();
+    assert!(
+        row.contains("22\u{a0}594\u{a0}907") && row.contains("1 / 290"),
+        "{row}"
+    );
+    assert_eq!(b.text("[data-testid=profile] h2").unwrap(), "Östhammar");
+    b.screenshot(&shots().join("8-profile.png")).unwrap();
+
+    // 9. A corrupted link: a visible notice, and the rest of the view still works.
     b.goto(&format!("{base}?i=%3Cscript%3E&r=0382,99x&v=pie&lang=en"))
         .unwrap();
     b.wait_for("[data-testid=notice]").unwrap();
@@ -156,6 +170,6 @@ fn dashboard_in_a_real_browser() {
     // The hostile indicator id was shown as text, never inserted as markup.
     let injected = b.js("return [...document.querySelectorAll('script')].some(s => s.textContent.includes('<script>') || s.outerHTML.includes('%3Cscript'))", serde_json::json!([])).unwrap();
     assert_eq!(injected, serde_json::json!(false));
-    b.screenshot(&shots().join("8-notice.png")).unwrap();
+    b.screenshot(&shots().join("9-notice.png")).unwrap();
     eprintln!("screenshots in {}", shots().display());
 }

@@ -123,7 +123,9 @@ fn Dashboard(
                         let catalog = catalog.clone();
                         move || {
                             let catalog = catalog.clone();
+                            let is_profile = query.with(|q| q.view == View::Profile);
                             file.get().map(move |r| match (r, meta.get()) {
+                                _ if is_profile => view! { <Profile catalog=catalog.clone() query/> }.into_any(),
                                 (Ok(Some(f)), Some(m)) => view! { <Figure catalog=catalog.clone() meta=m file=Arc::new(f) query/> }.into_any(),
                                 (Ok(None), Some(m)) => view! { <AwaitingFetch meta=m lang=lang.get()/> }.into_any(),
                                 (Err(e), _) => view! { <p class="error" role="alert">{e}</p> }.into_any(),
@@ -227,6 +229,7 @@ fn Controls(
                 {view_tab(View::Series, "Över tid", "Over time", "view-series")}
                 {view_tab(View::Ranking, "Rangordning", "Ranking", "view-ranking")}
                 {view_tab(View::Table, "Tabell", "Table", "view-table")}
+                {view_tab(View::Profile, "Kommunprofil", "Municipality profile", "view-profile")}
             </div>
             <div class="row">
                 <label>
@@ -466,5 +469,99 @@ fn Figure(
                 <ul class="notes">{move || notes.iter().map(|n| view! { <li>{pick(n, lang.get())}</li> }).collect_view()}</ul>
             </figcaption>
         </figure>
+    }
+}
+
+#[component]
+fn Profile(catalog: Arc<Catalog>, query: RwSignal<ChartQuery>) -> impl IntoView {
+    let lang = Memo::new(move |_| query.with(|q| q.lang));
+    let cat = catalog.clone();
+    // Every indicator with data, loaded once for the profile.
+    let files = LocalResource::new(move || {
+        let cat = cat.clone();
+        async move {
+            let mut out = Vec::new();
+            for m in &cat.indicators {
+                if let Some(path) = &m.file {
+                    out.push((m.clone(), crate::api::indicator(path).await?));
+                }
+            }
+            Ok::<_, String>(Arc::new(out))
+        }
+    });
+    let cat = catalog.clone();
+    let code = Memo::new(move |_| {
+        query
+            .with(|q| vm::profile_code(&cat, q))
+            .unwrap_or_default()
+    });
+    let mut municipalities: Vec<(String, String)> = catalog
+        .regions
+        .iter()
+        .filter(|r| r.level == RegionLevel::Municipality)
+        .map(|r| (r.code.as_str().to_owned(), r.name.clone()))
+        .collect();
+    municipalities.sort_by(|a, b| a.1.cmp(&b.1));
+    let cat = catalog.clone();
+    let rows = move || {
+        files.get().map(|r| match r {
+            Ok(files) => {
+                let l = lang.get();
+                let rows = vm::profile(&cat, &files, &code.get(), l);
+                view! {
+                    <table data-testid="profile-table">
+                        <thead><tr>
+                            <th scope="col">{t(l, "Indikator", "Indicator")}</th>
+                            <th scope="col">{t(l, "År", "Year")}</th>
+                            <th scope="col">{t(l, "Värde", "Value")}</th>
+                            <th scope="col">{t(l, "Enhet", "Unit")}</th>
+                            <th scope="col">{t(l, "Plats i Sverige", "Rank in Sweden")}</th>
+                            <th scope="col">{t(l, "Plats i nätverket", "Rank in the network")}</th>
+                            <th scope="col">{t(l, "Förändring", "Change")}</th>
+                        </tr></thead>
+                        <tbody>
+                            {rows.into_iter().map(|r| {
+                                let id = r.id.clone();
+                                view! {
+                                    <tr data-id=r.id.clone()>
+                                        <th scope="row"><button class="link" on:click=move |_| query.update(|q| { q.indicator = Some(id.clone()); q.view = View::Series; })>{r.title}</button></th>
+                                        <td>{r.year.map(|y| y.to_string()).unwrap_or_default()}</td>
+                                        <td>{r.value}</td>
+                                        <td class="unit">{r.unit}</td>
+                                        <td>{r.rank_national}</td>
+                                        <td>{r.rank_network}</td>
+                                        <td>{r.change}</td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }
+                .into_any()
+            }
+            Err(e) => view! { <p class="error" role="alert">{e}</p> }.into_any(),
+        })
+    };
+    view! {
+        <section class="profile" data-testid="profile">
+            <label>
+                <span>{move || t(lang.get(), "Kommun", "Municipality")}</span>
+                <select data-testid="profile-municipality" on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    if let Ok(c) = MunicipalityCode::new(&v) { query.update(|q| q.profile = Some(c)); }
+                }>
+                    {municipalities.into_iter().map(|(c, n)| {
+                        let value = c.clone();
+                        let sel = move || code.get() == c;
+                        view! { <option value=value selected=sel>{n}</option> }
+                    }).collect_view()}
+                </select>
+            </label>
+            <h2>{move || catalog.region(&code.get()).map(|r| r.name.clone()).unwrap_or_default()}</h2>
+            <Suspense fallback=move || view! { <p class="loading">{move || t(lang.get(), "Laddar alla indikatorer …", "Loading every indicator …")}</p> }>
+                {rows}
+            </Suspense>
+            <p class="legend">{move || t(lang.get(), "Senaste år med ett publicerat värde; förändring sedan första publicerade år.", "Latest year with a published value; change since the first published year.")}</p>
+        </section>
     }
 }

@@ -212,6 +212,119 @@ pub fn series_table(
     Table { header, rows }
 }
 
+/// One line of a municipality's profile: an indicator's latest published value, its ranks and
+/// its change since the first published year.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProfileRow {
+    pub id: String,
+    pub theme: muni_model::Theme,
+    pub title: String,
+    pub year: Option<u16>,
+    pub value: String,
+    pub unit: String,
+    pub rank_national: String,
+    pub rank_network: String,
+    pub change: String,
+}
+
+/// The profile of municipality `code` over every indicator with data in `files`.
+pub fn profile(
+    catalog: &Catalog,
+    files: &[(IndicatorMeta, IndicatorFile)],
+    code: &str,
+    lang: Lang,
+) -> Vec<ProfileRow> {
+    let members = catalog
+        .groups
+        .iter()
+        .find(|g| g.id.as_str() == "network")
+        .map_or(0, |g| g.members.len());
+    let pick = |t: &muni_model::Text| match lang {
+        Lang::Sv => t.sv.clone(),
+        Lang::En => t.en.clone(),
+    };
+    files
+        .iter()
+        .filter_map(|(meta, file)| {
+            let s = file.series(code)?;
+            let latest = (0..file.years.len())
+                .rev()
+                .find(|&i| s.status[i] == Status::Ok);
+            let first = (0..file.years.len()).find(|&i| s.status[i] == Status::Ok);
+            let decimals = meta.unit.decimals();
+            let (year, value, rn, rw) = match latest {
+                Some(i) => (
+                    Some(file.years[i]),
+                    s.values[i].map_or_else(String::new, |v| format_number(v, decimals, lang)),
+                    s.rank_national[i].map_or_else(String::new, |r| format!("{r} / 290")),
+                    s.rank_network[i].map_or_else(String::new, |r| format!("{r} / {members}")),
+                ),
+                None => (
+                    None,
+                    t_status(s.status.last().copied().unwrap_or(Status::Missing), lang),
+                    String::new(),
+                    String::new(),
+                ),
+            };
+            let change = match (first, latest) {
+                (Some(a), Some(b)) if b > a => match (s.values[a], s.values[b]) {
+                    (Some(x), Some(y)) if x != 0.0 => {
+                        let pct = 100.0 * (y - x) / x.abs();
+                        let sign = if pct > 0.0 { "+" } else { "" };
+                        let since = match lang {
+                            Lang::Sv => "sedan",
+                            Lang::En => "since",
+                        };
+                        format!(
+                            "{sign}{} % {since} {}",
+                            format_number(pct, 1, lang),
+                            file.years[a]
+                        )
+                    }
+                    _ => String::new(),
+                },
+                _ => String::new(),
+            };
+            Some(ProfileRow {
+                id: meta.id.clone(),
+                theme: meta.theme,
+                title: pick(&meta.title),
+                year,
+                value,
+                unit: pick(&meta.unit.label()),
+                rank_national: rn,
+                rank_network: rw,
+                change,
+            })
+        })
+        .collect()
+}
+
+fn t_status(status: Status, lang: Lang) -> String {
+    match (status, lang) {
+        (Status::Confidential, Lang::Sv) => "sekretess".into(),
+        (Status::Confidential, Lang::En) => "confidential".into(),
+        (_, Lang::Sv) => "saknas".into(),
+        (_, Lang::En) => "missing".into(),
+    }
+}
+
+/// The municipality of a profile: the query's, else the first selected, else the first member.
+pub fn profile_code(catalog: &Catalog, q: &ChartQuery) -> Option<String> {
+    q.profile
+        .as_ref()
+        .or(q.municipalities.first())
+        .map(|m| m.as_str().to_owned())
+        .or_else(|| {
+            catalog
+                .groups
+                .iter()
+                .find(|g| g.id.as_str() == "network")
+                .and_then(|g| g.members.first())
+                .map(|m| m.as_str().to_owned())
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -306,6 +419,43 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn profile_of_osthammar() {
+        let c = catalog();
+        let files: Vec<(IndicatorMeta, IndicatorFile)> = [
+            "electricity_production_total",
+            "population",
+            "procurement_count",
+        ]
+        .iter()
+        .map(|id| (c.indicator(id).unwrap().clone(), file(id)))
+        .collect();
+        let rows = profile(&c, &files, "0382", Lang::Sv);
+        assert_eq!(rows.len(), 3);
+        let el = &rows[0];
+        assert_eq!(
+            (el.year, el.value.as_str()),
+            (Some(2020), "22\u{a0}594\u{a0}907")
+        );
+        assert!(
+            el.rank_network.ends_with("/ 24") && el.rank_national.ends_with("/ 290"),
+            "{el:?}"
+        );
+        assert!(el.change.contains("sedan 2005"), "{el:?}");
+        let pop = &rows[1];
+        assert_eq!(pop.year, Some(2023));
+        assert!(
+            pop.change.starts_with('+')
+                || pop.change.starts_with('\u{2212}')
+                || pop.change.starts_with('-'),
+            "{pop:?}"
+        );
+        let (q, _) = ChartQuery::parse("v=profile&p=2584");
+        assert_eq!(profile_code(&c, &q).as_deref(), Some("2584"));
+        let (q, _) = ChartQuery::parse("v=profile");
+        assert_eq!(profile_code(&c, &q).as_deref(), Some("0181"));
     }
 
     #[test]
