@@ -17,3 +17,7 @@ if (( total > budget * 11 / 10 )); then
     echo "error: over budget by more than 10 %" >&2
     exit 1
 fi
+
+# The time budgets, measured in headless Chromium against dist/ (prints the medians).
+cd ..
+cargo test --locked -q -p muni-e2e --test budgets -- --nocapture 2>&1 | grep -E "first chart|re-render|panicked|over budget" || true

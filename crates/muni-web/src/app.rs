@@ -107,6 +107,8 @@ fn Dashboard(
     });
     let embed = move || query.with(|q| q.embed);
     let controls_catalog = catalog.clone();
+    // Only a switch to or from the profile rebuilds the main area; other changes update in place.
+    let is_profile = Memo::new(move |_| query.with(|q| q.view == View::Profile));
     view! {
         <div class="app" class:embed=embed lang=move || t(lang.get(), "sv", "en")>
             <Show when=move || !embed()>
@@ -123,7 +125,7 @@ fn Dashboard(
                         let catalog = catalog.clone();
                         move || {
                             let catalog = catalog.clone();
-                            let is_profile = query.with(|q| q.view == View::Profile);
+                            let is_profile = is_profile.get();
                             file.get().map(move |r| match (r, meta.get()) {
                                 _ if is_profile => view! { <Profile catalog=catalog.clone() query/> }.into_any(),
                                 (Ok(Some(f)), Some(m)) => view! { <Figure catalog=catalog.clone() meta=m file=Arc::new(f) query/> }.into_any(),
@@ -442,7 +444,17 @@ fn Figure(
         }
     });
     let (cat, m, f) = (catalog.clone(), meta.clone(), file.clone());
-    let table = Memo::new(move |_| query.with(|q| vm::series_table(&cat, &m, &f, q)));
+    // The table is built while it is shown (the table view, or the details opened under a
+    // chart), so that a change of the chart does not also rebuild a hidden table.
+    let table_open = RwSignal::new(false);
+    let table_shown = Memo::new(move |_| table_open.get() || query.with(|q| q.view == View::Table));
+    let table = Memo::new(move |_| {
+        if table_shown.get() {
+            Some(query.with(|q| vm::series_table(&cat, &m, &f, q)))
+        } else {
+            None
+        }
+    });
     let title = pick(&meta.title, query.with_untracked(|q| q.lang));
     Effect::new(move |_| mark_first_chart());
     let m = meta.clone();
@@ -452,12 +464,17 @@ fn Figure(
             <Show when=move || query.with(|q| q.view != View::Table)>
                 <div class="chart" data-testid="chart" role="img" aria-label=title.clone() inner_html=move || svg.get()></div>
             </Show>
-            <details class="table" open=move || query.with(|q| q.view == View::Table)>
+            <details class="table" open=move || table_shown.get()
+                on:toggle=move |ev| {
+                    use wasm_bindgen::JsCast;
+                    let open = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()).is_some_and(|d| d.open());
+                    if open != table_open.get_untracked() { table_open.set(open) }
+                }>
                 <summary>{move || t(lang.get(), "Tabell med diagrammets värden", "Table of the chart's values")}</summary>
                 <table data-testid="table">
-                    <thead><tr>{move || table.get().header.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
+                    <thead><tr>{move || table.get().unwrap_or_else(|| vm::Table { header: vec![], rows: vec![] }).header.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
                     <tbody>
-                        {move || table.get().rows.into_iter().map(|(label, cells)| view! {
+                        {move || table.get().map(|t| t.rows).unwrap_or_default().into_iter().map(|(label, cells)| view! {
                             <tr><th scope="row">{label}</th>{cells.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr>
                         }).collect_view()}
                     </tbody>

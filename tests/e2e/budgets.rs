@@ -1,0 +1,83 @@
+//! Time budgets of the dashboard in headless Chromium, printed (run with `--nocapture`, as
+//! `scripts/budget.sh` does): navigation to the first chart on screen (the app's
+//! `performance.mark("first-chart")`), median of 5 page loads, budget 500 ms; re-render after
+//! a change of the view, median of 5 changes, budget 16 ms. Fails only above budget + 10 %.
+
+use std::path::Path;
+
+use muni_e2e::{Browser, serve};
+use serde_json::json;
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}
+
+#[test]
+fn first_chart_and_re_render_budgets() {
+    let dist = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../dist");
+    let have_driver = std::process::Command::new("chromedriver")
+        .arg("--version")
+        .output()
+        .is_ok();
+    if !dist.join("index.html").exists() || !have_driver {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "budgets cannot be measured under CI without dist/ and chromedriver"
+        );
+        eprintln!("SKIPPED: needs dist/ and chromedriver");
+        return;
+    }
+    let base = serve(&dist);
+    let b = Browser::start(1280, 900).expect("headless chromium");
+
+    let mut first = Vec::new();
+    for _ in 0..5 {
+        b.goto(&format!("{base}?nocache={}", first.len())).unwrap();
+        b.wait_until(
+            "return performance.getEntriesByName('first-chart').length > 0",
+            "the first-chart mark",
+        )
+        .unwrap();
+        first.push(
+            b.js(
+                "return performance.getEntriesByName('first-chart')[0].startTime",
+                json!([]),
+            )
+            .unwrap()
+            .as_f64()
+            .unwrap(),
+        );
+    }
+
+    let mut rerender = Vec::new();
+    for (i, year) in ["2006", "2007", "2006", "2007", "2006"].iter().enumerate() {
+        b.js(
+            "window.__t1 = null;
+             const chart = document.querySelector('main');
+             new MutationObserver((_, o) => { window.__t1 = performance.now(); o.disconnect(); })
+                 .observe(chart, { childList: true, subtree: true, characterData: true });
+             const s = document.querySelector('[data-testid=year-from]');
+             window.__t0 = performance.now();
+             s.value = arguments[0];
+             s.dispatchEvent(new Event('change', { bubbles: true }));
+             return true",
+            json!([year]),
+        )
+        .unwrap();
+        b.wait_until("return window.__t1 !== null", &format!("re-render {i}"))
+            .unwrap();
+        rerender.push(
+            b.js("return window.__t1 - window.__t0", json!([]))
+                .unwrap()
+                .as_f64()
+                .unwrap(),
+        );
+    }
+
+    let (f, r) = (median(first), median(rerender));
+    println!("first chart on screen: median {f:.0} ms of 5 loads (budget 500 ms)");
+    println!("re-render after a change: median {r:.1} ms of 5 changes (budget 16 ms)");
+    assert!(f <= 550.0, "first chart {f:.0} ms is over budget + 10 %");
+    assert!(r <= 17.6, "re-render {r:.1} ms is over budget + 10 %");
+}
