@@ -134,6 +134,14 @@ fn dashboard_in_a_real_browser() {
     b.click("[data-testid=view-ranking]").unwrap();
     b.wait_until("return document.querySelector('[data-testid=chart] svg') && document.querySelector('[data-testid=chart]').innerHTML.includes('nätverkets kommuner')", "the ranking").unwrap();
     assert!(b.url().unwrap().contains("v=ranking"));
+    // The year picker of a ranking: 2019, when Östhammar produced 24,277,961 MWh.
+    b.wait_for("[data-testid=ranking-year]").unwrap();
+    b.select("[data-testid=ranking-year]", "2019").unwrap();
+    b.wait_until("return document.querySelector('[data-testid=chart]').innerHTML.includes('Elproduktion 2019')", "the 2019 ranking").unwrap();
+    // (innerHTML writes the no-break spaces as &nbsp;; the text has them as characters.)
+    let text = b.text("[data-testid=chart]").unwrap();
+    assert!(text.contains("Östhammar 24\u{a0}277\u{a0}961"), "{text}");
+    assert!(b.url().unwrap().contains("t=2019"));
     b.screenshot(&shots().join("6-ranking.png")).unwrap();
 
     // 7. English.

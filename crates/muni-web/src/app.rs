@@ -252,7 +252,19 @@ fn Controls(
                         }).collect_view()}
                     </select>
                 </label>
-                <YearRange query years=Signal::derive(years)/>
+                <Show when=move || query.with(|q| q.view == View::Ranking)
+                    fallback=move || view! { <YearRange query years=Signal::derive(years)/> }>
+                    <label>
+                        <span>{move || t(lang.get(), "År", "Year")}</span>
+                        <select data-testid="ranking-year" on:change=move |ev| { let v = event_target_value(&ev); query.update(|q| q.year = v.parse().ok()); }>
+                            {move || {
+                                let m = meta.get();
+                                let current = m.as_ref().and_then(|m| query.with(|q| vm::ranking_year(m, q)));
+                                years().into_iter().rev().map(|y| view! { <option value=y.to_string() selected=Some(y) == current>{y}</option> }).collect_view()
+                            }}
+                        </select>
+                    </label>
+                </Show>
                 <label>
                     <span>{move || t(lang.get(), "Rangordna", "Rank")}</span>
                     <select data-testid="scope" on:change=move |ev| { let v = event_target_value(&ev); query.update(|q| q.scope = if v == "sweden" { Scope::Sweden } else { Scope::Network }); }>
