@@ -159,11 +159,36 @@ fn Notices(notices: RwSignal<Vec<QueryNotice>>, lang: Memo<Lang>) -> impl IntoVi
             <div class="notice" role="status" data-testid="notice">
                 <p>{move || t(lang.get(), "Delar av länken kunde inte användas och har ignorerats:", "Parts of the link could not be used and were ignored:")}</p>
                 <ul>
-                    {move || notices.get().into_iter().map(|n| view! { <li><code>{format!("{}={}", n.param, n.value)}</code>" – "{n.reason}</li> }).collect_view()}
+                    {move || notices.get().into_iter().map(|n| view! { <li><code>{format!("{}={}", n.param, n.value)}</code>" – "{reason(n.reason, lang.get())}</li> }).collect_view()}
                 </ul>
                 <button on:click=move |_| notices.set(Vec::new())>{move || t(lang.get(), "Stäng", "Dismiss")}</button>
             </div>
         </Show>
+    }
+}
+
+/// A notice's reason in the page's language (the model gives it in English).
+fn reason(reason: &'static str, lang: Lang) -> &'static str {
+    if lang == Lang::En {
+        return reason;
+    }
+    match reason {
+        "unknown parameter" => "okänd parameter",
+        "unknown indicator" => "okänd indikator",
+        "not an indicator id" => "inte ett indikator-id",
+        "not a municipality code" => "inte en kommunkod",
+        "too many municipalities selected" => "för många kommuner valda",
+        "not a group (network or lanNN)" => "inte en grupp (network eller lanNN)",
+        "year range is not FROM-TO" => "årsintervallet är inte FRÅN-TILL",
+        "not a year" => "inte ett år",
+        "base year is not a year" => "basåret är inte ett år",
+        "unknown view" => "okänd vy",
+        "scope is neither network nor sweden" => "urvalet är varken network eller sweden",
+        "language is neither sv nor en" => "språket är varken sv eller en",
+        "measure is neither value nor index" => "måttet är varken value eller index",
+        "an index needs a base year (b=YYYY)" => "ett index behöver ett basår (b=ÅÅÅÅ)",
+        "embed is neither 1 nor 0" => "embed är varken 1 eller 0",
+        other => other,
     }
 }
 
@@ -592,5 +617,23 @@ fn Profile(catalog: Arc<Catalog>, query: RwSignal<ChartQuery>) -> impl IntoView 
             </Suspense>
             <p class="legend">{move || t(lang.get(), "Senaste år med ett publicerat värde; förändring sedan första publicerade år.", "Latest year with a published value; change since the first published year.")}</p>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_notice_reason_has_a_swedish_text() {
+        let bad = "zz=1&i=Bad!&r=12,0114,0115,0116,0117,0120,0123,0125,0126,0127,0128,0136,0138,0139,0140,0160,0162,0163,0180,0181,0182,0183,0184,0186,0187,0188,0191,0192,0305,0319,0330,0331,0360,0380,0381,0382,0428,0461,0480,0481,0482,0483&g=x&y=1&t=x&b=x&v=x&s=x&lang=x&m=x&embed=x&p=x";
+        let (_, mut notices) = ChartQuery::parse(bad);
+        notices.extend(ChartQuery::parse("m=index").1);
+        let reasons: std::collections::BTreeSet<&str> = notices.iter().map(|n| n.reason).collect();
+        assert!(reasons.len() >= 14, "{reasons:?}");
+        for r in reasons.into_iter().chain(["unknown indicator"]) {
+            assert_ne!(reason(r, Lang::Sv), r, "no Swedish text for {r:?}");
+            assert_eq!(reason(r, Lang::En), r);
+        }
     }
 }
