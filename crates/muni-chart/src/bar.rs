@@ -42,37 +42,7 @@ pub fn draw_ranking_chart<DB: DrawingBackend>(
         return Err(ChartError::Empty);
     }
     let m = s.margin;
-    let header = (s.title + s.subtitle + 3.0 * f64::from(m)) as u32;
-    let footer = (s.source + 2.0 * f64::from(m)) as u32;
-    let (top, rest) = area.split_vertically(header);
-    let (plot, bottom) = rest.split_vertically(h.saturating_sub(header + footer));
-    top.draw(&Text::new(
-        chart.title.clone(),
-        (m, m),
-        ("sans-serif", s.title)
-            .into_font()
-            .style(FontStyle::Bold)
-            .color(&palette::TEXT),
-    ))
-    .map_err(draw_err)?;
-    top.draw(&Text::new(
-        chart.subtitle.clone(),
-        (m, m * 2 + s.title as i32),
-        ("sans-serif", s.subtitle)
-            .into_font()
-            .color(&palette::SUBTLE_TEXT),
-    ))
-    .map_err(draw_err)?;
-    bottom
-        .draw(&Text::new(
-            chart.source.clone(),
-            (m, (s.source * 0.5) as i32),
-            ("sans-serif", s.source)
-                .into_font()
-                .color(&palette::SUBTLE_TEXT)
-                .pos(Pos::new(HPos::Left, VPos::Top)),
-        ))
-        .map_err(draw_err)?;
+    let plot = crate::frame(area, &s, &chart.title, &chart.subtitle, &chart.source)?;
 
     let n = chart.bars.len();
     let lo = chart.bars.iter().map(|b| b.value).fold(0.0_f64, f64::min);

@@ -4,7 +4,6 @@
 use muni_model::{Lang, format_number};
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::palette::{self, series_color};
 use crate::{ChartError, Scale, draw_err};
@@ -90,38 +89,8 @@ pub fn draw_line_chart<DB: DrawingBackend>(
         (Some(&f), Some(&l)) => (i32::from(f), i32::from(l)),
         _ => return Err(ChartError::Empty),
     };
-    let header = (s.title + s.subtitle + 3.0 * f64::from(s.margin)) as u32;
-    let footer = (s.source + 2.0 * f64::from(s.margin)) as u32;
-    let (top, rest) = area.split_vertically(header);
-    let (plot, bottom) = rest.split_vertically(h.saturating_sub(header + footer));
     let m = s.margin;
-    top.draw(&Text::new(
-        chart.title.clone(),
-        (m, m),
-        ("sans-serif", s.title)
-            .into_font()
-            .style(FontStyle::Bold)
-            .color(&palette::TEXT),
-    ))
-    .map_err(draw_err)?;
-    top.draw(&Text::new(
-        chart.subtitle.clone(),
-        (m, m * 2 + s.title as i32),
-        ("sans-serif", s.subtitle)
-            .into_font()
-            .color(&palette::SUBTLE_TEXT),
-    ))
-    .map_err(draw_err)?;
-    bottom
-        .draw(&Text::new(
-            chart.source.clone(),
-            (m, (s.source * 0.5) as i32),
-            ("sans-serif", s.source)
-                .into_font()
-                .color(&palette::SUBTLE_TEXT)
-                .pos(Pos::new(HPos::Left, VPos::Top)),
-        ))
-        .map_err(draw_err)?;
+    let plot = crate::frame(area, &s, &chart.title, &chart.subtitle, &chart.source)?;
 
     // Values start at 0 unless they are negative: bar-like honesty for magnitudes.
     let y_lo = lo.min(0.0);

@@ -245,34 +245,28 @@ impl Browser {
             .ok_or_else(|| format!("no element {css}"))
     }
 
-    pub fn click(&self, css: &str) -> Result<(), String> {
+    /// The WebDriver id of the first element matching `css`.
+    fn element(&self, css: &str) -> Result<String, String> {
         let e = self.cmd(
             "POST",
             "/element",
             Some(json!({ "using": "css selector", "value": css })),
         )?;
-        let id = e
-            .as_object()
+        e.as_object()
             .and_then(|o| o.values().next())
             .and_then(Value::as_str)
-            .ok_or("no element id")?
-            .to_owned();
+            .map(str::to_owned)
+            .ok_or_else(|| format!("no element {css}"))
+    }
+
+    pub fn click(&self, css: &str) -> Result<(), String> {
+        let id = self.element(css)?;
         self.cmd("POST", &format!("/element/{id}/click"), Some(json!({})))
             .map(|_| ())
     }
 
     pub fn type_into(&self, css: &str, text: &str) -> Result<(), String> {
-        let e = self.cmd(
-            "POST",
-            "/element",
-            Some(json!({ "using": "css selector", "value": css })),
-        )?;
-        let id = e
-            .as_object()
-            .and_then(|o| o.values().next())
-            .and_then(Value::as_str)
-            .ok_or("no element id")?
-            .to_owned();
+        let id = self.element(css)?;
         self.cmd(
             "POST",
             &format!("/element/{id}/value"),
