@@ -23,6 +23,8 @@ pub enum SeriesRole {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct LineSeries {
+    /// The region's code (`0382`, `network_median`), so a table can look up each value's status.
+    pub code: String,
     pub label: String,
     /// One value per year of [`LineChart::years`]; `None` is a gap, never 0.
     pub values: Vec<Option<f64>>,
@@ -212,16 +214,19 @@ mod tests {
             years: vec![2017, 2018, 2019, 2020],
             series: vec![
                 LineSeries {
+                    code: "0382".into(),
                     label: "Östhammar".into(),
                     values: vec![Some(1.5), None, Some(2.0), Some(2.5)],
                     role: SeriesRole::Selected(0),
                 },
                 LineSeries {
+                    code: "2284".into(),
                     label: "Örnsköldsvik".into(),
                     values: vec![Some(12.25), Some(13.0), Some(12.0), Some(11.0)],
                     role: SeriesRole::Selected(1),
                 },
                 LineSeries {
+                    code: "network_median".into(),
                     label: "Nätverkets median".into(),
                     values: vec![Some(5.0), Some(5.5), Some(6.0), None],
                     role: SeriesRole::Median,

@@ -12,13 +12,6 @@ use crate::line::{LineChart, LineSeries, SeriesRole};
 pub const NETWORK_MEDIAN: &str = "network_median";
 pub const RIKET: &str = "00";
 
-fn pick(t: &muni_model::Text, lang: Lang) -> String {
-    match lang {
-        Lang::Sv => t.sv.clone(),
-        Lang::En => t.en.clone(),
-    }
-}
-
 /// `Källa: SCB, Kommunal och regional energistatistik (EN0203 …), hämtad 2022-12-01.`
 pub fn source_line(meta: &IndicatorMeta, lang: Lang) -> String {
     let s = &meta.source;
@@ -26,7 +19,7 @@ pub fn source_line(meta: &IndicatorMeta, lang: Lang) -> String {
         Lang::Sv => ("Källa", "hämtad"),
         Lang::En => ("Source", "retrieved"),
     };
-    let mut line = format!("{source}: {} ({})", pick(&s.name, lang), s.table);
+    let mut line = format!("{source}: {} ({})", s.name.get(lang), s.table);
     if !s.retrieved.is_empty() {
         line.push_str(&format!(", {retrieved} {}", s.retrieved));
     }
@@ -88,6 +81,7 @@ pub fn line_chart(
     for (n, code) in regions.iter().enumerate() {
         if let Some(values) = values_of(code) {
             series.push(LineSeries {
+                code: code.to_string(),
                 label: region_name(catalog, code, lang),
                 values,
                 role: SeriesRole::Selected(n),
@@ -97,6 +91,7 @@ pub fn line_chart(
     for code in context.iter().filter(|c| !regions.contains(c)) {
         if let Some(values) = values_of(code) {
             series.push(LineSeries {
+                code: code.to_string(),
                 label: region_name(catalog, code, lang),
                 values,
                 role: SeriesRole::Member,
@@ -114,6 +109,7 @@ pub fn line_chart(
         }
         if let Some(values) = values_of(code) {
             series.push(LineSeries {
+                code: code.to_string(),
                 label: region_name(catalog, code, lang),
                 values,
                 role,
@@ -121,8 +117,8 @@ pub fn line_chart(
         }
     }
     LineChart {
-        title: pick(&meta.title, lang),
-        subtitle: pick(&meta.unit.label(), lang),
+        title: meta.title.get(lang).to_owned(),
+        subtitle: meta.unit.label().get(lang).to_owned(),
         source: source_line(meta, lang),
         years: year_list,
         series,
@@ -183,8 +179,8 @@ pub fn ranking_chart(
         (RankingScope::Network, Lang::En) => "the network's municipalities",
     };
     RankingChart {
-        title: format!("{} {year}", pick(&meta.title, lang)),
-        subtitle: format!("{}, {scope_text}", pick(&meta.unit.label(), lang)),
+        title: format!("{} {year}", meta.title.get(lang)),
+        subtitle: format!("{}, {scope_text}", meta.unit.label().get(lang)),
         source: source_line(meta, lang),
         bars,
         decimals: meta.unit.decimals(),

@@ -21,6 +21,14 @@ impl Text {
             en: en.to_owned(),
         }
     }
+
+    /// The text in `lang`.
+    pub fn get(&self, lang: crate::Lang) -> &str {
+        match lang {
+            crate::Lang::Sv => &self.sv,
+            crate::Lang::En => &self.en,
+        }
+    }
 }
 
 /// The themes the network argues about.

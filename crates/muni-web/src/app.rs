@@ -21,13 +21,6 @@ fn t(lang: Lang, sv: &'static str, en: &'static str) -> &'static str {
     }
 }
 
-fn pick(text: &muni_model::Text, lang: Lang) -> String {
-    match lang {
-        Lang::Sv => text.sv.clone(),
-        Lang::En => text.en.clone(),
-    }
-}
-
 fn location_search() -> String {
     web_sys::window()
         .and_then(|w| w.location().search().ok())
@@ -225,7 +218,7 @@ fn Controls(
                 .iter()
                 .filter(|i| i.theme == theme)
                 .map(|i| {
-                    let mut label = pick(&i.title, l);
+                    let mut label = i.title.get(l).to_owned();
                     if i.status == IndicatorStatus::AwaitingFetch {
                         label.push_str(t(l, " (inga data än)", " (no data yet)"));
                     }
@@ -251,7 +244,7 @@ fn Controls(
                     {indicator_options}
                 </select>
             </label>
-            <p class="definition" data-testid="definition">{move || meta.get().map(|m| pick(&m.definition, lang.get()))}</p>
+            <p class="definition" data-testid="definition">{move || meta.get().map(|m| m.definition.get(lang.get()).to_owned())}</p>
             <div class="tabs" role="tablist">
                 {view_tab(View::Series, "Över tid", "Over time", "view-series")}
                 {view_tab(View::Ranking, "Rangordning", "Ranking", "view-ranking")}
@@ -441,7 +434,7 @@ fn MunicipalityPicker(catalog: Arc<Catalog>, query: RwSignal<ChartQuery>) -> imp
 fn AwaitingFetch(meta: IndicatorMeta, lang: Lang) -> impl IntoView {
     view! {
         <div class="awaiting" role="status" data-testid="awaiting">
-            <h2>{pick(&meta.title, lang)}</h2>
+            <h2>{meta.title.get(lang).to_owned()}</h2>
             <p>{t(lang, "Det finns inga siffror för den här indikatorn ännu: källan har ingen kopia i projektet.", "There are no figures for this indicator yet: its source has no copy in the project.")}</p>
             <p>{t(lang, "Hämta dem med ", "Fetch them with ")}<code>"industrikommuner fetch"</code>{t(lang, " och bygg om data.", " and rebuild the data.")}</p>
             <p class="source">{muni_chart::series::source_line(&meta, lang)}</p>
@@ -492,7 +485,7 @@ fn Figure(
             None
         }
     });
-    let title = pick(&meta.title, query.with_untracked(|q| q.lang));
+    let title = meta.title.get(query.with_untracked(|q| q.lang)).to_owned();
     Effect::new(move |_| mark_first_chart());
     let m = meta.clone();
     let notes = meta.notes.clone();
@@ -520,7 +513,7 @@ fn Figure(
             </details>
             <figcaption>
                 <p class="source" data-testid="source">{move || muni_chart::series::source_line(&m, lang.get())}</p>
-                <ul class="notes">{move || notes.iter().map(|n| view! { <li>{pick(n, lang.get())}</li> }).collect_view()}</ul>
+                <ul class="notes">{move || notes.iter().map(|n| view! { <li>{n.get(lang.get()).to_owned()}</li> }).collect_view()}</ul>
             </figcaption>
         </figure>
     }

@@ -171,17 +171,11 @@ pub fn series_table(
     q: &ChartQuery,
 ) -> Table {
     let chart = series_chart(catalog, meta, file, q);
-    let status_of = |label: &str, year: u16| -> Status {
-        file.series
-            .iter()
-            .find(|s| muni_chart::series::region_name(catalog, s.region.as_str(), q.lang) == label)
-            .and_then(|s| {
-                file.years
-                    .iter()
-                    .position(|&y| y == year)
-                    .map(|i| s.status[i])
-            })
-            .unwrap_or(Status::Missing)
+    let status_of = |code: &str, year: u16| -> Status {
+        let i = file.years.iter().position(|&y| y == year);
+        file.series(code)
+            .zip(i)
+            .map_or(Status::Missing, |(s, i)| s.status[i])
     };
     let first = match q.lang {
         Lang::Sv => "Region",
@@ -201,7 +195,7 @@ pub fn series_table(
                     let st = if v.is_some() {
                         Status::Ok
                     } else {
-                        status_of(&s.label, *y)
+                        status_of(&s.code, *y)
                     };
                     cell_text(*v, st, chart.decimals, q.lang)
                 })
@@ -239,10 +233,6 @@ pub fn profile(
         .iter()
         .find(|g| g.id.as_str() == "network")
         .map_or(0, |g| g.members.len());
-    let pick = |t: &muni_model::Text| match lang {
-        Lang::Sv => t.sv.clone(),
-        Lang::En => t.en.clone(),
-    };
     files
         .iter()
         .filter_map(|(meta, file)| {
@@ -288,10 +278,10 @@ pub fn profile(
             Some(ProfileRow {
                 id: meta.id.clone(),
                 theme: meta.theme,
-                title: pick(&meta.title),
+                title: meta.title.get(lang).to_owned(),
                 year,
                 value,
-                unit: pick(&meta.unit.label()),
+                unit: meta.unit.label().get(lang).to_owned(),
                 rank_national: rn,
                 rank_network: rw,
                 change,
