@@ -142,7 +142,57 @@ fn dashboard_in_a_real_browser() {
     let text = b.text("[data-testid=chart]").unwrap();
     assert!(text.contains("Östhammar 24\u{a0}277\u{a0}961"), "{text}");
     assert!(b.url().unwrap().contains("t=2019"));
+    // The selected municipality's places, and how it moved since 2018.
+    let said = b.text("[data-testid=sentences]").unwrap();
+    assert!(
+        said.starts_with("Östhammar 2019: plats ")
+            && said.contains(" i nätverket")
+            && said.contains("2018"),
+        "{said}"
+    );
     b.screenshot(&shots().join("6-ranking.png")).unwrap();
+    // The table behind the ranking: in rank order, with the places the sentence gives.
+    b.click("details.table summary").unwrap();
+    b.wait_for("[data-testid=table] tbody tr[data-code='0382']")
+        .unwrap();
+    let cells = |code: &str| -> Vec<String> {
+        let js = format!(
+            "return [...document.querySelectorAll(\"[data-testid=table] tbody tr[data-code='{code}'] td\")].map(c => c.textContent)"
+        );
+        serde_json::from_value(b.js(&js, serde_json::json!([])).unwrap()).unwrap()
+    };
+    let osthammar = cells("0382");
+    assert_eq!(osthammar[0], "24\u{a0}277\u{a0}961", "{osthammar:?}");
+    assert!(
+        said.contains(&format!("plats {} av ", osthammar[1])),
+        "{said} / {osthammar:?}"
+    );
+    let column = |i: usize| -> Vec<String> {
+        let js = format!(
+            "return [...document.querySelectorAll('[data-testid=table] tbody tr')].map(r => r.children[{i}].textContent)"
+        );
+        serde_json::from_value(b.js(&js, serde_json::json!([])).unwrap()).unwrap()
+    };
+    let number = |t: &str| -> f64 {
+        t.replace(['\u{a0}', ' '], "")
+            .replace('\u{2212}', "-")
+            .replace(',', ".")
+            .parse()
+            .unwrap_or(f64::NAN)
+    };
+    let ranks: Vec<f64> = column(2).iter().map(|t| number(t)).collect();
+    assert_eq!(ranks[0], 1.0, "rank order: {ranks:?}");
+    assert!(ranks.windows(2).all(|w| w[0] <= w[1]), "{ranks:?}");
+    // Sorting: the first click on a number column sorts highest first, the second lowest first.
+    b.click("[data-testid=table] thead th:nth-child(2) button")
+        .unwrap();
+    b.wait_until("return document.querySelector('[data-testid=table] thead th:nth-child(2)').getAttribute('aria-sort') === 'descending'", "sorted descending").unwrap();
+    b.click("[data-testid=table] thead th:nth-child(2) button")
+        .unwrap();
+    b.wait_until("return document.querySelector('[data-testid=table] thead th:nth-child(2)').getAttribute('aria-sort') === 'ascending'", "sorted ascending").unwrap();
+    let values: Vec<f64> = column(1).iter().map(|t| number(t)).collect();
+    assert!(values.len() >= 10, "{values:?}");
+    assert!(values.windows(2).all(|w| w[0] <= w[1]), "{values:?}");
 
     // 7. English.
     b.click("[data-testid=lang-en]").unwrap();
@@ -158,8 +208,25 @@ fn dashboard_in_a_real_browser() {
     let row = b
         .text("[data-testid=profile-table] tr[data-id=electricity_production_total]")
         .unwrap();
+    // Ranked among the municipalities with a published 2020 value (many are confidential).
+    let file: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(dist().join("data/indicators/electricity_production_total.json")).unwrap(),
+    )
+    .unwrap();
+    let published = file["series"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| {
+            let code = s["region"].as_str().unwrap();
+            code.len() == 4
+                && code.bytes().all(|b| b.is_ascii_digit())
+                && s["status"].as_str().unwrap().ends_with('o')
+        })
+        .count();
+    assert!((100..290).contains(&published), "{published}");
     assert!(
-        row.contains("22\u{a0}594\u{a0}907") && row.contains("1 / 290"),
+        row.contains("22\u{a0}594\u{a0}907") && row.contains(&format!("1 / {published}")),
         "{row}"
     );
     assert_eq!(b.text("[data-testid=profile] h2").unwrap(), "Östhammar");

@@ -167,7 +167,7 @@ pub fn ranking_chart(
             }
         }
     }
-    bars.sort_by(|a, b| {
+    muni_model::sort::sort_by(&mut bars, |a, b| {
         b.value
             .total_cmp(&a.value)
             .then_with(|| a.label.cmp(&b.label))

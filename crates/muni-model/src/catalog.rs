@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::{MunicipalityCode, RegionCode};
 
 /// Bumped whenever the shape of `catalog.json` or an indicator file changes.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// A text in Swedish (the default) and English.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

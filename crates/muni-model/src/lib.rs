@@ -9,6 +9,7 @@ mod code;
 mod format;
 mod indicator;
 mod query;
+pub mod sort;
 
 pub use catalog::{
     Catalog, Group, IndicatorMeta, IndicatorStatus, Region, RegionLevel, SCHEMA_VERSION, Source,

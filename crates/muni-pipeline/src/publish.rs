@@ -8,7 +8,7 @@ use std::path::Path;
 
 use muni_model::{
     Catalog, Group, IndicatorFile, IndicatorMeta, IndicatorStatus, MunicipalityCode, Region,
-    RegionCode, RegionLevel, SCHEMA_VERSION, Series, Status, Text,
+    RegionCode, RegionLevel, SCHEMA_VERSION, Status, Text,
 };
 use polars::prelude::*;
 
@@ -156,33 +156,50 @@ fn build_outputs_from(p: &PublishInputs, table: &Table) -> Result<(Catalog, Vec<
             (rows, all_years.first(), all_years.last(), available)
         {
             let years: Vec<u16> = (lo..=hi).collect();
+            let missing = Cell {
+                value: None,
+                status: Status::Missing,
+                rank_national: None,
+                rank_network: None,
+            };
             let series = rows
                 .iter()
                 .map(|(region, by_year)| {
-                    let get = |y: &u16| {
-                        by_year.get(y).copied().unwrap_or(Cell {
-                            value: None,
-                            status: Status::Missing,
-                            rank_national: None,
-                            rank_network: None,
-                        })
-                    };
-                    Ok(Series {
-                        region: RegionCode::new(region)
-                            .map_err(|e| PipelineError::Check(e.to_string()))?,
-                        values: years.iter().map(|y| get(y).value).collect(),
-                        status: years.iter().map(|y| get(y).status).collect(),
-                        rank_national: years.iter().map(|y| get(y).rank_national).collect(),
-                        rank_network: years.iter().map(|y| get(y).rank_network).collect(),
-                    })
+                    let get = |y: &u16| by_year.get(y).copied().unwrap_or(missing);
+                    Ok((
+                        RegionCode::new(region).map_err(|e| PipelineError::Check(e.to_string()))?,
+                        years.iter().map(|y| get(y).value).collect(),
+                        years.iter().map(|y| get(y).status).collect(),
+                    ))
                 })
                 .collect::<Result<Vec<_>>>()?;
-            files.push(IndicatorFile {
-                schema_version: SCHEMA_VERSION,
-                id: def.id.to_owned(),
-                years,
+            let file = IndicatorFile::new(
+                def.id.to_owned(),
+                years.clone(),
+                true,
+                groups[0].members.clone(),
                 series,
-            });
+            )
+            .map_err(PipelineError::Check)?;
+            // The model ranks on load what polars ranked here: the two must agree everywhere.
+            for s in &file.series {
+                for (i, y) in years.iter().enumerate() {
+                    let c = rows[s.region.as_str()].get(y).copied().unwrap_or(missing);
+                    if (c.rank_national, c.rank_network) != (s.rank_national[i], s.rank_network[i])
+                    {
+                        return Err(PipelineError::Check(format!(
+                            "{}: {} {y}: polars ranks {:?}/{:?}, the model {:?}/{:?}",
+                            def.id,
+                            s.region,
+                            c.rank_national,
+                            c.rank_network,
+                            s.rank_national[i],
+                            s.rank_network[i]
+                        )));
+                    }
+                }
+            }
+            files.push(file);
         }
         metas.push(IndicatorMeta {
             id: def.id.to_owned(),

@@ -478,13 +478,37 @@ fn Figure(
     // chart), so that a change of the chart does not also rebuild a hidden table.
     let table_open = RwSignal::new(false);
     let table_shown = Memo::new(move |_| table_open.get() || query.with(|q| q.view == View::Table));
+    // Column and direction the reader sorted by; `None`: the chart's order.
+    let sort = RwSignal::new(None::<(usize, bool)>);
     let table = Memo::new(move |_| {
-        if table_shown.get() {
-            Some(query.with(|q| vm::series_table(&cat, &m, &f, q)))
-        } else {
-            None
+        if !table_shown.get() {
+            return None;
         }
+        let mut t = query.with(|q| match q.view {
+            View::Ranking => vm::ranking_table(&cat, &m, &f, q),
+            _ => Some(vm::series_table(&cat, &m, &f, q)),
+        })?;
+        if let Some((col, asc)) = sort.get() {
+            vm::sort_table(&mut t, col, asc);
+        }
+        Some(t)
     });
+    // A new view or indicator starts in the chart's order again.
+    let view_kind = Memo::new(move |_| query.with(|q| q.view));
+    Effect::new(move |_| {
+        view_kind.track();
+        sort.set(None);
+    });
+    let (cat, m, f) = (catalog.clone(), meta.clone(), file.clone());
+    let sentences = move || {
+        query.with(|q| {
+            if q.view == View::Ranking {
+                vm::ranking_sentences(&cat, &m, &f, q)
+            } else {
+                Vec::new()
+            }
+        })
+    };
     let title = meta.title.get(query.with_untracked(|q| q.lang)).to_owned();
     Effect::new(move |_| mark_first_chart());
     let m = meta.clone();
@@ -494,18 +518,38 @@ fn Figure(
             <Show when=move || query.with(|q| q.view != View::Table)>
                 <div class="chart" data-testid="chart" role="img" aria-label=title.clone() inner_html=move || svg.get()></div>
             </Show>
-            <details class="table" open=move || table_shown.get()
+            <ul class="sentences" data-testid="sentences">
+                {move || sentences().into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}
+            </ul>
+            <details class="table" prop:open=move || table_shown.get()
                 on:toggle=move |ev| {
                     use wasm_bindgen::JsCast;
                     let open = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()).is_some_and(|d| d.open());
-                    if open != table_open.get_untracked() { table_open.set(open) }
+                    // In the table view the details are open by the view, not by the reader.
+                    if open != table_open.get_untracked() && query.with_untracked(|q| q.view != View::Table) { table_open.set(open) }
                 }>
                 <summary>{move || t(lang.get(), "Tabell med diagrammets värden", "Table of the chart's values")}</summary>
                 <table data-testid="table">
-                    <thead><tr>{move || table.get().unwrap_or_else(|| vm::Table { header: vec![], rows: vec![] }).header.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
+                    <thead><tr>{move || {
+                        let header = table.get().map(|t| t.header).unwrap_or_default();
+                        let current = sort.get();
+                        header.into_iter().enumerate().map(|(col, h)| {
+                            let state = match current {
+                                Some((c, true)) if c == col => "ascending",
+                                Some((c, false)) if c == col => "descending",
+                                _ => "none",
+                            };
+                            // First click: names A–Ö, numbers highest first.
+                            let next = match current {
+                                Some((c, asc)) if c == col => !asc,
+                                _ => col == 0,
+                            };
+                            view! { <th scope="col" aria-sort=state><button class="sort" on:click=move |_| sort.set(Some((col, next)))>{h}</button></th> }
+                        }).collect_view()
+                    }}</tr></thead>
                     <tbody>
-                        {move || table.get().map(|t| t.rows).unwrap_or_default().into_iter().map(|(label, cells)| view! {
-                            <tr><th scope="row">{label}</th>{cells.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr>
+                        {move || table.get().map(|t| t.rows).unwrap_or_default().into_iter().map(|r| view! {
+                            <tr data-code=r.code><th scope="row">{r.label}</th>{r.cells.into_iter().map(|c| view! { <td>{c.text}</td> }).collect_view()}</tr>
                         }).collect_view()}
                     </tbody>
                 </table>
@@ -548,13 +592,14 @@ fn Profile(catalog: Arc<Catalog>, query: RwSignal<ChartQuery>) -> impl IntoView 
         .filter(|r| r.level == RegionLevel::Municipality)
         .map(|r| (r.code.as_str().to_owned(), r.name.clone()))
         .collect();
-    municipalities.sort_by(|a, b| a.1.cmp(&b.1));
-    let cat = catalog.clone();
+    muni_model::sort::sort_by(&mut municipalities, |a, b| {
+        vm::sv_key(&a.1).cmp(&vm::sv_key(&b.1))
+    });
     let rows = move || {
         files.get().map(|r| match r {
             Ok(files) => {
                 let l = lang.get();
-                let rows = vm::profile(&cat, &files, &code.get(), l);
+                let rows = vm::profile(&files, &code.get(), l);
                 view! {
                     <table data-testid="profile-table">
                         <thead><tr>
@@ -608,7 +653,7 @@ fn Profile(catalog: Arc<Catalog>, query: RwSignal<ChartQuery>) -> impl IntoView 
             <Suspense fallback=move || view! { <p class="loading">{move || t(lang.get(), "Laddar alla indikatorer …", "Loading every indicator …")}</p> }>
                 {rows}
             </Suspense>
-            <p class="legend">{move || t(lang.get(), "Senaste år med ett publicerat värde; förändring sedan första publicerade år.", "Latest year with a published value; change since the first published year.")}</p>
+            <p class="legend">{move || t(lang.get(), "Senaste år med ett publicerat värde; förändring sedan första publicerade år. Plats n / N: bland de N kommuner som har ett publicerat värde det året.", "Latest year with a published value; change since the first published year. Rank n / N: among the N municipalities with a published value that year.")}</p>
         </section>
     }
 }

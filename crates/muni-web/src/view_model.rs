@@ -32,7 +32,10 @@ pub fn search<'a>(catalog: &'a Catalog, text: &str, limit: usize) -> Vec<&'a Reg
             name.contains(&t).then(|| (!name.starts_with(&t), r))
         })
         .collect();
-    hits.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.name.cmp(&b.1.name)));
+    muni_model::sort::sort_by(&mut hits, |a, b| {
+        a.0.cmp(&b.0)
+            .then_with(|| sv_key(&a.1.name).cmp(&sv_key(&b.1.name)))
+    });
     hits.into_iter().take(limit).map(|(_, r)| r).collect()
 }
 
@@ -63,7 +66,7 @@ pub fn group_members(catalog: &Catalog, q: &ChartQuery) -> Vec<String> {
             );
         }
     }
-    out.sort();
+    muni_model::sort::sort_by(&mut out, |a, b| a.cmp(b));
     out.dedup();
     out
 }
@@ -146,12 +149,68 @@ pub fn ranking(
     ))
 }
 
-/// The accessible table behind a series chart: one row per line, one column per year, the
-/// chart's own numbers formatted for the language, withheld values marked.
+/// A table behind a chart: a header, then one row per line (series) or bar (ranking); the
+/// chart's own numbers formatted for the language, withheld values marked. Every cell keeps a
+/// sort key so that any column sorts by its numbers, not its text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Table {
     pub header: Vec<String>,
-    pub rows: Vec<(String, Vec<String>)>,
+    pub rows: Vec<Row>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// The region's code (`0382`, `00`, `network_median`).
+    pub code: String,
+    /// The first column: the region's name.
+    pub label: String,
+    pub cells: Vec<Cell>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cell {
+    pub text: String,
+    /// `None` (a gap) sorts last in either direction.
+    pub key: Option<f64>,
+}
+
+/// A Swedish sort key: å, ä, ö after z, in that order; case folded.
+pub fn sv_key(s: &str) -> Vec<u32> {
+    s.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'å' => 'z' as u32 + 1,
+            'ä' | 'æ' => 'z' as u32 + 2,
+            'ö' | 'ø' => 'z' as u32 + 3,
+            'é' | 'è' => 'e' as u32,
+            'ü' => 'y' as u32,
+            c => c as u32,
+        })
+        .collect()
+}
+
+/// Sorts by column `col` (0 = the name), ascending or not; gaps last, ties by name.
+pub fn sort_table(table: &mut Table, col: usize, ascending: bool) {
+    use std::cmp::Ordering;
+    let by_name = |a: &Row, b: &Row| sv_key(&a.label).cmp(&sv_key(&b.label));
+    muni_model::sort::sort_by(&mut table.rows, |a, b| {
+        if col == 0 {
+            let o = by_name(a, b);
+            return if ascending { o } else { o.reverse() };
+        }
+        let (x, y) = (
+            a.cells.get(col - 1).and_then(|c| c.key),
+            b.cells.get(col - 1).and_then(|c| c.key),
+        );
+        let o = match (x, y) {
+            (Some(x), Some(y)) if ascending => x.total_cmp(&y),
+            (Some(x), Some(y)) => y.total_cmp(&x),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => Ordering::Equal,
+        };
+        o.then_with(|| by_name(a, b))
+    });
 }
 
 /// `..` for confidential (as SCB writes it), `–` for missing, `(ofullst.)` never: an incomplete
@@ -197,13 +256,206 @@ pub fn series_table(
                     } else {
                         status_of(&s.code, *y)
                     };
-                    cell_text(*v, st, chart.decimals, q.lang)
+                    Cell {
+                        text: cell_text(*v, st, chart.decimals, q.lang),
+                        key: *v,
+                    }
                 })
                 .collect();
-            (s.label.clone(), cells)
+            Row {
+                code: s.code.clone(),
+                label: s.label.clone(),
+                cells,
+            }
         })
         .collect();
     Table { header, rows }
+}
+
+/// How many municipalities have a rank in year index `i` (nationally, or in the network).
+pub fn ranked_count(file: &IndicatorFile, i: usize, network: bool) -> usize {
+    file.series
+        .iter()
+        .filter(|s| {
+            if network {
+                s.rank_network[i].is_some()
+            } else {
+                s.rank_national[i].is_some()
+            }
+        })
+        .count()
+}
+
+/// The published year before `year`, the one a change in rank is measured from.
+fn previous_year(meta: &IndicatorMeta, year: u16) -> Option<u16> {
+    meta.years.iter().rev().find(|&&y| y < year).copied()
+}
+
+/// A municipality's rank in the scope of the query, in year index `i`.
+fn scope_rank(s: &muni_model::Series, i: usize, scope: Scope) -> Option<u16> {
+    match scope {
+        Scope::Network => s.rank_network[i],
+        Scope::Sweden => s.rank_national[i],
+    }
+}
+
+/// Places climbed (`+`) or lost (`−`) since `prev`; `–` without both ranks.
+fn rank_change_text(now: Option<u16>, before: Option<u16>) -> (String, Option<f64>) {
+    match (now, before) {
+        (Some(n), Some(b)) => {
+            let d = i32::from(b) - i32::from(n);
+            let text = match d.cmp(&0) {
+                std::cmp::Ordering::Greater => format!("+{d}"),
+                std::cmp::Ordering::Less => format!("\u{2212}{}", -d),
+                std::cmp::Ordering::Equal => "0".into(),
+            };
+            (text, Some(f64::from(d)))
+        }
+        _ => ("–".into(), None),
+    }
+}
+
+/// The table behind a ranking: the ranked municipalities in rank order, with value, rank in the
+/// network, rank in Sweden and the change in rank (in the chosen scope) since the year before.
+pub fn ranking_table(
+    catalog: &Catalog,
+    meta: &IndicatorMeta,
+    file: &IndicatorFile,
+    q: &ChartQuery,
+) -> Option<Table> {
+    let year = ranking_year(meta, q)?;
+    let i = file.years.iter().position(|&y| y == year)?;
+    let prev = previous_year(meta, year);
+    let j = prev.and_then(|p| file.years.iter().position(|&y| y == p));
+    let decimals = meta.unit.decimals();
+    let l = q.lang;
+    let (nat_n, net_n) = (ranked_count(file, i, false), ranked_count(file, i, true));
+    let mut header = vec![
+        tr(l, "Kommun", "Municipality").to_owned(),
+        format!("{year} ({})", meta.unit.label().get(l)),
+        format!(
+            "{} ({net_n})",
+            tr(l, "Plats i nätverket", "Rank in the network")
+        ),
+        format!("{} ({nat_n})", tr(l, "Plats i Sverige", "Rank in Sweden")),
+    ];
+    header.push(match prev {
+        Some(p) => format!(
+            "{} {p}",
+            tr(l, "Förändring i plats sedan", "Change in rank since")
+        ),
+        None => tr(l, "Förändring i plats", "Change in rank").to_owned(),
+    });
+    let rank_cell = |r: Option<u16>| Cell {
+        text: r.map_or_else(|| "–".into(), |r| r.to_string()),
+        key: r.map(f64::from),
+    };
+    let mut rows: Vec<(u16, Row)> = file
+        .series
+        .iter()
+        .filter_map(|s| {
+            let r = scope_rank(s, i, q.scope)?;
+            let (text, key) = rank_change_text(Some(r), j.and_then(|j| scope_rank(s, j, q.scope)));
+            Some((
+                r,
+                Row {
+                    code: s.region.as_str().to_owned(),
+                    label: muni_chart::series::region_name(catalog, s.region.as_str(), l),
+                    cells: vec![
+                        Cell {
+                            text: cell_text(s.values[i], s.status[i], decimals, l),
+                            key: s.values[i],
+                        },
+                        rank_cell(s.rank_network[i]),
+                        rank_cell(s.rank_national[i]),
+                        Cell { text, key },
+                    ],
+                },
+            ))
+        })
+        .collect();
+    muni_model::sort::sort_by(&mut rows, |a, b| {
+        a.0.cmp(&b.0)
+            .then_with(|| sv_key(&a.1.label).cmp(&sv_key(&b.1.label)))
+    });
+    Some(Table {
+        header,
+        rows: rows.into_iter().map(|(_, r)| r).collect(),
+    })
+}
+
+/// One sentence per selected municipality under a ranking: its place in the network and in
+/// Sweden, and how it moved since the year before. Only figures the table shows.
+pub fn ranking_sentences(
+    catalog: &Catalog,
+    meta: &IndicatorMeta,
+    file: &IndicatorFile,
+    q: &ChartQuery,
+) -> Vec<String> {
+    let (Some(year), l) = (ranking_year(meta, q), q.lang) else {
+        return Vec::new();
+    };
+    let Some(i) = file.years.iter().position(|&y| y == year) else {
+        return Vec::new();
+    };
+    let prev = previous_year(meta, year);
+    let j = prev.and_then(|p| file.years.iter().position(|&y| y == p));
+    let (nat_n, net_n) = (ranked_count(file, i, false), ranked_count(file, i, true));
+    q.municipalities
+        .iter()
+        .filter_map(|m| {
+            let s = file.series(m.as_str())?;
+            let name = muni_chart::series::region_name(catalog, m.as_str(), l);
+            let Some(nat) = s.rank_national[i] else {
+                return Some(match (s.status[i], l) {
+                    (Status::Confidential, Lang::Sv) => format!("{name}: värdet för {year} är sekretessbelagt och rangordnas inte."),
+                    (Status::Confidential, Lang::En) => format!("{name}: the {year} value is confidential and not ranked."),
+                    (_, Lang::Sv) => format!("{name}: inget publicerat värde för {year}."),
+                    (_, Lang::En) => format!("{name}: no published value for {year}."),
+                });
+            };
+            let mut out = match (s.rank_network[i], l) {
+                (Some(net), Lang::Sv) => format!("{name} {year}: plats {net} av {net_n} i nätverket och {nat} av {nat_n} i Sverige"),
+                (Some(net), Lang::En) => format!("{name} in {year}: rank {net} of {net_n} in the network and {nat} of {nat_n} in Sweden"),
+                (None, Lang::Sv) => format!("{name} {year}: plats {nat} av {nat_n} i Sverige"),
+                (None, Lang::En) => format!("{name} in {year}: rank {nat} of {nat_n} in Sweden"),
+            };
+            let now = scope_rank(s, i, q.scope);
+            let before = j.and_then(|j| scope_rank(s, j, q.scope));
+            if let (Some(p), Some(n), Some(b)) = (prev, now, before) {
+                let d = i32::from(b) - i32::from(n);
+                let places = |k: i32| match (k, l) {
+                    (1, Lang::Sv) => "1 plats".to_owned(),
+                    (k, Lang::Sv) => format!("{k} platser"),
+                    (1, Lang::En) => "1 place".to_owned(),
+                    (k, Lang::En) => format!("{k} places"),
+                };
+                let scope = match (q.scope, l) {
+                    (Scope::Network, Lang::Sv) => "i nätverket",
+                    (Scope::Network, Lang::En) => "in the network",
+                    (Scope::Sweden, Lang::Sv) => "i Sverige",
+                    (Scope::Sweden, Lang::En) => "in Sweden",
+                };
+                out.push_str(&match (d.cmp(&0), l) {
+                    (std::cmp::Ordering::Greater, Lang::Sv) => format!(", upp {} {scope} sedan {p}", places(d)),
+                    (std::cmp::Ordering::Greater, Lang::En) => format!(", up {} {scope} since {p}", places(d)),
+                    (std::cmp::Ordering::Less, Lang::Sv) => format!(", ned {} {scope} sedan {p}", places(-d)),
+                    (std::cmp::Ordering::Less, Lang::En) => format!(", down {} {scope} since {p}", places(-d)),
+                    (_, Lang::Sv) => format!(", samma plats {scope} som {p}"),
+                    (_, Lang::En) => format!(", the same rank {scope} as in {p}"),
+                });
+            }
+            out.push('.');
+            Some(out)
+        })
+        .collect()
+}
+
+fn tr(lang: Lang, sv: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Sv => sv,
+        Lang::En => en,
+    }
 }
 
 /// One line of a municipality's profile: an indicator's latest published value, its ranks and
@@ -223,16 +475,10 @@ pub struct ProfileRow {
 
 /// The profile of municipality `code` over every indicator with data in `files`.
 pub fn profile(
-    catalog: &Catalog,
     files: &[(IndicatorMeta, IndicatorFile)],
     code: &str,
     lang: Lang,
 ) -> Vec<ProfileRow> {
-    let members = catalog
-        .groups
-        .iter()
-        .find(|g| g.id.as_str() == "network")
-        .map_or(0, |g| g.members.len());
     files
         .iter()
         .filter_map(|(meta, file)| {
@@ -246,8 +492,12 @@ pub fn profile(
                 Some(i) => (
                     Some(file.years[i]),
                     s.values[i].map_or_else(String::new, |v| format_number(v, decimals, lang)),
-                    s.rank_national[i].map_or_else(String::new, |r| format!("{r} / 290")),
-                    s.rank_network[i].map_or_else(String::new, |r| format!("{r} / {members}")),
+                    s.rank_national[i].map_or_else(String::new, |r| {
+                        format!("{r} / {}", ranked_count(file, i, false))
+                    }),
+                    s.rank_network[i].map_or_else(String::new, |r| {
+                        format!("{r} / {}", ranked_count(file, i, true))
+                    }),
                 ),
                 None => (
                     None,
@@ -397,15 +647,20 @@ mod tests {
             table.header[1..],
             ["2014", "2015", "2016", "2017", "2018", "2019", "2020"]
         );
-        let (label, cells) = &table.rows[0];
-        assert_eq!(label, "Östhammar");
-        assert_eq!(cells[5], "24\u{a0}277\u{a0}961");
-        assert_eq!(cells[1], "..", "2015 is confidential");
-        for (s, (l, cells)) in chart.series.iter().zip(&table.rows) {
-            assert_eq!(&s.label, l);
-            for (v, cell) in s.values.iter().zip(cells) {
+        let first = &table.rows[0];
+        assert_eq!(
+            (first.label.as_str(), first.code.as_str()),
+            ("Östhammar", "0382")
+        );
+        assert_eq!(first.cells[5].text, "24\u{a0}277\u{a0}961");
+        assert_eq!(first.cells[5].key, Some(24_277_961.0));
+        assert_eq!(first.cells[1].text, "..", "2015 is confidential");
+        assert_eq!(first.cells[1].key, None);
+        for (s, row) in chart.series.iter().zip(&table.rows) {
+            assert_eq!((&s.label, &s.code), (&row.label, &row.code));
+            for (v, cell) in s.values.iter().zip(&row.cells) {
                 if let Some(v) = v {
-                    assert_eq!(cell, &format_number(*v, chart.decimals, Lang::Sv));
+                    assert_eq!(cell.text, format_number(*v, chart.decimals, Lang::Sv));
                 }
             }
         }
@@ -422,17 +677,25 @@ mod tests {
         .iter()
         .map(|id| (c.indicator(id).unwrap().clone(), file(id)))
         .collect();
-        let rows = profile(&c, &files, "0382", Lang::Sv);
+        let rows = profile(&files, "0382", Lang::Sv);
         assert_eq!(rows.len(), 3);
         let el = &rows[0];
         assert_eq!(
             (el.year, el.value.as_str()),
             (Some(2020), "22\u{a0}594\u{a0}907")
         );
-        assert!(
-            el.rank_network.ends_with("/ 24") && el.rank_national.ends_with("/ 290"),
-            "{el:?}"
+        // Out of the municipalities with a published value that year, not out of all 290.
+        let f = &files[0].1;
+        let last = f.years.len() - 1;
+        assert_eq!(
+            el.rank_national,
+            format!("1 / {}", ranked_count(f, last, false))
         );
+        assert_eq!(
+            el.rank_network,
+            format!("1 / {}", ranked_count(f, last, true))
+        );
+        assert!(ranked_count(f, last, true) < 24 && ranked_count(f, last, false) < 290);
         assert!(el.change.contains("sedan 2005"), "{el:?}");
         let pop = &rows[1];
         assert_eq!(pop.year, Some(2023));
@@ -458,5 +721,103 @@ mod tests {
         assert!(chart.subtitle.contains("2000 = 100"));
         let (q, _) = ChartQuery::parse("i=no_such_indicator");
         assert_eq!(indicator(&c, &q).unwrap().id, DEFAULT_INDICATOR);
+    }
+
+    #[test]
+    fn ranking_table_is_in_rank_order_with_both_ranks_and_the_change() {
+        let c = catalog();
+        let (q, _) = ChartQuery::parse("i=electricity_production_total&r=0382&v=ranking&t=2019");
+        let meta = indicator(&c, &q).unwrap();
+        let f = file(&meta.id);
+        let t = ranking_table(&c, meta, &f, &q).unwrap();
+        assert!(t.header[4].ends_with("sedan 2018"), "{:?}", t.header);
+        let i = f.years.iter().position(|&y| y == 2019).unwrap();
+        assert_eq!(t.rows.len(), ranked_count(&f, i, true));
+        let ranks: Vec<f64> = t.rows.iter().map(|r| r.cells[1].key.unwrap()).collect();
+        assert!(ranks.windows(2).all(|w| w[0] <= w[1]), "{ranks:?}");
+        let o = t.rows.iter().find(|r| r.code == "0382").unwrap();
+        assert_eq!(o.cells[0].text, "24\u{a0}277\u{a0}961");
+        let s = f.series("0382").unwrap();
+        let (now, before) = (s.rank_network[i].unwrap(), s.rank_network[i - 1].unwrap());
+        assert_eq!(o.cells[3].key, Some(f64::from(before) - f64::from(now)));
+        let said = ranking_sentences(&c, meta, &f, &q);
+        assert_eq!(said.len(), 1);
+        assert!(
+            said[0].starts_with(&format!(
+                "Östhammar 2019: plats {now} av {} i nätverket",
+                ranks.len()
+            )),
+            "{said:?}"
+        );
+        // All of Sweden: every municipality with a published value, a change for most.
+        let (q, _) = ChartQuery::parse(
+            "i=electricity_production_total&r=0382&v=ranking&t=2019&s=sweden&lang=en",
+        );
+        let t = ranking_table(&c, meta, &f, &q).unwrap();
+        assert_eq!(t.rows.len(), ranked_count(&f, i, false));
+        assert!(t.rows.len() > 150);
+        assert!(t.header[4].ends_with("since 2018"), "{:?}", t.header);
+        let said = ranking_sentences(&c, meta, &f, &q);
+        assert!(said[0].starts_with("Östhammar in 2019: rank "), "{said:?}");
+        assert!(
+            said[0].contains("in Sweden since 2018") || said[0].contains("in Sweden as in 2018"),
+            "{said:?}"
+        );
+    }
+
+    #[test]
+    fn a_confidential_value_is_said_and_not_ranked() {
+        let c = catalog();
+        // Östhammar's 2015 production is confidential.
+        let (q, _) = ChartQuery::parse("i=electricity_production_total&r=0382&v=ranking&t=2015");
+        let meta = indicator(&c, &q).unwrap();
+        let f = file(&meta.id);
+        let said = ranking_sentences(&c, meta, &f, &q);
+        assert_eq!(
+            said,
+            ["Östhammar: värdet för 2015 är sekretessbelagt och rangordnas inte."]
+        );
+        let t = ranking_table(&c, meta, &f, &q).unwrap();
+        assert!(t.rows.iter().all(|r| r.code != "0382"));
+    }
+
+    #[test]
+    fn tables_sort_by_numbers_with_gaps_last_and_names_the_swedish_way() {
+        let row = |label: &str, v: Option<f64>| Row {
+            code: label.into(),
+            label: label.into(),
+            cells: vec![Cell {
+                text: String::new(),
+                key: v,
+            }],
+        };
+        let mut t = Table {
+            header: vec![],
+            rows: vec![
+                row("Övertorneå", Some(2.0)),
+                row("Arboga", None),
+                row("Ängelholm", Some(10.0)),
+                row("Åre", Some(-1.0)),
+                row("Zinkgruvan", Some(2.0)),
+            ],
+        };
+        let labels = |t: &Table| t.rows.iter().map(|r| r.label.clone()).collect::<Vec<_>>();
+        sort_table(&mut t, 0, true);
+        assert_eq!(
+            labels(&t),
+            ["Arboga", "Zinkgruvan", "Åre", "Ängelholm", "Övertorneå"]
+        );
+        sort_table(&mut t, 1, false);
+        assert_eq!(
+            labels(&t),
+            ["Ängelholm", "Zinkgruvan", "Övertorneå", "Åre", "Arboga"]
+        );
+        sort_table(&mut t, 1, true);
+        assert_eq!(
+            labels(&t),
+            ["Åre", "Zinkgruvan", "Övertorneå", "Ängelholm", "Arboga"]
+        );
+        sort_table(&mut t, 0, false);
+        assert_eq!(labels(&t)[0], "Övertorneå");
     }
 }
