@@ -25,8 +25,50 @@ pub(crate) fn draw_err<E: std::fmt::Debug>(e: E) -> ChartError {
     ChartError::Draw(format!("{e:?}"))
 }
 
+/// Splits `text` into lines of at most `max_px` at font size `size`, at spaces, at most
+/// `max_lines` (the last one ends in `…` if the text is longer). Widths are estimated (0.55 em
+/// a character, 0.6 bold) so that the SVG and PNG backends agree without measuring.
+pub(crate) fn wrap(
+    text: &str,
+    max_px: f64,
+    size: f64,
+    bold: bool,
+    max_lines: usize,
+) -> Vec<String> {
+    let per_char = size * if bold { 0.6 } else { 0.55 };
+    let max_chars = ((max_px / per_char) as usize).max(8);
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        let len = line.chars().count();
+        if len > 0 && len + 1 + word.chars().count() > max_chars {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    if lines.len() > max_lines {
+        lines.truncate(max_lines);
+        let last = &mut lines[max_lines - 1];
+        let keep: String = last.chars().take(max_chars.saturating_sub(1)).collect();
+        *last = format!("{}…", keep.trim_end());
+    }
+    // A single word longer than the line: cut it.
+    for l in &mut lines {
+        if l.chars().count() > max_chars {
+            *l = format!("{}…", l.chars().take(max_chars - 1).collect::<String>());
+        }
+    }
+    lines
+}
+
 /// Draws the frame every chart shares (title and subtitle on top, the source line at the
-/// bottom) and returns the area left for the plot.
+/// bottom, each wrapped to the width) and returns the area left for the plot.
 pub(crate) fn frame<DB: plotters::prelude::DrawingBackend>(
     area: &plotters::prelude::DrawingArea<DB, plotters::coord::Shift>,
     s: &Scale,
@@ -36,34 +78,54 @@ pub(crate) fn frame<DB: plotters::prelude::DrawingBackend>(
 ) -> Result<plotters::prelude::DrawingArea<DB, plotters::coord::Shift>, ChartError> {
     use plotters::prelude::*;
     use plotters::style::text_anchor::{HPos, Pos, VPos};
-    let (_, h) = area.dim_in_pixel();
+    let (w, h) = area.dim_in_pixel();
     let m = s.margin;
-    let header = (s.title + s.subtitle + 3.0 * f64::from(m)) as u32;
-    let footer = (s.source + 2.0 * f64::from(m)) as u32;
+    let width = f64::from(w) - 2.0 * f64::from(m);
+    let title = wrap(title, width, s.title, true, 2);
+    let subtitle = wrap(subtitle, width, s.subtitle, false, 2);
+    let source = wrap(source, width, s.source, false, 3);
+    let lh = |size: f64| size * 1.2;
+    let header = (title.len() as f64 * lh(s.title)
+        + subtitle.len() as f64 * lh(s.subtitle)
+        + 2.0 * f64::from(m)) as u32;
+    let footer = (source.len() as f64 * lh(s.source) + 1.5 * f64::from(m)) as u32;
     let (top, rest) = area.split_vertically(header);
     let (plot, bottom) = rest.split_vertically(h.saturating_sub(header + footer));
     let font = |size: f64| ("sans-serif", size).into_font();
-    top.draw(&Text::new(
-        title.to_owned(),
-        (m, m),
-        font(s.title).style(FontStyle::Bold).color(&palette::TEXT),
-    ))
-    .map_err(draw_err)?;
-    top.draw(&Text::new(
-        subtitle.to_owned(),
-        (m, m * 2 + s.title as i32),
-        font(s.subtitle).color(&palette::SUBTLE_TEXT),
-    ))
-    .map_err(draw_err)?;
-    bottom
-        .draw(&Text::new(
-            source.to_owned(),
-            (m, (s.source * 0.5) as i32),
-            font(s.source)
-                .color(&palette::SUBTLE_TEXT)
-                .pos(Pos::new(HPos::Left, VPos::Top)),
+    let top_left = Pos::new(HPos::Left, VPos::Top);
+    let mut y = f64::from(m);
+    for line in title {
+        top.draw(&Text::new(
+            line,
+            (m, y as i32),
+            font(s.title)
+                .style(FontStyle::Bold)
+                .color(&palette::TEXT)
+                .pos(top_left),
         ))
         .map_err(draw_err)?;
+        y += lh(s.title);
+    }
+    for line in subtitle {
+        top.draw(&Text::new(
+            line,
+            (m, y as i32),
+            font(s.subtitle).color(&palette::SUBTLE_TEXT).pos(top_left),
+        ))
+        .map_err(draw_err)?;
+        y += lh(s.subtitle);
+    }
+    let mut y = f64::from(m) * 0.75;
+    for line in source {
+        bottom
+            .draw(&Text::new(
+                line,
+                (m, y as i32),
+                font(s.source).color(&palette::SUBTLE_TEXT).pos(top_left),
+            ))
+            .map_err(draw_err)?;
+        y += lh(s.source);
+    }
     Ok(plot)
 }
 
@@ -88,5 +150,40 @@ impl Scale {
             source: (h * 0.022).max(9.0),
             margin: (h * 0.02).max(6.0) as i32,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn long_text_wraps_at_spaces_and_is_cut_with_an_ellipsis() {
+        let t = "Industrins energianvändning per invånare i nätverkets kommuner";
+        assert_eq!(wrap(t, 2000.0, 20.0, true, 2), [t]);
+        let lines = wrap(t, 300.0, 20.0, true, 2);
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[0], "Industrins");
+        assert!(lines[1].ends_with('…'), "{lines:?}");
+        let lines = wrap(t, 300.0, 20.0, false, 5);
+        assert_eq!(lines.join(" "), t, "nothing lost when the lines suffice");
+        assert!(
+            lines
+                .iter()
+                .all(|l| l.chars().count() as f64 * 11.0 <= 300.0),
+            "{lines:?}"
+        );
+        assert_eq!(wrap("", 100.0, 10.0, false, 2), [""]);
+        let long = wrap(
+            "Kärnkraftskommunernasamrådsgruppensrapport",
+            100.0,
+            10.0,
+            false,
+            2,
+        );
+        assert!(
+            long[0].ends_with('…') && long[0].chars().count() <= 18,
+            "{long:?}"
+        );
     }
 }

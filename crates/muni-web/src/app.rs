@@ -21,6 +21,14 @@ fn t(lang: Lang, sv: &'static str, en: &'static str) -> &'static str {
     }
 }
 
+/// The page's width in CSS pixels (960 if unknown).
+fn viewport_width() -> u32 {
+    web_sys::window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|v| v.as_f64())
+        .map_or(960, |w| w as u32)
+}
+
 fn location_search() -> String {
     web_sys::window()
         .and_then(|w| w.location().search().ok())
@@ -451,15 +459,28 @@ fn Figure(
 ) -> impl IntoView {
     let lang = Memo::new(move |_| query.with(|q| q.lang));
     let (cat, m, f) = (catalog.clone(), meta.clone(), file.clone());
+    // Drawn at the size it is shown: a phone gets a taller chart with legible text, not a
+    // shrunken slide.
+    let viewport = RwSignal::new(viewport_width());
+    let resize = window_event_listener(leptos::ev::resize, move |_| {
+        let w = viewport_width();
+        if w != viewport.get_untracked() {
+            viewport.set(w);
+        }
+    });
+    on_cleanup(move || resize.remove());
     let svg = Signal::derive(move || {
         let q = query.get();
+        let vw = viewport.get();
         let out = match q.view {
-            View::Ranking => vm::ranking(&cat, &m, &f, &q).map(|c| ranking_chart_svg(&c, 960, 540)),
-            _ => Some(line_chart_svg(
-                &vm::series_chart(&cat, &m, &f, &q),
-                960,
-                540,
-            )),
+            View::Ranking => vm::ranking(&cat, &m, &f, &q).map(|c| {
+                let (w, h) = vm::chart_size(vw, c.bars.len());
+                ranking_chart_svg(&c, w, h)
+            }),
+            _ => {
+                let (w, h) = vm::chart_size(vw, 0);
+                Some(line_chart_svg(&vm::series_chart(&cat, &m, &f, &q), w, h))
+            }
         };
         match out {
             Some(Ok(svg)) => svg,

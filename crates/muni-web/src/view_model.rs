@@ -120,6 +120,20 @@ pub fn series_chart(
     chart
 }
 
+/// The pixel size to draw a chart at for a page `viewport` CSS pixels wide: the width it is
+/// shown at (at most 960, at least 320); 16:9 on wide screens, taller on phones; a ranking tall
+/// enough for each of its `bars` to be named when it names them all.
+pub fn chart_size(viewport: u32, bars: usize) -> (u32, u32) {
+    let w = viewport.saturating_sub(32).clamp(320, 960);
+    let h = if w >= 720 { w * 9 / 16 } else { w * 5 / 4 };
+    let named = if bars <= 40 {
+        bars as u32 * 20 + 170
+    } else {
+        0
+    };
+    (w, h.max(named))
+}
+
 /// The ranking year: the query's if the indicator has it, else the latest with a published value.
 pub fn ranking_year(meta: &IndicatorMeta, q: &ChartQuery) -> Option<u16> {
     q.year
@@ -819,5 +833,20 @@ mod tests {
         );
         sort_table(&mut t, 0, false);
         assert_eq!(labels(&t)[0], "Övertorneå");
+    }
+
+    #[test]
+    fn charts_are_drawn_at_the_size_they_are_shown() {
+        assert_eq!(chart_size(1920, 0), (960, 540));
+        assert_eq!(chart_size(1024, 0), (960, 540));
+        let (w, h) = chart_size(390, 0);
+        assert_eq!(w, 358);
+        assert!(h > w, "taller than wide on a phone: {w}×{h}");
+        assert_eq!(chart_size(200, 0).0, 320);
+        // 24 named bars on a phone: at least 20 px each.
+        let (_, h) = chart_size(390, 24);
+        assert!(h >= 24 * 20, "{h}");
+        // All 290: only the selected are named, the 16:9 frame is kept.
+        assert_eq!(chart_size(1280, 290), (960, 540));
     }
 }
