@@ -248,3 +248,88 @@ fn dashboard_in_a_real_browser() {
     b.screenshot(&shots().join("9-notice.png")).unwrap();
     eprintln!("screenshots in {}", shots().display());
 }
+
+/// The dashboard without a mouse: skip link, search and Enter, view buttons, sortable headings.
+#[test]
+fn dashboard_by_keyboard() {
+    if !ready() {
+        return;
+    }
+    let base = serve(&dist());
+    let b = Browser::start(1280, 1000).expect("headless chromium");
+    b.goto(&base).unwrap();
+    chart(&b);
+    let active = || {
+        b.js(
+            "const a = document.activeElement; return (a.dataset.testid || a.className || a.tagName) + '|' + a.textContent",
+            serde_json::json!([]),
+        )
+        .unwrap()
+        .as_str()
+        .unwrap()
+        .to_owned()
+    };
+    // The first Tab reaches the skip link, and following it moves the focus to the chart.
+    b.keys("\u{E004}").unwrap();
+    assert_eq!(active(), "skip|Hoppa till diagrammet");
+    b.keys("\u{E007}").unwrap();
+    b.wait_until(
+        "return document.activeElement.id === 'main'",
+        "the focus on the chart",
+    )
+    .unwrap();
+    // Search, and Enter adds the first match.
+    b.js(
+        "document.querySelector('[data-testid=search]').focus()",
+        serde_json::json!([]),
+    )
+    .unwrap();
+    b.keys("Skövde").unwrap();
+    b.wait_until(
+        "return [...document.querySelectorAll('.sr-only')].some(p => p.textContent.startsWith('1 träff,'))",
+        "the match count read out",
+    )
+    .unwrap();
+    b.keys("\u{E007}").unwrap();
+    b.wait_for("[data-testid=chips] [data-code='1496']")
+        .unwrap();
+    assert!(b.url().unwrap().contains("r=1496"));
+    // The view buttons and the table's headings answer to the keyboard.
+    b.js(
+        "document.querySelector('[data-testid=view-table]').focus()",
+        serde_json::json!([]),
+    )
+    .unwrap();
+    b.keys("\u{E007}").unwrap();
+    b.wait_until(
+        "return location.search.includes('v=table')",
+        "the table view",
+    )
+    .unwrap();
+    assert_eq!(
+        b.text("[data-testid=view-table]").unwrap(),
+        "Tabell",
+        "the pressed view button"
+    );
+    b.wait_for("[data-testid=table] thead th:nth-child(1) button")
+        .unwrap();
+    b.js(
+        "document.querySelector('[data-testid=table] thead th:nth-child(1) button').focus()",
+        serde_json::json!([]),
+    )
+    .unwrap();
+    b.keys(" ").unwrap();
+    b.wait_until("return document.querySelector('[data-testid=table] thead th:nth-child(1)').getAttribute('aria-sort') === 'ascending'", "sorted by name").unwrap();
+    let pressed = b
+        .js("return document.querySelector('[data-testid=view-table]').getAttribute('aria-pressed')", serde_json::json!([]))
+        .unwrap();
+    assert_eq!(pressed, serde_json::json!("true"));
+    // A visible focus ring.
+    let outline = b
+        .js(
+            "return getComputedStyle(document.activeElement).outlineStyle",
+            serde_json::json!([]),
+        )
+        .unwrap();
+    assert_eq!(outline, serde_json::json!("solid"));
+}

@@ -275,6 +275,27 @@ impl Browser {
         .map(|_| ())
     }
 
+    /// Types `text` into whatever has the focus, as key presses (WebDriver key codes work:
+    /// `\u{E004}` Tab, `\u{E007}` Enter).
+    pub fn keys(&self, text: &str) -> Result<(), String> {
+        let actions: Vec<Value> = text
+            .chars()
+            .flat_map(|c| {
+                let k = c.to_string();
+                [
+                    json!({"type": "keyDown", "value": k}),
+                    json!({"type": "keyUp", "value": k}),
+                ]
+            })
+            .collect();
+        self.cmd(
+            "POST",
+            "/actions",
+            Some(json!({"actions": [{"type": "key", "id": "keyboard", "actions": actions}]})),
+        )
+        .map(|_| ())
+    }
+
     /// Selects `value` in the `<select>` matching `css` and fires `change`, as a user would.
     pub fn select(&self, css: &str, value: &str) -> Result<(), String> {
         self.js(

@@ -113,6 +113,7 @@ fn Dashboard(
     view! {
         <div class="app" class:embed=embed lang=move || t(lang.get(), "sv", "en")>
             <Show when=move || !embed()>
+                <a class="skip" href="#main">{move || t(lang.get(), "Hoppa till diagrammet", "Skip to the chart")}</a>
                 <header>
                     <h1>{move || t(lang.get(), "Industrikommunerna i siffror", "Sweden's industrial municipalities in figures")}</h1>
                     <LanguageSwitch query/>
@@ -120,7 +121,7 @@ fn Dashboard(
                 <Notices notices lang/>
                 <Controls catalog=controls_catalog.clone() query meta/>
             </Show>
-            <main>
+            <main id="main" tabindex="-1">
                 <Transition fallback=move || view! { <p class="loading">{move || t(lang.get(), "Laddar …", "Loading …")}</p> }>
                     {
                         let catalog = catalog.clone();
@@ -239,7 +240,7 @@ fn Controls(
     };
     let view_tab = move |v: View, sv: &'static str, en: &'static str, id: &'static str| {
         view! {
-            <button role="tab" data-testid=id aria-selected=move || (query.with(|q| q.view) == v).to_string()
+            <button data-testid=id aria-pressed=move || (query.with(|q| q.view) == v).to_string()
                 on:click=move |_| query.update(|q| q.view = v)>{move || t(lang.get(), sv, en)}</button>
         }
     };
@@ -253,7 +254,7 @@ fn Controls(
                 </select>
             </label>
             <p class="definition" data-testid="definition">{move || meta.get().map(|m| m.definition.get(lang.get()).to_owned())}</p>
-            <div class="tabs" role="tablist">
+            <div class="tabs" role="group" aria-label=move || t(lang.get(), "Vy", "View")>
                 {view_tab(View::Series, "Över tid", "Over time", "view-series")}
                 {view_tab(View::Ranking, "Rangordning", "Ranking", "view-ranking")}
                 {view_tab(View::Table, "Tabell", "Table", "view-table")}
@@ -358,6 +359,7 @@ fn MunicipalityPicker(catalog: Arc<Catalog>, query: RwSignal<ChartQuery>) -> imp
             .collect::<Vec<_>>()
     };
     let hits_on_enter = hits.clone();
+    let hits_count = hits.clone();
     let add = move |code: String| {
         if let Ok(c) = MunicipalityCode::new(&code) {
             query.update(|q| {
@@ -409,12 +411,24 @@ fn MunicipalityPicker(catalog: Arc<Catalog>, query: RwSignal<ChartQuery>) -> imp
                         }
                     }/>
             </label>
-            <ul class="hits" role="listbox" data-testid="hits">
+            <ul class="hits" data-testid="hits" aria-label=move || t(lang.get(), "Träffar", "Matches")>
                 {move || hits().into_iter().map(|(code, name)| {
                     let c = code.clone();
-                    view! { <li><button role="option" data-code=code on:click=move |_| add(c.clone())>{name}</button></li> }
+                    view! { <li><button data-code=code on:click=move |_| add(c.clone())>{"+ "}{name}</button></li> }
                 }).collect_view()}
             </ul>
+            // Read out by screen readers as the reader types.
+            <p class="sr-only" aria-live="polite">{move || {
+                let n = if text.with(|t| t.trim().is_empty()) { None } else { Some(hits_count().len()) };
+                match (n, lang.get()) {
+                    (None, _) => String::new(),
+                    (Some(0), l) => t(l, "Ingen kommun matchar", "No municipality matches").to_owned(),
+                    (Some(1), Lang::Sv) => "1 träff, Enter lägger till den".to_owned(),
+                    (Some(1), Lang::En) => "1 match, Enter adds it".to_owned(),
+                    (Some(n), Lang::Sv) => format!("{n} träffar, Enter lägger till den första"),
+                    (Some(n), Lang::En) => format!("{n} matches, Enter adds the first"),
+                }
+            }}</p>
             <div class="groups">
                 <button data-testid="add-network" on:click=move |_| add_group("network".into())>{move || t(lang.get(), "+ Nätverket", "+ The network")}</button>
                 <select data-testid="county" on:change=move |ev| { let v = event_target_value(&ev); if !v.is_empty() { add_group(format!("lan{v}")) } }>
@@ -530,14 +544,15 @@ fn Figure(
             }
         })
     };
-    let title = meta.title.get(query.with_untracked(|q| q.lang)).to_owned();
+    let title_meta = meta.clone();
+    let title_now = Memo::new(move |_| title_meta.title.get(lang.get()).to_owned());
     Effect::new(move |_| mark_first_chart());
     let m = meta.clone();
     let notes = meta.notes.clone();
     view! {
         <figure>
             <Show when=move || query.with(|q| q.view != View::Table)>
-                <div class="chart" data-testid="chart" role="img" aria-label=title.clone() inner_html=move || svg.get()></div>
+                <div class="chart" data-testid="chart" role="img" aria-label=title_now inner_html=move || svg.get()></div>
             </Show>
             <ul class="sentences" data-testid="sentences">
                 {move || sentences().into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}
@@ -551,6 +566,7 @@ fn Figure(
                 }>
                 <summary>{move || t(lang.get(), "Tabell med diagrammets värden", "Table of the chart's values")}</summary>
                 <table data-testid="table">
+                    <caption class="sr-only">{move || format!("{}. {}", title_now.get(), t(lang.get(), "Klicka på en kolumnrubrik för att sortera.", "Select a column heading to sort."))}</caption>
                     <thead><tr>{move || {
                         let header = table.get().map(|t| t.header).unwrap_or_default();
                         let current = sort.get();
