@@ -14,30 +14,12 @@ pub const RIKET: &str = "00";
 
 /// `Källa: SCB, Kommunal och regional energistatistik (EN0203 …), hämtad 2022-12-01.`
 pub fn source_line(meta: &IndicatorMeta, lang: Lang) -> String {
-    let s = &meta.source;
-    let (source, retrieved) = match lang {
-        Lang::Sv => ("Källa", "hämtad"),
-        Lang::En => ("Source", "retrieved"),
-    };
-    let mut line = format!("{source}: {} ({})", s.name.get(lang), s.table);
-    if !s.retrieved.is_empty() {
-        line.push_str(&format!(", {retrieved} {}", s.retrieved));
-    }
-    line.push_str(&format!(". {}", s.licence));
-    line
+    muni_model::source_line(meta, lang)
 }
 
 /// The display name of a region or group in `lang`.
 pub fn region_name(catalog: &Catalog, code: &str, lang: Lang) -> String {
-    match (code, lang) {
-        (NETWORK_MEDIAN, Lang::Sv) => "Nätverkets median".into(),
-        (NETWORK_MEDIAN, Lang::En) => "Network median".into(),
-        ("network", Lang::Sv) => "Nätverket (summa)".into(),
-        ("network", Lang::En) => "The network (total)".into(),
-        _ => catalog
-            .region(code)
-            .map_or_else(|| code.to_owned(), |r| r.name.clone()),
-    }
+    catalog.region_name(code, lang)
 }
 
 /// A value as a chart shows it: published values, and the network median also when it is over

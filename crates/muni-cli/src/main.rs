@@ -41,6 +41,112 @@ enum Command {
         #[arg(long, default_value = "public/data")]
         out: PathBuf,
     },
+    /// Write the rows of a view (one per municipality × year) as CSV, Parquet or JSON: the
+    /// numbers the dashboard shows, in full precision, with unit, status and source.
+    #[command(after_help = "Examples:
+  industrikommuner extract --indicator energy_final_use_industry --measure per_inhabitant --years 2010-2020
+  industrikommuner extract --indicator population --municipalities 0181,network,00 --format csv-excel --out befolkning.csv
+  industrikommuner extract --indicator electricity_production_total --measure index:2009 --format parquet --out el.parquet
+  industrikommuner extract --indicator procurement_count --municipalities all --format json
+
+Regions: municipality codes (0181), network, lan01 … lan25 (a county's municipalities),
+01 … 25 (the county itself), 00 (Riket), network_median, all (the 290 municipalities).
+Statuses: ok, confidential (withheld by the source), missing, incomplete (a group value over
+members of which some are withheld). Text cells never start a spreadsheet formula.")]
+    Extract(ExtractArgs),
+}
+
+#[derive(clap::Args)]
+struct ExtractArgs {
+    /// Indicator id, as in public/data/catalog.json (e.g. energy_final_use_industry).
+    #[arg(long)]
+    indicator: String,
+    /// Comma-separated codes and groups.
+    #[arg(long, default_value = "network", value_delimiter = ',')]
+    municipalities: Vec<String>,
+    /// FROM-TO or a single year; default: every published year.
+    #[arg(long)]
+    years: Option<String>,
+    /// value, index:YEAR, or a variant of the indicator: per_inhabitant, share, …
+    #[arg(long, default_value = "value")]
+    measure: String,
+    /// csv (UTF-8, comma, decimal point), csv-excel (Swedish Excel: BOM, semicolon,
+    /// decimal comma), parquet or json.
+    #[arg(long, default_value = "csv")]
+    format: String,
+    /// Language of names, titles, units and the source line: sv or en.
+    #[arg(long, default_value = "sv")]
+    lang: String,
+    /// The published data to read.
+    #[arg(long, default_value = "public/data")]
+    data: PathBuf,
+    /// Output file, or - for standard output (the default for CSV and JSON). A folder gets
+    /// a file named after what is inside.
+    #[arg(long)]
+    out: Option<PathBuf>,
+}
+
+fn parse_years(s: &str) -> Result<(u16, u16), String> {
+    let bad = || format!("--years {s:?}: expected FROM-TO (2010-2020) or a year");
+    match s.split_once('-') {
+        Some((a, b)) => Ok((
+            a.trim().parse().map_err(|_| bad())?,
+            b.trim().parse().map_err(|_| bad())?,
+        )),
+        None => {
+            let y = s.trim().parse().map_err(|_| bad())?;
+            Ok((y, y))
+        }
+    }
+}
+
+fn extract(args: ExtractArgs) -> Result<(), String> {
+    let ExtractArgs {
+        indicator,
+        municipalities,
+        years,
+        measure,
+        format,
+        lang,
+        data,
+        out,
+    } = args;
+    use muni_pipeline::extract::{ExtractRequest, Format, encode, rows, write_atomic};
+    let format = Format::parse(&format)
+        .ok_or_else(|| format!("--format {format:?}: expected csv, csv-excel, parquet or json"))?;
+    let lang = match lang.as_str() {
+        "sv" => muni_model::Lang::Sv,
+        "en" => muni_model::Lang::En,
+        other => return Err(format!("--lang {other:?}: expected sv or en")),
+    };
+    let years = years.as_deref().map(parse_years).transpose()?;
+    let req = ExtractRequest {
+        indicator,
+        regions: municipalities,
+        years,
+        measure,
+        format,
+        lang,
+    };
+    let (rows, name) = rows(&data, &req).map_err(|e| e.to_string())?;
+    let bytes = encode(&rows, format).map_err(|e| e.to_string())?;
+    match out {
+        Some(p) if p.as_os_str() != "-" => {
+            let path = if p.is_dir() { p.join(&name) } else { p };
+            write_atomic(&path, &bytes).map_err(|e| e.to_string())?;
+            eprintln!("wrote {} rows to {}", rows.len(), path.display());
+        }
+        _ if format == Format::Parquet => {
+            return Err("Parquet is binary: give --out FILE (or a folder)".into());
+        }
+        _ => {
+            use std::io::Write;
+            std::io::stdout()
+                .write_all(&bytes)
+                .map_err(|e| format!("standard output: {e}"))?;
+        }
+    }
+    Ok(())
 }
 
 fn main() -> ExitCode {
@@ -65,6 +171,15 @@ fn main() -> ExitCode {
                 out.display()
             );
         }),
+        Command::Extract(args) => {
+            return match extract(args) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::FAILURE
+                }
+            };
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

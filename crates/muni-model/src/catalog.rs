@@ -181,4 +181,26 @@ impl Catalog {
     pub fn region(&self, code: &str) -> Option<&Region> {
         self.regions.iter().find(|r| r.code.as_str() == code)
     }
+
+    /// The display name of a region or group in `lang`.
+    pub fn region_name(&self, code: &str, lang: crate::Lang) -> String {
+        use crate::Lang;
+        match (code, lang) {
+            ("network_median", Lang::Sv) => "Nätverkets median".into(),
+            ("network_median", Lang::En) => "Network median".into(),
+            ("network", Lang::Sv) => "Nätverket (summa)".into(),
+            ("network", Lang::En) => "The network (total)".into(),
+            _ => self
+                .region(code)
+                .map_or_else(|| code.to_owned(), |r| r.name.clone()),
+        }
+    }
+
+    /// Members of the network, in code order.
+    pub fn network(&self) -> &[MunicipalityCode] {
+        self.groups
+            .iter()
+            .find(|g| g.id.as_str() == "network")
+            .map_or(&[], |g| g.members.as_slice())
+    }
 }

@@ -6,6 +6,7 @@
 
 mod catalog;
 mod code;
+pub mod extract;
 mod format;
 mod indicator;
 mod query;
@@ -16,6 +17,7 @@ pub use catalog::{
     Text, Theme, Unit,
 };
 pub use code::{CodeError, MunicipalityCode, RegionCode};
+pub use extract::source_line;
 pub use format::{Lang, format_number};
 pub use indicator::{IndicatorFile, Series, Status};
 pub use query::{ChartQuery, Measure, QueryNotice, Scope, View, index_values, percent_decode};

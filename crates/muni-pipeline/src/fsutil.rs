@@ -5,14 +5,8 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{PipelineError, Result};
 
-/// Neutralises a text cell that a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, tab,
-/// CR at the start) by prefixing an apostrophe. Numbers are not text cells and are not passed here.
-pub fn csv_text(s: &str) -> String {
-    match s.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{s}"),
-        _ => s.to_owned(),
-    }
-}
+/// Spreadsheet-formula neutralising, shared with the dashboard's extracts.
+pub use muni_model::extract::csv_text;
 
 /// Writes a UTF-8 CSV (comma, `\n`, minimal quoting) into `path`. Text columns are passed
 /// through [`csv_text`].

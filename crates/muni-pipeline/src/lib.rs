@@ -3,6 +3,7 @@
 
 pub mod aggregate;
 pub mod error;
+pub mod extract;
 pub mod fsutil;
 pub mod import;
 pub mod indicators;

@@ -231,27 +231,7 @@ fn build_outputs_from(p: &PublishInputs, table: &Table) -> Result<(Catalog, Vec<
     ))
 }
 
-/// The CSV dialects of the full dataset.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Dialect {
-    /// UTF-8, `,`, decimal point: for pandas, R, polars.
-    Machine,
-    /// UTF-8 with BOM, `;`, decimal comma: opens correctly in Excel with Swedish settings.
-    ExcelSv,
-}
-
-/// Formats a number losslessly (shortest round-trip form), with a decimal comma for Excel.
-pub fn csv_number(v: f64, dialect: Dialect) -> String {
-    let s = if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{}", v as i64)
-    } else {
-        format!("{v}")
-    };
-    match dialect {
-        Dialect::Machine => s,
-        Dialect::ExcelSv => s.replace('.', ","),
-    }
-}
+pub use muni_model::extract::{Dialect, csv_number};
 
 fn write_full_csv(path: &Path, catalog: &Catalog, t: &Table, dialect: Dialect) -> Result<()> {
     let names: BTreeMap<&str, &str> = catalog
