@@ -7,7 +7,10 @@
 mod bar;
 mod line;
 pub mod palette;
+#[cfg(feature = "png")]
+pub mod png;
 pub mod series;
+pub mod view;
 
 pub use bar::{Bar, RankingChart, draw_ranking_chart, ranking_chart_svg};
 pub use line::{LineChart, LineSeries, SeriesRole, draw_line_chart, line_chart_svg};

@@ -6,6 +6,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod chart;
+
 #[derive(Parser)]
 #[command(
     name = "industrikommuner",
@@ -54,6 +56,72 @@ Regions: municipality codes (0181), network, lan01 … lan25 (a county's municip
 Statuses: ok, confidential (withheld by the source), missing, incomplete (a group value over
 members of which some are withheld). Text cells never start a spreadsheet formula.")]
     Extract(ExtractArgs),
+    /// Draw a chart as PNG or SVG from the same parameters as the dashboard's URL (title,
+    /// unit and source line included), or every slide of a deck file.
+    #[command(after_help = "Examples:
+  industrikommuner chart --view 'i=energy_final_use_industry_per_inhabitant&r=0382' --out energi.png
+  industrikommuner chart --view 'i=electricity_production_total&v=ranking&t=2019&r=0382' --size 1280x720 --format svg --out slides/
+  industrikommuner chart --deck deck.toml --out slides/
+
+The view is the query of a dashboard link (everything after ?): i indicator, r municipalities,
+g groups, y years FROM-TO, m=index with b base year, v series or ranking, t ranking year,
+s network or sweden, lang sv or en.
+
+A deck file:
+  size = \"1920x1080\"      # or slide (1920x1080), small (1280x720), screen (960x540)
+  format = \"png\"          # or svg
+  [[slide]]
+  name = \"01-energi\"
+  view = \"i=energy_final_use_industry_per_inhabitant&r=0382\"")]
+    Chart(ChartArgs),
+}
+
+#[derive(clap::Args)]
+struct ChartArgs {
+    /// The view, as in a dashboard link's query.
+    #[arg(long, conflicts_with = "deck", required_unless_present = "deck")]
+    view: Option<String>,
+    /// A TOML deck listing several views; --out is then a folder.
+    #[arg(long)]
+    deck: Option<PathBuf>,
+    /// WIDTHxHEIGHT, or slide (1920x1080), small (1280x720), screen (960x540).
+    #[arg(long, default_value = "1920x1080")]
+    size: String,
+    /// png or svg; default: from the --out file's extension, else png.
+    #[arg(long)]
+    format: Option<String>,
+    /// The published data to read.
+    #[arg(long, default_value = "public/data")]
+    data: PathBuf,
+    /// Output file or folder (a folder gets a file named after what is inside).
+    #[arg(long, default_value = ".")]
+    out: PathBuf,
+}
+
+fn chart_command(a: ChartArgs) -> Result<(), String> {
+    let data = chart::Data::open(&a.data)?;
+    if let Some(deck) = &a.deck {
+        let written = chart::render_deck(deck, &data, &a.out)?;
+        eprintln!("wrote {} slides to {}", written.len(), a.out.display());
+        return Ok(());
+    }
+    let view = a.view.unwrap_or_default();
+    let by_ext = a
+        .out
+        .extension()
+        .and_then(|e| e.to_str())
+        .filter(|e| matches!(*e, "png" | "svg"));
+    let format = chart::Format::parse(a.format.as_deref().or(by_ext).unwrap_or("png"))?;
+    let size = chart::parse_size(&a.size)?;
+    let (bytes, name) = data.render(&view, size, format)?;
+    let path = if a.out.is_dir() {
+        a.out.join(name)
+    } else {
+        a.out
+    };
+    muni_pipeline::extract::write_atomic(&path, &bytes).map_err(|e| e.to_string())?;
+    eprintln!("wrote {} ({}×{})", path.display(), size.0, size.1);
+    Ok(())
 }
 
 #[derive(clap::Args)]
@@ -171,6 +239,15 @@ fn main() -> ExitCode {
                 out.display()
             );
         }),
+        Command::Chart(args) => {
+            return match chart_command(args) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::FAILURE
+                }
+            };
+        }
         Command::Extract(args) => {
             return match extract(args) {
                 Ok(()) => ExitCode::SUCCESS,

@@ -48,7 +48,7 @@ impl Format {
     }
 }
 
-fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T> {
+pub fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T> {
     let bytes = std::fs::read(path).map_err(|e| PipelineError::io(path, e))?;
     serde_json::from_slice(&bytes).map_err(|e| PipelineError::file(path, e.to_string()))
 }

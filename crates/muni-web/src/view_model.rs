@@ -1,15 +1,15 @@
 //! What the dashboard shows, as pure functions of the catalog, an indicator file and the URL
 //! state: tested natively, so the leptos components only wire signals to them.
 
-use muni_chart::series::{RankingScope, line_chart, ranking_chart};
-use muni_chart::{LineChart, RankingChart};
+pub use muni_chart::view::{
+    group_members, indicator, ranking, ranking_year, selected, series_chart, year_range,
+};
 use muni_model::{
-    Catalog, ChartQuery, IndicatorFile, IndicatorMeta, Lang, Measure, Region, RegionLevel, Scope,
-    Status, format_number, index_values,
+    Catalog, ChartQuery, IndicatorFile, IndicatorMeta, Lang, Region, RegionLevel, Scope, Status,
+    format_number,
 };
 
-/// The indicator shown when the URL names none (or a stale one).
-pub const DEFAULT_INDICATOR: &str = "energy_final_use_industry_per_inhabitant";
+pub use muni_chart::view::DEFAULT_INDICATOR;
 
 /// Folds for search: lower case; å/ä/ö kept (they are letters of their own in Swedish).
 fn fold(s: &str) -> String {
@@ -39,87 +39,6 @@ pub fn search<'a>(catalog: &'a Catalog, text: &str, limit: usize) -> Vec<&'a Reg
     hits.into_iter().take(limit).map(|(_, r)| r).collect()
 }
 
-/// The indicator the query asks for, or the default; `None` only if the catalog has neither.
-pub fn indicator<'a>(catalog: &'a Catalog, q: &ChartQuery) -> Option<&'a IndicatorMeta> {
-    q.indicator
-        .as_deref()
-        .and_then(|id| catalog.indicator(id))
-        .or_else(|| catalog.indicator(DEFAULT_INDICATOR))
-        .or(catalog.indicators.first())
-}
-
-/// Members of the query's groups (`network`, `lanNN`), in code order.
-pub fn group_members(catalog: &Catalog, q: &ChartQuery) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for g in &q.groups {
-        if g == "network" {
-            if let Some(net) = catalog.groups.iter().find(|x| x.id.as_str() == "network") {
-                out.extend(net.members.iter().map(|m| m.as_str().to_owned()));
-            }
-        } else if let Some(county) = g.strip_prefix("lan") {
-            out.extend(
-                catalog
-                    .regions
-                    .iter()
-                    .filter(|r| r.county.as_ref().is_some_and(|c| c.as_str() == county))
-                    .map(|r| r.code.as_str().to_owned()),
-            );
-        }
-    }
-    muni_model::sort::sort_by(&mut out, |a, b| a.cmp(b));
-    out.dedup();
-    out
-}
-
-pub fn selected(q: &ChartQuery) -> Vec<String> {
-    q.municipalities
-        .iter()
-        .map(|m| m.as_str().to_owned())
-        .collect()
-}
-
-/// The year range of a series view, clamped to the indicator's years.
-pub fn year_range(file: &IndicatorFile, q: &ChartQuery) -> (u16, u16) {
-    let (first, last) = (
-        file.years.first().copied().unwrap_or(0),
-        file.years.last().copied().unwrap_or(0),
-    );
-    match q.years {
-        Some((a, b)) => (a.clamp(first, last), b.clamp(first, last)),
-        None => (first, last),
-    }
-}
-
-/// The series chart of the view, with the index measure applied.
-pub fn series_chart(
-    catalog: &Catalog,
-    meta: &IndicatorMeta,
-    file: &IndicatorFile,
-    q: &ChartQuery,
-) -> LineChart {
-    let (a, b) = year_range(file, q);
-    let mut chart = line_chart(
-        catalog,
-        meta,
-        file,
-        &selected(q),
-        &group_members(catalog, q),
-        a..=b,
-        q.lang,
-    );
-    if let Measure::Index { base } = q.measure {
-        for s in &mut chart.series {
-            s.values = index_values(&chart.years, &s.values, base);
-        }
-        chart.subtitle = match q.lang {
-            Lang::Sv => format!("Index, {base} = 100"),
-            Lang::En => format!("Index, {base} = 100"),
-        };
-        chart.decimals = 1;
-    }
-    chart
-}
-
 /// The pixel size to draw a chart at for a page `viewport` CSS pixels wide: the width it is
 /// shown at (at most 960, at least 320); 16:9 on wide screens, taller on phones; a ranking tall
 /// enough for each of its `bars` to be named when it names them all.
@@ -132,35 +51,6 @@ pub fn chart_size(viewport: u32, bars: usize) -> (u32, u32) {
         0
     };
     (w, h.max(named))
-}
-
-/// The ranking year: the query's if the indicator has it, else the latest with a published value.
-pub fn ranking_year(meta: &IndicatorMeta, q: &ChartQuery) -> Option<u16> {
-    q.year
-        .filter(|y| meta.years.contains(y))
-        .or(meta.years.last().copied())
-}
-
-pub fn ranking(
-    catalog: &Catalog,
-    meta: &IndicatorMeta,
-    file: &IndicatorFile,
-    q: &ChartQuery,
-) -> Option<RankingChart> {
-    let year = ranking_year(meta, q)?;
-    let scope = match q.scope {
-        Scope::Network => RankingScope::Network,
-        Scope::Sweden => RankingScope::Sweden,
-    };
-    Some(ranking_chart(
-        catalog,
-        meta,
-        file,
-        year,
-        scope,
-        &selected(q),
-        q.lang,
-    ))
 }
 
 /// A table behind a chart: a header, then one row per line (series) or bar (ranking); the

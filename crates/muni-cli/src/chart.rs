@@ -1,0 +1,220 @@
+//! `chart`: one chart, or a deck of slides, from the same parameters as the dashboard's URL,
+//! drawn by the same plotters code (`muni_chart`), as SVG or PNG.
+
+use std::path::{Path, PathBuf};
+
+use muni_chart::view::{indicator, ranking, series_chart};
+use muni_model::{Catalog, ChartQuery, IndicatorFile, View};
+use muni_pipeline::extract::{read_json, write_atomic};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Svg,
+    Png,
+}
+
+impl Format {
+    pub fn parse(s: &str) -> Result<Self, String> {
+        match s {
+            "svg" => Ok(Format::Svg),
+            "png" => Ok(Format::Png),
+            other => Err(format!("format {other:?}: expected png or svg")),
+        }
+    }
+
+    fn ext(self) -> &'static str {
+        match self {
+            Format::Svg => "svg",
+            Format::Png => "png",
+        }
+    }
+}
+
+/// `1920x1080`, `1280x720`, `slide` (1920×1080), `small` (1280×720), `screen` (960×540).
+pub fn parse_size(s: &str) -> Result<(u32, u32), String> {
+    match s {
+        "slide" => return Ok((1920, 1080)),
+        "small" => return Ok((1280, 720)),
+        "screen" => return Ok((960, 540)),
+        _ => {}
+    }
+    let bad = || format!("size {s:?}: expected WIDTHxHEIGHT (1920x1080), slide, small or screen");
+    let (w, h) = s.split_once(['x', '×']).ok_or_else(bad)?;
+    let (w, h): (u32, u32) = (w.parse().map_err(|_| bad())?, h.parse().map_err(|_| bad())?);
+    if !(200..=8000).contains(&w) || !(150..=8000).contains(&h) {
+        return Err(format!("size {s:?}: between 200×150 and 8000×8000 pixels"));
+    }
+    Ok((w, h))
+}
+
+/// The published data, read once for a deck.
+pub struct Data {
+    dir: PathBuf,
+    catalog: Catalog,
+}
+
+impl Data {
+    pub fn open(dir: &Path) -> Result<Self, String> {
+        let catalog: Catalog = read_json(&dir.join("catalog.json")).map_err(|e| e.to_string())?;
+        Ok(Data {
+            dir: dir.to_owned(),
+            catalog,
+        })
+    }
+
+    /// The chart of `view` (a URL query: `i=population&r=0382&v=ranking`) and a file name
+    /// that says what is inside.
+    pub fn render(
+        &self,
+        view: &str,
+        size: (u32, u32),
+        format: Format,
+    ) -> Result<(Vec<u8>, String), String> {
+        let (q, notices) = ChartQuery::parse(view.trim_start_matches('?'));
+        if let Some(n) = notices.first() {
+            return Err(format!(
+                "view {view:?}: {}={} – {}",
+                n.param, n.value, n.reason
+            ));
+        }
+        self.render_query(&q, size, format)
+    }
+
+    pub fn render_query(
+        &self,
+        q: &ChartQuery,
+        (w, h): (u32, u32),
+        format: Format,
+    ) -> Result<(Vec<u8>, String), String> {
+        let c = &self.catalog;
+        if let Some(id) = &q.indicator
+            && c.indicator(id).is_none()
+        {
+            return Err(format!("unknown indicator {id:?} (see catalog.json)"));
+        }
+        let meta = indicator(c, q).ok_or("the catalog has no indicators")?;
+        let Some(path) = &meta.file else {
+            return Err(format!(
+                "{} has no figures yet (awaiting a fetch): run `industrikommuner fetch` first",
+                meta.id
+            ));
+        };
+        let file: IndicatorFile = read_json(&self.dir.join(path)).map_err(|e| e.to_string())?;
+        let err = |e: muni_chart::ChartError| format!("{}: {e}", meta.id);
+        let (bytes, years) = match q.view {
+            View::Ranking => {
+                let chart = ranking(c, meta, &file, q).ok_or("no year to rank")?;
+                let year = muni_chart::view::ranking_year(meta, q).unwrap_or(0);
+                let bytes = match format {
+                    Format::Svg => muni_chart::ranking_chart_svg(&chart, w, h)
+                        .map_err(err)?
+                        .into_bytes(),
+                    Format::Png => muni_chart::png::ranking_chart_png(&chart, w, h).map_err(err)?,
+                };
+                (bytes, (year, year))
+            }
+            View::Series | View::Table => {
+                let chart = series_chart(c, meta, &file, q);
+                let years = (
+                    *chart.years.first().unwrap_or(&0),
+                    *chart.years.last().unwrap_or(&0),
+                );
+                let bytes = match format {
+                    Format::Svg => muni_chart::line_chart_svg(&chart, w, h)
+                        .map_err(err)?
+                        .into_bytes(),
+                    Format::Png => muni_chart::png::line_chart_png(&chart, w, h).map_err(err)?,
+                };
+                (bytes, years)
+            }
+            View::Profile => {
+                return Err("a profile is a table, not a chart: use v=series or v=ranking".into());
+            }
+        };
+        let name = muni_model::extract::file_name(meta, q.measure, years, format.ext());
+        Ok((bytes, name))
+    }
+}
+
+/// A deck file: slides that share a size and format.
+///
+/// ```toml
+/// size = "1920x1080"   # or slide, small, screen
+/// format = "png"       # or svg
+/// [[slide]]
+/// name = "01-energi"   # file name without extension (optional)
+/// view = "i=energy_final_use_industry_per_inhabitant&r=0382&v=series"
+/// ```
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Deck {
+    #[serde(default = "default_size")]
+    pub size: String,
+    #[serde(default = "default_format")]
+    pub format: String,
+    #[serde(rename = "slide")]
+    pub slides: Vec<Slide>,
+}
+
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Slide {
+    pub name: Option<String>,
+    pub view: String,
+    pub size: Option<String>,
+}
+
+fn default_size() -> String {
+    "1920x1080".into()
+}
+
+fn default_format() -> String {
+    "png".into()
+}
+
+/// A file name made safe: letters, digits, `-`, `_`, `.`; nothing that climbs out of the folder.
+pub fn safe_stem(s: &str) -> String {
+    let out: String = s
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let out = out.trim_matches('_').to_owned();
+    if out.is_empty() { "slide".into() } else { out }
+}
+
+/// Renders every slide of `deck_path` into `out_dir`; nothing is written unless every slide
+/// renders. Returns the files written.
+pub fn render_deck(deck_path: &Path, data: &Data, out_dir: &Path) -> Result<Vec<PathBuf>, String> {
+    let text =
+        std::fs::read_to_string(deck_path).map_err(|e| format!("{}: {e}", deck_path.display()))?;
+    let deck: Deck = toml::from_str(&text).map_err(|e| format!("{}: {e}", deck_path.display()))?;
+    let format =
+        Format::parse(&deck.format).map_err(|e| format!("{}: {e}", deck_path.display()))?;
+    let mut rendered = Vec::new();
+    for (i, s) in deck.slides.iter().enumerate() {
+        let size = parse_size(s.size.as_deref().unwrap_or(&deck.size))
+            .map_err(|e| format!("{}: slide {}: {e}", deck_path.display(), i + 1))?;
+        let (bytes, name) = data
+            .render(&s.view, size, format)
+            .map_err(|e| format!("{}: slide {}: {e}", deck_path.display(), i + 1))?;
+        let file = match &s.name {
+            Some(n) => format!("{}.{}", safe_stem(n), format.ext()),
+            None => format!("{:02}_{name}", i + 1),
+        };
+        rendered.push((file, bytes));
+    }
+    std::fs::create_dir_all(out_dir).map_err(|e| format!("{}: {e}", out_dir.display()))?;
+    let mut written = Vec::new();
+    for (file, bytes) in rendered {
+        let path = out_dir.join(file);
+        write_atomic(&path, &bytes).map_err(|e| e.to_string())?;
+        written.push(path);
+    }
+    Ok(written)
+}
