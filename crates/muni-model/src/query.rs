@@ -74,6 +74,8 @@ pub struct ChartQuery {
     pub lang: Lang,
     /// Minimal chrome for iframes.
     pub embed: bool,
+    /// Dark theme (`th=dark`), for embeds on dark pages and projectors.
+    pub dark: bool,
 }
 
 impl Default for ChartQuery {
@@ -91,6 +93,7 @@ impl Default for ChartQuery {
             profile: None,
             lang: Lang::Sv,
             embed: false,
+            dark: false,
         }
     }
 }
@@ -233,6 +236,11 @@ impl ChartQuery {
                     "0" => q.embed = false,
                     _ => note("embed", &v, "embed is neither 1 nor 0"),
                 },
+                "th" => match v.as_str() {
+                    "dark" => q.dark = true,
+                    "light" => q.dark = false,
+                    _ => note("th", &v, "theme is neither light nor dark"),
+                },
                 _ => note(&k, &v, "unknown parameter"),
             }
         }
@@ -295,6 +303,9 @@ impl ChartQuery {
         if self.embed {
             push("embed", "1");
         }
+        if self.dark {
+            push("th", "dark");
+        }
         s
     }
 }
@@ -337,11 +348,12 @@ mod tests {
             profile: Some(MunicipalityCode::new("2584").unwrap()),
             lang: Lang::En,
             embed: true,
+            dark: true,
         };
         let s = q.to_query_string();
         assert_eq!(
             s,
-            "?i=energy_industry_share&m=index&b=2009&r=0181,0382&g=network,lan25&y=2009-2020&t=2019&v=ranking&s=sweden&p=2584&lang=en&embed=1"
+            "?i=energy_industry_share&m=index&b=2009&r=0181,0382&g=network,lan25&y=2009-2020&t=2019&v=ranking&s=sweden&p=2584&lang=en&embed=1&th=dark"
         );
         assert_eq!(ChartQuery::parse(&s), (q, vec![]));
     }

@@ -111,7 +111,7 @@ fn Dashboard(
     // Only a switch to or from the profile rebuilds the main area; other changes update in place.
     let is_profile = Memo::new(move |_| query.with(|q| q.view == View::Profile));
     view! {
-        <div class="app" class:embed=embed lang=move || t(lang.get(), "sv", "en")>
+        <div class="app" class:embed=embed class:dark=move || query.with(|q| q.dark) lang=move || t(lang.get(), "sv", "en")>
             <Show when=move || !embed()>
                 <a class="skip" href="#main">{move || t(lang.get(), "Hoppa till diagrammet", "Skip to the chart")}</a>
                 <header>
@@ -139,6 +139,16 @@ fn Dashboard(
                     }
                 </Transition>
             </main>
+            <Show when=move || !embed()>
+                <footer class="downloads" data-testid="downloads">
+                    <p>
+                        {move || t(lang.get(), "Hela datasetet (alla indikatorer, regioner och år): ", "The whole dataset (every indicator, region and year): ")}
+                        <a href="data/full/industrikommuner.parquet" download>"Parquet"</a>" · "
+                        <a href="data/full/industrikommuner_csv.zip" download>{move || t(lang.get(), "CSV med dataordlista (zip)", "CSV with data dictionary (zip)")}</a>" · "
+                        <a href="data/full/industrikommuner_excel_sv.csv" download>"CSV (Excel)"</a>
+                    </p>
+                </footer>
+            </Show>
         </div>
     }
 }
@@ -190,6 +200,7 @@ fn reason(reason: &'static str, lang: Lang) -> &'static str {
         "measure is neither value nor index" => "måttet är varken value eller index",
         "an index needs a base year (b=YYYY)" => "ett index behöver ett basår (b=ÅÅÅÅ)",
         "embed is neither 1 nor 0" => "embed är varken 1 eller 0",
+        "theme is neither light nor dark" => "temat är varken light eller dark",
         other => other,
     }
 }
@@ -464,6 +475,174 @@ fn AwaitingFetch(meta: IndicatorMeta, lang: Lang) -> impl IntoView {
     }
 }
 
+/// The SVG of the query's chart at `w`×`h`, and the file name (without extension) of an export.
+fn chart_svg(
+    cat: &Catalog,
+    m: &IndicatorMeta,
+    f: &IndicatorFile,
+    q: &ChartQuery,
+    size: &dyn Fn(usize) -> (u32, u32),
+) -> Option<(String, String)> {
+    let (svg, span) = match q.view {
+        View::Ranking => {
+            let c = vm::ranking(cat, m, f, q)?;
+            let y = vm::ranking_year(m, q).unwrap_or(0);
+            let (w, h) = size(c.bars.len());
+            (ranking_chart_svg(&c, w, h).ok()?, (y, y))
+        }
+        _ => {
+            let c = vm::series_chart(cat, m, f, q);
+            let span = (*c.years.first()?, *c.years.last()?);
+            let (w, h) = size(0);
+            (line_chart_svg(&c, w, h).ok()?, span)
+        }
+    };
+    let name = muni_model::extract::file_name(m, q.measure, span, "");
+    Some((svg, name.trim_end_matches('.').to_owned()))
+}
+
+/// "Download and share": the view's CSV in the dialect the reader chose (remembered), the chart
+/// as PNG or SVG at slide sizes, a copy to the clipboard, and an embed snippet.
+#[component]
+fn Export(
+    catalog: Arc<Catalog>,
+    meta: IndicatorMeta,
+    file: Arc<IndicatorFile>,
+    query: RwSignal<ChartQuery>,
+) -> impl IntoView {
+    use muni_model::extract::Dialect;
+    let lang = Memo::new(move |_| query.with(|q| q.lang));
+    let dialect = RwSignal::new(match crate::export::remembered("csv-dialect").as_deref() {
+        Some("machine") => Dialect::Machine,
+        _ => Dialect::ExcelSv,
+    });
+    let size = RwSignal::new((1920u32, 1080u32));
+    let said = RwSignal::new(String::new());
+    let embed_dark = RwSignal::new(false);
+    let report = move |r: Result<String, String>| {
+        said.set(match r {
+            Ok(s) => s,
+            Err(e) => format!(
+                "{}: {e}",
+                t(lang.get_untracked(), "Det gick inte", "That failed")
+            ),
+        })
+    };
+    let (cat, m, f) = (catalog.clone(), meta.clone(), file.clone());
+    let csv = move |_| {
+        let d = dialect.get_untracked();
+        let (text, name) = query.with_untracked(|q| vm::view_extract(&cat, &m, &f, q, d));
+        report(
+            crate::export::text_blob(&text, "text/csv;charset=utf-8")
+                .and_then(|b| crate::export::download_blob(&b, &name))
+                .map(|()| name),
+        );
+    };
+    let (cat, m, f) = (catalog.clone(), meta.clone(), file.clone());
+    let picture = move |kind: &'static str| {
+        let q = query.get_untracked();
+        let wh = size.get_untracked();
+        let Some((svg, stem)) = chart_svg(&cat, &m, &f, &q, &|_| wh) else {
+            return;
+        };
+        let (w, h) = size.get_untracked();
+        leptos::task::spawn_local(async move {
+            let name = format!("{stem}.{}", if kind == "svg" { "svg" } else { "png" });
+            let r = match kind {
+                "svg" => crate::export::text_blob(&svg, "image/svg+xml")
+                    .and_then(|b| crate::export::download_blob(&b, &name)),
+                "png" => match crate::export::png_blob(&svg, w, h).await {
+                    Ok(b) => crate::export::download_blob(&b, &name),
+                    Err(e) => Err(e),
+                },
+                _ => match crate::export::png_blob(&svg, w, h).await {
+                    Ok(b) => crate::export::copy_png(b).await,
+                    Err(e) => Err(e),
+                },
+            };
+            let done = if kind == "copy" {
+                t(
+                    lang.get_untracked(),
+                    "Bilden är kopierad",
+                    "The picture is copied",
+                )
+                .to_owned()
+            } else {
+                name
+            };
+            report(r.map(|()| done));
+        });
+    };
+    let title = meta.title.clone();
+    let snippet = move || {
+        let page = web_sys::window()
+            .and_then(|w| {
+                let l = w.location();
+                Some(format!("{}{}", l.origin().ok()?, l.pathname().ok()?))
+            })
+            .unwrap_or_default();
+        let mut q = query.get();
+        q.dark = embed_dark.get();
+        vm::embed_snippet(&page, &q, title.get(q.lang))
+    };
+    let set_dialect = move |d: Dialect| {
+        dialect.set(d);
+        crate::export::remember("csv-dialect", d.id());
+    };
+    // Built only while open, and in one piece per language: static texts, no closure per label.
+    let open = RwSignal::new(false);
+    let body = move || {
+        if !open.get() {
+            return None;
+        }
+        let l = lang.get();
+        let (csv, picture, snippet) = (csv.clone(), picture.clone(), snippet.clone());
+        let (p2, p3) = (picture.clone(), picture.clone());
+        Some(view! {
+            <div class="export-grid">
+                <fieldset>
+                    <legend>{t(l, "Data i den här vyn (CSV)", "Data in this view (CSV)")}</legend>
+                    <label><input type="radio" name="dialect" data-testid="dialect-excel" prop:checked=dialect.get_untracked() == Dialect::ExcelSv on:change=move |_| set_dialect(Dialect::ExcelSv)/>{t(l, " Excel (svenska: semikolon, decimalkomma)", " Excel (Swedish: semicolon, decimal comma)")}</label>
+                    <label><input type="radio" name="dialect" data-testid="dialect-machine" prop:checked=dialect.get_untracked() == Dialect::Machine on:change=move |_| set_dialect(Dialect::Machine)/>{t(l, " Maskinläsbar (komma, decimalpunkt: pandas, R)", " Machine-readable (comma, decimal point: pandas, R)")}</label>
+                    <button data-testid="download-csv" on:click=csv>{t(l, "Ladda ner CSV", "Download CSV")}</button>
+                </fieldset>
+                <fieldset>
+                    <legend>{t(l, "Diagrammet som bild", "The chart as a picture")}</legend>
+                    <label>{t(l, "Storlek ", "Size ")}
+                        <select data-testid="picture-size" on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            size.set(match v.as_str() { "1280" => (1280, 720), "960" => (960, 540), _ => (1920, 1080) });
+                        }>
+                            <option value="1920">"1920 × 1080 (16:9)"</option>
+                            <option value="1280">"1280 × 720 (16:9)"</option>
+                            <option value="960">{t(l, "960 × 540 (skärm)", "960 × 540 (screen)")}</option>
+                        </select>
+                    </label>
+                    <button data-testid="download-png" on:click=move |_| picture("png")>"PNG"</button>
+                    <button data-testid="download-svg" on:click=move |_| p2("svg")>"SVG"</button>
+                    <button data-testid="copy-png" on:click=move |_| p3("copy")>{t(l, "Kopiera bild", "Copy picture")}</button>
+                </fieldset>
+                <fieldset>
+                    <legend>{t(l, "Bädda in", "Embed")}</legend>
+                    <label><input type="checkbox" prop:checked=embed_dark.get_untracked() on:change=move |ev| embed_dark.set(event_target_checked(&ev))/>{t(l, " Mörkt tema", " Dark theme")}</label>
+                    <textarea readonly rows="4" data-testid="embed-snippet" aria-label=t(l, "Kod för inbäddning", "Embed code") prop:value=snippet></textarea>
+                </fieldset>
+            </div>
+            <p class="said" role="status" data-testid="export-status">{move || said.get()}</p>
+        })
+    };
+    view! {
+        <details class="export" data-testid="export" on:toggle=move |ev| {
+            use wasm_bindgen::JsCast;
+            let o = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()).is_some_and(|d| d.open());
+            if o != open.get_untracked() { open.set(o) }
+        }>
+            <summary>{move || t(lang.get(), "Ladda ner och dela", "Download and share")}</summary>
+            {body}
+        </details>
+    }
+}
+
 #[component]
 fn Figure(
     catalog: Arc<Catalog>,
@@ -483,21 +662,11 @@ fn Figure(
         }
     });
     on_cleanup(move || resize.remove());
-    let svg = Signal::derive(move || {
+    let svg = Memo::new(move |_| {
         let q = query.get();
         let vw = viewport.get();
-        let out = match q.view {
-            View::Ranking => vm::ranking(&cat, &m, &f, &q).map(|c| {
-                let (w, h) = vm::chart_size(vw, c.bars.len());
-                ranking_chart_svg(&c, w, h)
-            }),
-            _ => {
-                let (w, h) = vm::chart_size(vw, 0);
-                Some(line_chart_svg(&vm::series_chart(&cat, &m, &f, &q), w, h))
-            }
-        };
-        match out {
-            Some(Ok(svg)) => svg,
+        match chart_svg(&cat, &m, &f, &q, &|bars| vm::chart_size(vw, bars)) {
+            Some((svg, _)) => svg,
             _ => format!(
                 "<p class=\"empty\">{}</p>",
                 t(
@@ -547,6 +716,16 @@ fn Figure(
     let title_meta = meta.clone();
     let title_now = Memo::new(move |_| title_meta.title.get(lang.get()).to_owned());
     Effect::new(move |_| mark_first_chart());
+    // An embed tells its host page its height whenever the chart changes.
+    Effect::new(move |_| {
+        svg.track();
+        if query.with_untracked(|q| q.embed) {
+            set_timeout(
+                crate::export::post_height,
+                std::time::Duration::from_millis(30),
+            );
+        }
+    });
     let m = meta.clone();
     let notes = meta.notes.clone();
     view! {
@@ -592,6 +771,7 @@ fn Figure(
                 </table>
                 <p class="legend">{move || t(lang.get(), ".. = sekretess (SCB lämnar inte ut värdet), – = saknas", ".. = confidential (withheld by SCB), – = missing")}</p>
             </details>
+            {(!query.with_untracked(|q| q.embed)).then(|| view! { <Export catalog=catalog.clone() meta=meta.clone() file=file.clone() query/> })}
             <figcaption>
                 <p class="source" data-testid="source">{move || muni_chart::series::source_line(&m, lang.get())}</p>
                 <ul class="notes">{move || notes.iter().map(|n| view! { <li>{n.get(lang.get()).to_owned()}</li> }).collect_view()}</ul>

@@ -3,4 +3,5 @@
 
 pub mod api;
 pub mod app;
+pub mod export;
 pub mod view_model;

@@ -6,7 +6,7 @@ pub use muni_chart::view::{
 };
 use muni_model::{
     Catalog, ChartQuery, IndicatorFile, IndicatorMeta, Lang, Region, RegionLevel, Scope, Status,
-    format_number,
+    View, format_number,
 };
 
 pub use muni_chart::view::DEFAULT_INDICATOR;
@@ -360,6 +360,71 @@ fn tr(lang: Lang, sv: &'static str, en: &'static str) -> &'static str {
         Lang::Sv => sv,
         Lang::En => en,
     }
+}
+
+/// The rows of the view as an analyst downloads them, and the file's name: for a series or a
+/// table, every line of the chart over its years (index applied); for a ranking, every ranked
+/// municipality in the ranking's year. Exactly the table's numbers, in full precision.
+pub fn view_extract(
+    catalog: &Catalog,
+    meta: &IndicatorMeta,
+    file: &IndicatorFile,
+    q: &ChartQuery,
+    dialect: muni_model::extract::Dialect,
+) -> (String, String) {
+    use muni_model::extract::{file_name, to_csv, view_rows};
+    let (codes, years, measure): (Vec<String>, Vec<u16>, _) = match q.view {
+        View::Ranking => {
+            let year = ranking_year(meta, q).unwrap_or(0);
+            let codes = ranking_table(catalog, meta, file, q)
+                .map(|t| t.rows.into_iter().map(|r| r.code).collect())
+                .unwrap_or_default();
+            (codes, vec![year], muni_model::Measure::AsPublished)
+        }
+        _ => {
+            let chart = series_chart(catalog, meta, file, q);
+            let codes = chart.series.into_iter().map(|s| s.code).collect();
+            (codes, chart.years, q.measure)
+        }
+    };
+    let rows = view_rows(catalog, meta, file, &codes, &years, measure, q.lang);
+    let span = (
+        years.first().copied().unwrap_or(0),
+        years.last().copied().unwrap_or(0),
+    );
+    (
+        to_csv(&rows, dialect),
+        file_name(meta, measure, span, "csv"),
+    )
+}
+
+/// Text for an HTML attribute or element: `&`, `<`, `>`, `"` and `'` escaped.
+pub fn html_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The HTML a presenter pastes into a page: an iframe of the embed view with a title for
+/// screen readers, and a script that sets its height from the embed's messages.
+pub fn embed_snippet(page: &str, q: &ChartQuery, title: &str) -> String {
+    let mut e = q.clone();
+    e.embed = true;
+    let src = format!("{page}{}", e.to_query_string());
+    format!(
+        "<iframe src=\"{}\" title=\"{}\" style=\"width:100%;height:640px;border:0\" loading=\"lazy\"></iframe>\n<script>addEventListener('message',function(e){{var d=e.data;if(!d||d.type!=='industrikommuner:height')return;document.querySelectorAll('iframe').forEach(function(f){{if(f.contentWindow===e.source)f.style.height=d.height+'px'}})}});</script>",
+        html_escape(&src),
+        html_escape(title)
+    )
 }
 
 /// One line of a municipality's profile: an indicator's latest published value, its ranks and
@@ -738,5 +803,80 @@ mod tests {
         assert!(h >= 24 * 20, "{h}");
         // All 290: only the selected are named, the 16:9 frame is kept.
         assert_eq!(chart_size(1280, 290), (960, 540));
+    }
+
+    #[test]
+    fn the_views_csv_holds_exactly_the_tables_numbers() {
+        use muni_model::extract::Dialect;
+        let c = catalog();
+        for query in [
+            "i=electricity_production_total&r=0382,2284&y=2014-2020",
+            "i=population&r=2284&g=&m=index&b=2000&y=2000-2005",
+            "i=electricity_production_total&r=0382&v=ranking&t=2019&s=sweden",
+        ] {
+            let (q, _) = ChartQuery::parse(query);
+            let meta = indicator(&c, &q).unwrap();
+            let f = file(&meta.id);
+            let (csv, name) = view_extract(&c, meta, &f, &q, Dialect::Machine);
+            assert!(
+                name.starts_with("industrikommuner_") && name.ends_with(".csv"),
+                "{name}"
+            );
+            let table = if q.view == View::Ranking {
+                ranking_table(&c, meta, &f, &q).unwrap()
+            } else {
+                series_table(&c, meta, &f, &q)
+            };
+            // Every number in the table, in the CSV at full precision for the same region/year.
+            let lines: Vec<Vec<String>> = csv
+                .lines()
+                .skip(1)
+                .map(|l| l.split(',').map(str::to_owned).collect())
+                .collect();
+            let mut compared = 0;
+            for row in &table.rows {
+                let cells: Vec<&Cell> = if q.view == View::Ranking {
+                    vec![&row.cells[0]]
+                } else {
+                    row.cells.iter().collect()
+                };
+                for (k, cell) in cells.into_iter().enumerate() {
+                    let year = if q.view == View::Ranking {
+                        ranking_year(meta, &q).unwrap().to_string()
+                    } else {
+                        table.header[k + 1].clone()
+                    };
+                    let line = lines
+                        .iter()
+                        .find(|l| l[0] == row.code && l[6] == year)
+                        .unwrap_or_else(|| panic!("{} {year} missing from the CSV", row.code));
+                    let v: Option<f64> = line[7].parse().ok();
+                    assert_eq!(v, cell.key, "{query}: {} {year}", row.code);
+                    compared += 1;
+                }
+            }
+            assert_eq!(
+                compared,
+                lines.len(),
+                "{query}: the CSV has nothing the table has not"
+            );
+        }
+    }
+
+    #[test]
+    fn the_embed_snippet_escapes_and_titles_the_iframe() {
+        let (q, _) = ChartQuery::parse("i=population&r=0382");
+        let s = embed_snippet("https://example.org/d/", &q, "Folkmängd \"<Östhammar>\"");
+        assert!(
+            s.starts_with(
+                "<iframe src=\"https://example.org/d/?i=population&amp;r=0382&amp;embed=1\""
+            ),
+            "{s}"
+        );
+        assert!(
+            s.contains("title=\"Folkmängd &quot;&lt;Östhammar&gt;&quot;\""),
+            "{s}"
+        );
+        assert!(s.contains("industrikommuner:height"));
     }
 }

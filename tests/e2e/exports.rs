@@ -1,0 +1,224 @@
+//! Analysts' and presenters' exports in headless Chromium: the view's CSV holds exactly the
+//! table's numbers (in both dialects, the choice remembered), the PNG has the chosen pixel
+//! size, and the embed snippet, pasted into a page on another origin, sizes its iframe from
+//! the embed's height messages.
+
+use std::path::{Path, PathBuf};
+
+use muni_e2e::{Browser, serve};
+use serde_json::json;
+
+fn dist() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../dist")
+}
+
+fn ready() -> bool {
+    let ok = dist().join("index.html").exists()
+        && std::process::Command::new("chromedriver")
+            .arg("--version")
+            .output()
+            .is_ok();
+    if !ok {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "browser tests need dist/ and chromedriver under CI"
+        );
+        eprintln!("SKIPPED: needs dist/ and chromedriver");
+    }
+    ok
+}
+
+/// Intercepts the next download link the page clicks; returns (file name, text or data URL).
+fn capture(b: &Browser) {
+    b.js(
+        "window.__dl = null; HTMLAnchorElement.prototype.click = function () { window.__dl = { href: this.href, name: this.download }; }; return true",
+        json!([]),
+    )
+    .unwrap();
+}
+
+fn captured(b: &Browser, as_text: bool) -> (String, String) {
+    b.wait_until("return window.__dl !== null", "a download")
+        .unwrap();
+    let script = if as_text {
+        "return fetch(window.__dl.href).then(r => r.arrayBuffer()).then(a => [window.__dl.name, new TextDecoder('utf-8', { ignoreBOM: true }).decode(a)])"
+    } else {
+        "return fetch(window.__dl.href).then(r => r.blob()).then(b => createImageBitmap(b)).then(i => [window.__dl.name, i.width + 'x' + i.height])"
+    };
+    let v = b.js(script, json!([])).unwrap();
+    (
+        v[0].as_str().unwrap().to_owned(),
+        v[1].as_str().unwrap().to_owned(),
+    )
+}
+
+fn number(t: &str) -> Option<f64> {
+    t.replace(['\u{a0}', ' '], "")
+        .replace('\u{2212}', "-")
+        .replace(',', ".")
+        .parse()
+        .ok()
+}
+
+#[test]
+fn the_views_csv_is_the_table_and_pictures_have_their_size() {
+    if !ready() {
+        return;
+    }
+    let base = serve(&dist());
+    let b = Browser::start(1280, 1000).expect("headless chromium");
+    b.goto(&format!(
+        "{base}?i=electricity_production_total&r=0382,2284&g=&y=2012-2020&v=table"
+    ))
+    .unwrap();
+    b.wait_for("[data-testid=table] tbody tr[data-code='0382']")
+        .unwrap();
+    let table: Vec<Vec<String>> = serde_json::from_value(
+        b.js(
+            "return [...document.querySelectorAll('[data-testid=table] tr')].map(r => [r.dataset.code || ''].concat([...r.children].map(c => c.textContent)))",
+            json!([]),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let header = &table[0];
+    b.click("[data-testid=export] summary").unwrap();
+    b.wait_for("[data-testid=download-csv]").unwrap();
+    for (dialect, sep) in [("machine", ','), ("excel", ';')] {
+        b.click(&format!("[data-testid=dialect-{dialect}]"))
+            .unwrap();
+        capture(&b);
+        b.click("[data-testid=download-csv]").unwrap();
+        let (name, csv) = captured(&b, true);
+        assert_eq!(name, "industrikommuner_elproduktion_2012-2020.csv");
+        assert_eq!(csv.starts_with('\u{feff}'), dialect == "excel");
+        let lines: Vec<Vec<String>> = csv
+            .trim_start_matches('\u{feff}')
+            .lines()
+            .map(|l| {
+                // The source column is quoted and holds separators; the first nine are plain.
+                l.splitn(10, sep).map(str::to_owned).collect()
+            })
+            .collect();
+        assert_eq!(lines[0][1], "region_name");
+        let mut compared = 0;
+        for row in &table[1..] {
+            let code = &row[0];
+            for (k, cell) in row[2..].iter().enumerate() {
+                let year = &header[k + 2];
+                let line = lines
+                    .iter()
+                    .find(|l| &l[0] == code && &l[6] == year)
+                    .unwrap_or_else(|| panic!("{code} {year} not in the CSV"));
+                let value = number(&line[7]);
+                match number(cell) {
+                    // Production is shown in whole MWh; the CSV keeps full precision.
+                    Some(shown) => {
+                        let v = value.unwrap_or_else(|| panic!("{code} {year}: no value"));
+                        assert!(
+                            (v - shown).abs() <= 0.5,
+                            "{code} {year}: {v} shown as {shown}"
+                        );
+                    }
+                    None => {
+                        assert_eq!(value, None, "{code} {year}: {cell}");
+                        let status = if cell == ".." {
+                            "confidential"
+                        } else {
+                            "missing"
+                        };
+                        assert_eq!(line[8], status, "{code} {year}");
+                    }
+                }
+                compared += 1;
+            }
+        }
+        assert_eq!(
+            compared,
+            lines.len() - 1,
+            "the CSV has exactly the table's cells"
+        );
+        if dialect == "machine" {
+            assert!(csv.contains(",Örnsköldsvik,"), "names survive");
+        }
+    }
+    // The dialect is remembered across visits.
+    b.refresh().unwrap();
+    b.wait_for("[data-testid=export] summary").unwrap();
+    b.click("[data-testid=export] summary").unwrap();
+    b.wait_for("[data-testid=dialect-excel]").unwrap();
+    let checked = b
+        .js(
+            "return document.querySelector('[data-testid=dialect-excel]').checked",
+            json!([]),
+        )
+        .unwrap();
+    assert_eq!(checked, json!(true));
+    // PNG at the slide size chosen, SVG with the title.
+    b.select("[data-testid=picture-size]", "1280").unwrap();
+    capture(&b);
+    b.click("[data-testid=download-png]").unwrap();
+    let (name, size) = captured(&b, false);
+    assert_eq!(name, "industrikommuner_elproduktion_2012-2020.png");
+    assert_eq!(size, "1280x720");
+    capture(&b);
+    b.click("[data-testid=download-svg]").unwrap();
+    let (name, svg) = captured(&b, true);
+    assert!(name.ends_with(".svg"));
+    assert!(
+        svg.contains("Elproduktion")
+            && svg.contains("Källa: SCB")
+            && svg.contains("width=\"1280\""),
+        "{}",
+        &svg[..200]
+    );
+}
+
+#[test]
+fn the_embed_snippet_sizes_its_iframe() {
+    if !ready() {
+        return;
+    }
+    let base = serve(&dist());
+    let b = Browser::start(1280, 1000).expect("headless chromium");
+    b.goto(&format!("{base}?i=population&r=0180&g=")).unwrap();
+    b.wait_for("[data-testid=chart] svg").unwrap();
+    b.click("[data-testid=export] summary").unwrap();
+    b.wait_for("[data-testid=embed-snippet]").unwrap();
+    let snippet = b
+        .js(
+            "return document.querySelector('[data-testid=embed-snippet]').value",
+            json!([]),
+        )
+        .unwrap()
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        snippet.contains("embed=1") && snippet.contains("title=\"Folkmängd\""),
+        "{snippet}"
+    );
+    // A host page on another origin, holding just the snippet.
+    let host = std::env::temp_dir().join(format!("muni-embed-host-{}", std::process::id()));
+    std::fs::create_dir_all(&host).unwrap();
+    std::fs::write(
+        host.join("index.html"),
+        format!("<!doctype html><meta charset=utf-8><title>host</title><h1>Host</h1>{snippet}"),
+    )
+    .unwrap();
+    let host_url = serve(&host);
+    b.goto(&host_url).unwrap();
+    b.wait_until(
+        "const f = document.querySelector('iframe'); return f && f.style.height !== '640px' && parseInt(f.style.height) > 200",
+        "the iframe resized by the embed's message",
+    )
+    .unwrap();
+    let h = b
+        .js(
+            "return parseInt(document.querySelector('iframe').style.height)",
+            json!([]),
+        )
+        .unwrap();
+    assert!(h.as_i64().unwrap() < 2000, "{h}");
+    std::fs::remove_dir_all(&host).unwrap();
+}
