@@ -45,3 +45,41 @@ fn import_from_upstream_reproduces_committed_data() {
     muni_pipeline::import::import_all(&upstream, &data).unwrap();
     assert_same_tree(&root().join("data/normalised"), &data.join("normalised"));
 }
+
+#[test]
+fn the_zip_holds_both_csvs_and_a_dictionary_of_every_indicator() {
+    use std::io::Read;
+    let dir = built();
+    let mut z = zip::ZipArchive::new(
+        std::fs::File::open(dir.join(muni_pipeline::publish::FULL_ZIP)).unwrap(),
+    )
+    .unwrap();
+    let mut read = |name: &str| {
+        let mut s = Vec::new();
+        z.by_name(name).unwrap().read_to_end(&mut s).unwrap();
+        s
+    };
+    for name in ["industrikommuner.csv", "industrikommuner_excel_sv.csv"] {
+        assert_eq!(
+            read(name),
+            std::fs::read(dir.join("full").join(name)).unwrap(),
+            "{name} in the zip is the published file"
+        );
+    }
+    let readme = String::from_utf8(read("LASMIG.txt")).unwrap();
+    assert!(readme.contains("confidential") && readme.contains("dataordlista.csv"));
+    let dict = String::from_utf8(read("dataordlista.csv")).unwrap();
+    let catalog: muni_model::Catalog =
+        serde_json::from_slice(&std::fs::read(dir.join("catalog.json")).unwrap()).unwrap();
+    let mut lines = dict.lines();
+    assert!(
+        lines
+            .next()
+            .unwrap()
+            .starts_with("indicator,theme,title_sv,")
+    );
+    let ids: Vec<&str> = lines.map(|l| l.split(',').next().unwrap()).collect();
+    let expected: Vec<&str> = catalog.indicators.iter().map(|m| m.id.as_str()).collect();
+    assert_eq!(ids, expected);
+    assert!(dict.contains("awaiting_fetch") && dict.contains("CC0 1.0"));
+}
