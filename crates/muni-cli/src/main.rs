@@ -74,6 +74,113 @@ A deck file:
   name = \"01-energi\"
   view = \"i=energy_final_use_industry_per_inhabitant&r=0382\"")]
     Chart(ChartArgs),
+    /// Bring employment by industry (SNI 2007, day population) from SCB's open API, cache the
+    /// raw answers under data/raw/, normalise and rebuild public/data/. Nothing changes unless
+    /// everything succeeded.
+    #[command(after_help = "Examples:
+  industrikommuner fetch --dry-run
+  industrikommuner fetch --only employment --since 2015
+
+Series: RAMS 2008-2018 (TAB900), RAMS 2019-2021 (TAB5837; series break in 2019), BAS 2022- (TAB3785).
+At most 10 calls per 10 seconds (SCB's limit); 429 and 5xx are retried with backoff, honouring
+Retry-After. A run that stops can be resumed: cached answers are reused (--refresh downloads again).")]
+    Fetch(FetchArgs),
+}
+
+#[derive(clap::Args)]
+struct FetchArgs {
+    /// What to bring: employment. (Energy, population, procurement and Kolada are not fetched
+    /// yet; the embedded copies serve them.)
+    #[arg(long, value_delimiter = ',', default_value = "employment")]
+    only: Vec<String>,
+    /// First year to fetch.
+    #[arg(long, default_value_t = 2008)]
+    since: u16,
+    /// Last year to ask for (default: last year).
+    #[arg(long)]
+    until: Option<u16>,
+    /// List the requests without making them.
+    #[arg(long)]
+    dry_run: bool,
+    /// Download again even where data/raw/ has the answer.
+    #[arg(long)]
+    refresh: bool,
+    /// The API's base URL.
+    #[arg(long, default_value = muni_pipeline::fetch::SCB_V2)]
+    base: String,
+    #[arg(long, default_value = "data")]
+    data: PathBuf,
+    #[arg(long, default_value = "public/data")]
+    out: PathBuf,
+}
+
+fn fetch_command(a: FetchArgs) -> Result<(), String> {
+    use muni_pipeline::fetch;
+    for what in &a.only {
+        if what != "employment" {
+            return Err(format!(
+                "--only {what}: not fetched yet (only employment is); the embedded data serves energy, population and procurement"
+            ));
+        }
+    }
+    let this_year = 1970
+        + (std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs())
+            / 31_556_952) as u16;
+    let until = a.until.unwrap_or(this_year - 1);
+    if a.dry_run {
+        let text = std::fs::read_to_string(a.data.join("normalised/regions.csv"))
+            .map_err(|e| format!("{}: {e}", a.data.join("normalised/regions.csv").display()))?;
+        let munis: Vec<String> = text
+            .lines()
+            .filter(|l| l.contains(",municipality,"))
+            .filter_map(|l| l.split(',').next().map(str::to_owned))
+            .collect();
+        use std::io::Write;
+        let mut out = std::io::stdout().lock();
+        for r in fetch::plan(&a.base, &munis, a.since, until) {
+            // A closed pipe (`| head`) ends the listing quietly.
+            if writeln!(
+                out,
+                "POST {}  [{} {}–{}, ≤ {} values]",
+                r.url, r.table.name, r.years.0, r.years.1, r.values
+            )
+            .is_err()
+            {
+                break;
+            }
+        }
+        return Ok(());
+    }
+    let report = fetch::fetch_employment(&fetch::Options {
+        base: a.base,
+        data: a.data,
+        out: a.out.clone(),
+        since: a.since,
+        until,
+        politeness: fetch::http::Politeness::default(),
+        use_cache: !a.refresh,
+        progress: true,
+    })
+    .map_err(|e| {
+        format!(
+            "{e}\nNothing in data/normalised/ or public/data/ was changed. Check the network and run again: answers already in data/raw/ are reused."
+        )
+    })?;
+    for line in &report.log {
+        eprintln!("  {line}");
+    }
+    eprintln!(
+        "employment {}–{}: {} figures from {} answers ({} from the cache); rebuilt {}",
+        report.years.0,
+        report.years.1,
+        report.facts,
+        report.requests,
+        report.from_cache,
+        a.out.display()
+    );
+    Ok(())
 }
 
 #[derive(clap::Args)]
@@ -239,6 +346,15 @@ fn main() -> ExitCode {
                 out.display()
             );
         }),
+        Command::Fetch(args) => {
+            return match fetch_command(args) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::FAILURE
+                }
+            };
+        }
         Command::Chart(args) => {
             return match chart_command(args) {
                 Ok(()) => ExitCode::SUCCESS,

@@ -208,7 +208,7 @@ pub fn to_csv(rows: &[ExtractRow], dialect: Dialect) -> String {
 /// `industrikommuner_energi_industri_per_invanare_2009-2020.csv`.
 pub fn file_name(meta: &IndicatorMeta, measure: Measure, years: (u16, u16), ext: &str) -> String {
     let mut slug = String::new();
-    for c in meta.title.sv.chars().flat_map(char::to_lowercase) {
+    for c in meta.title.sv.chars().map(crate::fold_sv) {
         let c = match c {
             'å' | 'ä' | 'á' | 'à' => 'a',
             'ö' | 'ó' | 'ø' => 'o',

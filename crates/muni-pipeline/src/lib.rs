@@ -4,6 +4,7 @@
 pub mod aggregate;
 pub mod error;
 pub mod extract;
+pub mod fetch;
 pub mod fsutil;
 pub mod import;
 pub mod indicators;

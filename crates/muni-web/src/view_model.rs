@@ -13,7 +13,7 @@ pub use muni_chart::view::DEFAULT_INDICATOR;
 
 /// Folds for search: lower case; å/ä/ö kept (they are letters of their own in Swedish).
 fn fold(s: &str) -> String {
-    s.to_lowercase()
+    s.chars().map(muni_model::fold_sv).collect()
 }
 
 /// Municipalities whose name contains `text` (case-insensitive), those starting with it first,
@@ -81,7 +81,7 @@ pub struct Cell {
 /// A Swedish sort key: å, ä, ö after z, in that order; case folded.
 pub fn sv_key(s: &str) -> Vec<u32> {
     s.chars()
-        .flat_map(char::to_lowercase)
+        .map(muni_model::fold_sv)
         .map(|c| match c {
             'å' => 'z' as u32 + 1,
             'ä' | 'æ' => 'z' as u32 + 2,
