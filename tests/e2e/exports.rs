@@ -161,6 +161,14 @@ fn the_views_csv_is_the_table_and_pictures_have_their_size() {
     let (name, size) = captured(&b, false);
     assert_eq!(name, "industrikommuner_elproduktion_2012-2020.png");
     assert_eq!(size, "1280x720");
+    // Copying says what happened: copied, or why the browser refused (headless has no
+    // clipboard permission); never silence.
+    b.click("[data-testid=copy-png]").unwrap();
+    b.wait_until(
+        "const s = document.querySelector('[data-testid=export-status]').textContent; return s.startsWith('Bilden är kopierad') || s.startsWith('Det gick inte')",
+        "a word on the copy",
+    )
+    .unwrap();
     capture(&b);
     b.click("[data-testid=download-svg]").unwrap();
     let (name, svg) = captured(&b, true);

@@ -7,7 +7,7 @@
 mod bar;
 mod line;
 pub mod palette;
-#[cfg(feature = "png")]
+#[cfg(not(target_arch = "wasm32"))]
 pub mod png;
 pub mod series;
 pub mod view;
@@ -81,6 +81,8 @@ pub(crate) fn frame<DB: plotters::prelude::DrawingBackend>(
 ) -> Result<plotters::prelude::DrawingArea<DB, plotters::coord::Shift>, ChartError> {
     use plotters::prelude::*;
     use plotters::style::text_anchor::{HPos, Pos, VPos};
+    #[cfg(not(target_arch = "wasm32"))]
+    png::register_fonts();
     let (w, h) = area.dim_in_pixel();
     let m = s.margin;
     let width = f64::from(w) - 2.0 * f64::from(m);

@@ -11,7 +11,8 @@ use crate::{ChartError, LineChart, RankingChart, draw_err, draw_line_chart, draw
 static REGULAR: &[u8] = include_bytes!("../fonts/DejaVuSans.ttf");
 static BOLD: &[u8] = include_bytes!("../fonts/DejaVuSans-Bold.ttf");
 
-fn register_fonts() {
+/// Registers the bundled fonts with plotters (once); every native drawing calls it first.
+pub fn register_fonts() {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
         // The fonts are compiled in; failing to read them is a build defect, tested below.

@@ -546,31 +546,33 @@ fn Export(
             return;
         };
         let (w, h) = size.get_untracked();
+        if kind == "copy" {
+            // Started within the click (see `copy_png`).
+            let copy = crate::export::copy_png(svg, w, h);
+            leptos::task::spawn_local(async move {
+                report(copy.await.map(|()| {
+                    t(
+                        lang.get_untracked(),
+                        "Bilden är kopierad",
+                        "The picture is copied",
+                    )
+                    .to_owned()
+                }));
+            });
+            return;
+        }
         leptos::task::spawn_local(async move {
             let name = format!("{stem}.{}", if kind == "svg" { "svg" } else { "png" });
-            let r = match kind {
-                "svg" => crate::export::text_blob(&svg, "image/svg+xml")
-                    .and_then(|b| crate::export::download_blob(&b, &name)),
-                "png" => match crate::export::png_blob(&svg, w, h).await {
+            let r = if kind == "svg" {
+                crate::export::text_blob(&svg, "image/svg+xml")
+                    .and_then(|b| crate::export::download_blob(&b, &name))
+            } else {
+                match crate::export::png_blob(&svg, w, h).await {
                     Ok(b) => crate::export::download_blob(&b, &name),
                     Err(e) => Err(e),
-                },
-                _ => match crate::export::png_blob(&svg, w, h).await {
-                    Ok(b) => crate::export::copy_png(b).await,
-                    Err(e) => Err(e),
-                },
+                }
             };
-            let done = if kind == "copy" {
-                t(
-                    lang.get_untracked(),
-                    "Bilden är kopierad",
-                    "The picture is copied",
-                )
-                .to_owned()
-            } else {
-                name
-            };
-            report(r.map(|()| done));
+            report(r.map(|()| name));
         });
     };
     let title = meta.title.clone();

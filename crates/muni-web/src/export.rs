@@ -82,8 +82,16 @@ pub async fn png_blob(svg: &str, w: u32, h: u32) -> Result<web_sys::Blob, String
         .map_err(|_| "the canvas gave no PNG".to_owned())
 }
 
-/// Copies a PNG to the clipboard where the browser allows it (secure pages, ClipboardItem).
-pub async fn copy_png(blob: web_sys::Blob) -> Result<(), String> {
+/// Copies the PNG of `svg` to the clipboard where the browser allows it (secure pages,
+/// ClipboardItem). The clipboard is asked at once, within the click, with a promise of the
+/// picture: browsers refuse a write that comes after the drawing has been awaited.
+pub async fn copy_png(svg: String, w: u32, h: u32) -> Result<(), String> {
+    let picture = wasm_bindgen_futures::future_to_promise(async move {
+        png_blob(&svg, w, h)
+            .await
+            .map(JsValue::from)
+            .map_err(|e| JsValue::from_str(&e))
+    });
     let global = js_sys::global();
     let ctor = js_sys::Reflect::get(&global, &"ClipboardItem".into()).map_err(err)?;
     let clipboard = web_sys::window()
@@ -94,7 +102,7 @@ pub async fn copy_png(blob: web_sys::Blob) -> Result<(), String> {
         return Err("this browser does not copy images".into());
     };
     let data = js_sys::Object::new();
-    js_sys::Reflect::set(&data, &"image/png".into(), &blob).map_err(err)?;
+    js_sys::Reflect::set(&data, &"image/png".into(), &picture).map_err(err)?;
     let item = js_sys::Reflect::construct(ctor, &js_sys::Array::of1(&data)).map_err(err)?;
     let write: js_sys::Function = js_sys::Reflect::get(&clipboard, &"write".into())
         .map_err(err)?
