@@ -3,9 +3,7 @@
 //! `performance.mark("first-chart")`), median of 5 page loads, budget 500 ms; re-render after
 //! a change of the view, median of 5 changes, budget 16 ms. Fails only above budget + 10 %.
 
-use std::path::Path;
-
-use muni_e2e::{Browser, serve};
+use muni_e2e::{Browser, dist, ready, serve};
 use serde_json::json;
 
 fn median(mut v: Vec<f64>) -> f64 {
@@ -15,19 +13,10 @@ fn median(mut v: Vec<f64>) -> f64 {
 
 #[test]
 fn first_chart_and_re_render_budgets() {
-    let dist = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../dist");
-    let have_driver = std::process::Command::new("chromedriver")
-        .arg("--version")
-        .output()
-        .is_ok();
-    if !dist.join("index.html").exists() || !have_driver {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "budgets cannot be measured under CI without dist/ and chromedriver"
-        );
-        eprintln!("SKIPPED: needs dist/ and chromedriver");
+    if !ready() {
         return;
     }
+    let dist = dist();
     let base = serve(&dist);
     let b = Browser::start(1280, 900).expect("headless chromium");
 

@@ -7,31 +7,10 @@
 
 use std::path::{Path, PathBuf};
 
-use muni_e2e::{Browser, serve};
-
-fn dist() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../dist")
-}
+use muni_e2e::{Browser, dist, ready, serve};
 
 fn shots() -> PathBuf {
     Path::new(env!("CARGO_TARGET_TMPDIR")).join("e2e-screenshots")
-}
-
-fn ready() -> bool {
-    let have_dist = dist().join("index.html").exists();
-    let have_driver = std::process::Command::new("chromedriver")
-        .arg("--version")
-        .output()
-        .is_ok();
-    if have_dist && have_driver {
-        return true;
-    }
-    let why = format!("dist/ built: {have_dist}, chromedriver found: {have_driver}");
-    if std::env::var_os("CI").is_some() {
-        panic!("browser tests cannot run under CI: {why}");
-    }
-    eprintln!("SKIPPED: {why}; run scripts/test.sh, which builds and installs both");
-    false
 }
 
 /// Waits for the chart's SVG (the data has loaded and been drawn).

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use muni_e2e::{Browser, serve};
+use muni_e2e::{Browser, dist, ready, serve};
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -24,19 +24,10 @@ fn copy_dir(from: &Path, to: &Path) {
 
 #[test]
 fn an_employment_chart_once_figures_are_there() {
-    let dist = root().join("dist");
-    let driver = std::process::Command::new("chromedriver")
-        .arg("--version")
-        .output()
-        .is_ok();
-    if !dist.join("index.html").exists() || !driver {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "browser tests need dist/ and chromedriver under CI"
-        );
-        eprintln!("SKIPPED: needs dist/ and chromedriver");
+    if !ready() {
         return;
     }
+    let dist = dist();
     let dir = std::env::temp_dir().join(format!("muni-e2e-employment-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     copy_dir(

@@ -3,30 +3,8 @@
 //! size, and the embed snippet, pasted into a page on another origin, sizes its iframe from
 //! the embed's height messages.
 
-use std::path::{Path, PathBuf};
-
-use muni_e2e::{Browser, serve};
+use muni_e2e::{Browser, dist, ready, serve};
 use serde_json::json;
-
-fn dist() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../dist")
-}
-
-fn ready() -> bool {
-    let ok = dist().join("index.html").exists()
-        && std::process::Command::new("chromedriver")
-            .arg("--version")
-            .output()
-            .is_ok();
-    if !ok {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "browser tests need dist/ and chromedriver under CI"
-        );
-        eprintln!("SKIPPED: needs dist/ and chromedriver");
-    }
-    ok
-}
 
 /// Intercepts the next download link the page clicks; returns (file name, text or data URL).
 fn capture(b: &Browser) {

@@ -9,6 +9,30 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
+/// The built dashboard, `dist/` at the top of the workspace.
+pub fn dist() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../dist")
+}
+
+/// Whether the browser tests can run: `dist/` is built and chromedriver is installed. Without
+/// them a test says SKIPPED and returns, except under CI, where it fails.
+pub fn ready() -> bool {
+    let have_dist = dist().join("index.html").exists();
+    let have_driver = Command::new("chromedriver")
+        .arg("--version")
+        .output()
+        .is_ok();
+    if have_dist && have_driver {
+        return true;
+    }
+    let why = format!("dist/ built: {have_dist}, chromedriver found: {have_driver}");
+    if std::env::var_os("CI").is_some() {
+        panic!("browser tests cannot run under CI: {why}");
+    }
+    eprintln!("SKIPPED: {why}; run scripts/test.sh, which builds and installs both");
+    false
+}
+
 /// Serves `root` on 127.0.0.1 (GET and HEAD) until the process ends; returns the base URL.
 pub fn serve(root: &Path) -> String {
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind a local port");
