@@ -9,6 +9,55 @@ use muni_model::{
 use crate::series::{RankingScope, line_chart, ranking_chart};
 use crate::{LineChart, RankingChart};
 
+/// The chart a query shows: a time series, or a ranking for one year.
+pub enum ViewChart {
+    Line(LineChart),
+    Ranking(RankingChart),
+}
+
+impl ViewChart {
+    /// The number of bars (0 for a time series), for choosing a height.
+    pub fn bars(&self) -> usize {
+        match self {
+            ViewChart::Line(_) => 0,
+            ViewChart::Ranking(c) => c.bars.len(),
+        }
+    }
+
+    pub fn svg(&self, w: u32, h: u32) -> Result<String, crate::ChartError> {
+        match self {
+            ViewChart::Line(c) => crate::line_chart_svg(c, w, h),
+            ViewChart::Ranking(c) => crate::ranking_chart_svg(c, w, h),
+        }
+    }
+}
+
+/// The chart of `q` (a ranking for `v=ranking`, a time series otherwise) and the stem of a
+/// file name that says what is inside (`industrikommuner_elproduktion_2019`). `None` when there
+/// is no year to show.
+pub fn view_chart(
+    catalog: &Catalog,
+    meta: &IndicatorMeta,
+    file: &IndicatorFile,
+    q: &ChartQuery,
+) -> Option<(ViewChart, String)> {
+    let (chart, measure, span) = match q.view {
+        muni_model::View::Ranking => {
+            let y = ranking_year(meta, q)?;
+            let c = ranking(catalog, meta, file, q)?;
+            // A ranking shows the published values, whatever the measure of the series.
+            (ViewChart::Ranking(c), Measure::AsPublished, (y, y))
+        }
+        _ => {
+            let c = series_chart(catalog, meta, file, q);
+            let span = (*c.years.first()?, *c.years.last()?);
+            (ViewChart::Line(c), q.measure, span)
+        }
+    };
+    let stem = muni_model::extract::file_name(meta, measure, span, "");
+    Some((chart, stem.trim_end_matches('.').to_owned()))
+}
+
 /// The indicator shown when the URL names none (or a stale one).
 pub const DEFAULT_INDICATOR: &str = "energy_final_use_industry_per_inhabitant";
 

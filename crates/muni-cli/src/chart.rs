@@ -3,9 +3,10 @@
 
 use std::path::{Path, PathBuf};
 
-use muni_chart::view::{indicator, ranking, series_chart};
+use muni_chart::view::{ViewChart, indicator, view_chart};
 use muni_model::{Catalog, ChartQuery, IndicatorFile, View};
-use muni_pipeline::extract::{read_json, write_atomic};
+use muni_pipeline::extract::read_json;
+use muni_pipeline::fsutil::write_atomic;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -100,39 +101,17 @@ impl Data {
             ));
         };
         let file: IndicatorFile = read_json(&self.dir.join(path)).map_err(|e| e.to_string())?;
-        let err = |e: muni_chart::ChartError| format!("{}: {e}", meta.id);
-        let (bytes, years) = match q.view {
-            View::Ranking => {
-                let chart = ranking(c, meta, &file, q).ok_or("no year to rank")?;
-                let year = muni_chart::view::ranking_year(meta, q).unwrap_or(0);
-                let bytes = match format {
-                    Format::Svg => muni_chart::ranking_chart_svg(&chart, w, h)
-                        .map_err(err)?
-                        .into_bytes(),
-                    Format::Png => muni_chart::png::ranking_chart_png(&chart, w, h).map_err(err)?,
-                };
-                (bytes, (year, year))
-            }
-            View::Series | View::Table => {
-                let chart = series_chart(c, meta, &file, q);
-                let years = (
-                    *chart.years.first().unwrap_or(&0),
-                    *chart.years.last().unwrap_or(&0),
-                );
-                let bytes = match format {
-                    Format::Svg => muni_chart::line_chart_svg(&chart, w, h)
-                        .map_err(err)?
-                        .into_bytes(),
-                    Format::Png => muni_chart::png::line_chart_png(&chart, w, h).map_err(err)?,
-                };
-                (bytes, years)
-            }
-            View::Profile => {
-                return Err("a profile is a table, not a chart: use v=series or v=ranking".into());
-            }
-        };
-        let name = muni_model::extract::file_name(meta, q.measure, years, format.ext());
-        Ok((bytes, name))
+        if q.view == View::Profile {
+            return Err("a profile is a table, not a chart: use v=series or v=ranking".into());
+        }
+        let (chart, stem) = view_chart(c, meta, &file, q).ok_or("no year to show")?;
+        let bytes = match (format, &chart) {
+            (Format::Svg, _) => chart.svg(w, h).map(String::into_bytes),
+            (Format::Png, ViewChart::Line(l)) => muni_chart::png::line_chart_png(l, w, h),
+            (Format::Png, ViewChart::Ranking(r)) => muni_chart::png::ranking_chart_png(r, w, h),
+        }
+        .map_err(|e| format!("{}: {e}", meta.id))?;
+        Ok((bytes, format!("{stem}.{}", format.ext())))
     }
 }
 

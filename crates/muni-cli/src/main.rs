@@ -130,13 +130,7 @@ fn fetch_command(a: FetchArgs) -> Result<(), String> {
             / 31_556_952) as u16;
     let until = a.until.unwrap_or(this_year - 1);
     if a.dry_run {
-        let text = std::fs::read_to_string(a.data.join("normalised/regions.csv"))
-            .map_err(|e| format!("{}: {e}", a.data.join("normalised/regions.csv").display()))?;
-        let munis: Vec<String> = text
-            .lines()
-            .filter(|l| l.contains(",municipality,"))
-            .filter_map(|l| l.split(',').next().map(str::to_owned))
-            .collect();
+        let (munis, _) = fetch::municipalities(&a.data)?;
         use std::io::Write;
         let mut out = std::io::stdout().lock();
         for r in fetch::plan(&a.base, &munis, a.since, until) {
@@ -226,7 +220,7 @@ fn chart_command(a: ChartArgs) -> Result<(), String> {
     } else {
         a.out
     };
-    muni_pipeline::extract::write_atomic(&path, &bytes).map_err(|e| e.to_string())?;
+    muni_pipeline::fsutil::write_atomic(&path, &bytes).map_err(|e| e.to_string())?;
     eprintln!("wrote {} ({}×{})", path.display(), size.0, size.1);
     Ok(())
 }
@@ -286,7 +280,8 @@ fn extract(args: ExtractArgs) -> Result<(), String> {
         data,
         out,
     } = args;
-    use muni_pipeline::extract::{ExtractRequest, Format, encode, rows, write_atomic};
+    use muni_pipeline::extract::{ExtractRequest, Format, encode, rows};
+    use muni_pipeline::fsutil::write_atomic;
     let format = Format::parse(&format)
         .ok_or_else(|| format!("--format {format:?}: expected csv, csv-excel, parquet or json"))?;
     let lang = match lang.as_str() {
@@ -336,7 +331,7 @@ fn main() -> ExitCode {
                 eprintln!("  not attributed: {n:>6} notices by {form}");
             }
             eprintln!("  (data/normalised/procurement_buyers.csv lists every buyer and its attribution)");
-        }),
+        }).map_err(|e| e.to_string()),
         Command::Build { data, out } => muni_pipeline::build(&data, &out).map(|r| {
             eprintln!(
                 "published {} indicators ({} awaiting a fetch), {} rows, to {}",
@@ -345,34 +340,10 @@ fn main() -> ExitCode {
                 r.rows,
                 out.display()
             );
-        }),
-        Command::Fetch(args) => {
-            return match fetch_command(args) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) => {
-                    eprintln!("error: {e}");
-                    ExitCode::FAILURE
-                }
-            };
-        }
-        Command::Chart(args) => {
-            return match chart_command(args) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) => {
-                    eprintln!("error: {e}");
-                    ExitCode::FAILURE
-                }
-            };
-        }
-        Command::Extract(args) => {
-            return match extract(args) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) => {
-                    eprintln!("error: {e}");
-                    ExitCode::FAILURE
-                }
-            };
-        }
+        }).map_err(|e| e.to_string()),
+        Command::Fetch(args) => fetch_command(args),
+        Command::Chart(args) => chart_command(args),
+        Command::Extract(args) => extract(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

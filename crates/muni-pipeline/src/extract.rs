@@ -2,7 +2,7 @@
 //! reads (`public/data/`), written as CSV (two dialects), Parquet or JSON. The rows come from
 //! `muni_model::extract`, the same code as the dashboard's "download this view".
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use muni_model::extract::{self as x, Dialect, ExtractRow};
 use muni_model::{Catalog, IndicatorFile, IndicatorMeta, Lang, Measure, RegionLevel};
@@ -251,23 +251,4 @@ pub fn encode(rows: &[ExtractRow], format: Format) -> Result<Vec<u8>> {
             Ok(buf)
         }
     }
-}
-
-/// Writes `bytes` to `path` through a temporary file in the same folder, so that an existing
-/// file is either the old one or the whole new one.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp: PathBuf = dir.join(format!(".{name}.tmp{}", std::process::id()));
-    std::fs::write(&tmp, bytes).map_err(|e| PipelineError::io(&tmp, e))?;
-    std::fs::rename(&tmp, path).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        PipelineError::io(path, e)
-    })
 }

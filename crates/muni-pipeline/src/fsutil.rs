@@ -64,6 +64,25 @@ pub fn replace_dir(target: &Path, fill: impl FnOnce(&Path) -> Result<()>) -> Res
     Ok(())
 }
 
+/// Writes `bytes` to `path` through a temporary file in the same folder, so that an existing
+/// file is either the old one or the whole new one.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp: PathBuf = dir.join(format!(".{name}.tmp{}", std::process::id()));
+    std::fs::write(&tmp, bytes).map_err(|e| PipelineError::io(&tmp, e))?;
+    std::fs::rename(&tmp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        PipelineError::io(path, e)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,7 +7,8 @@ use std::sync::Arc;
 
 use muni_model::extract::Dialect;
 use muni_model::{IndicatorFile, Lang, Status};
-use muni_pipeline::extract::{ExtractRequest, Format, encode, rows, write_atomic};
+use muni_pipeline::extract::{ExtractRequest, Format, encode, rows};
+use muni_pipeline::fsutil::write_atomic;
 use polars::prelude::*;
 
 fn data() -> PathBuf {

@@ -5,7 +5,6 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use muni_chart::{line_chart_svg, ranking_chart_svg};
 use muni_model::{
     Catalog, ChartQuery, IndicatorFile, IndicatorMeta, IndicatorStatus, Lang, Measure,
     MunicipalityCode, QueryNotice, RegionLevel, Scope, Theme, View,
@@ -45,6 +44,14 @@ fn write_url(query: &str) {
             Some(&format!("{path}{query}")),
         );
     }
+}
+
+/// Whether the `<details>` a `toggle` event came from is now open.
+fn details_open(ev: &web_sys::Event) -> bool {
+    use wasm_bindgen::JsCast;
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+        .is_some_and(|d| d.open())
 }
 
 /// Marks the moment the first chart is on screen, for the performance budget.
@@ -483,22 +490,9 @@ fn chart_svg(
     q: &ChartQuery,
     size: &dyn Fn(usize) -> (u32, u32),
 ) -> Option<(String, String)> {
-    let (svg, span) = match q.view {
-        View::Ranking => {
-            let c = vm::ranking(cat, m, f, q)?;
-            let y = vm::ranking_year(m, q).unwrap_or(0);
-            let (w, h) = size(c.bars.len());
-            (ranking_chart_svg(&c, w, h).ok()?, (y, y))
-        }
-        _ => {
-            let c = vm::series_chart(cat, m, f, q);
-            let span = (*c.years.first()?, *c.years.last()?);
-            let (w, h) = size(0);
-            (line_chart_svg(&c, w, h).ok()?, span)
-        }
-    };
-    let name = muni_model::extract::file_name(m, q.measure, span, "");
-    Some((svg, name.trim_end_matches('.').to_owned()))
+    let (chart, stem) = muni_chart::view::view_chart(cat, m, f, q)?;
+    let (w, h) = size(chart.bars());
+    Some((chart.svg(w, h).ok()?, stem))
 }
 
 /// "Download and share": the view's CSV in the dialect the reader chose (remembered), the chart
@@ -635,8 +629,7 @@ fn Export(
     };
     view! {
         <details class="export" data-testid="export" on:toggle=move |ev| {
-            use wasm_bindgen::JsCast;
-            let o = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()).is_some_and(|d| d.open());
+            let o = details_open(&ev);
             if o != open.get_untracked() { open.set(o) }
         }>
             <summary>{move || t(lang.get(), "Ladda ner och dela", "Download and share")}</summary>
@@ -740,8 +733,7 @@ fn Figure(
             </ul>
             <details class="table" prop:open=move || table_shown.get()
                 on:toggle=move |ev| {
-                    use wasm_bindgen::JsCast;
-                    let open = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()).is_some_and(|d| d.open());
+                    let open = details_open(&ev);
                     // In the table view the details are open by the view, not by the reader.
                     if open != table_open.get_untracked() && query.with_untracked(|q| q.view != View::Table) { table_open.set(open) }
                 }>

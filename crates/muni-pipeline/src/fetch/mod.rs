@@ -255,22 +255,17 @@ pub struct Report {
     pub log: Vec<String>,
 }
 
-fn municipalities(data: &Path) -> Result<(Vec<String>, BTreeSet<String>), String> {
-    let path = data.join("normalised/regions.csv");
-    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let mut munis = Vec::new();
-    let mut known = BTreeSet::new();
-    for line in text.lines().skip(1) {
-        let mut f = line.split(',');
-        let (Some(code), _, Some(level)) = (f.next(), f.next(), f.next()) else {
-            continue;
-        };
-        known.insert(code.to_owned());
-        if level == "municipality" {
-            munis.push(code.to_owned());
-        }
-    }
-    Ok((munis, known))
+/// The municipality codes to ask for, and every code an answer may name (municipalities,
+/// counties, `00`), from `data/normalised/regions.csv`.
+pub fn municipalities(data: &Path) -> Result<(Vec<String>, BTreeSet<String>), String> {
+    let rows: Vec<crate::publish::RegionRow> =
+        crate::read_csv_rows(&data.join("normalised/regions.csv")).map_err(|e| e.to_string())?;
+    let munis = rows
+        .iter()
+        .filter(|r| r.level == "municipality")
+        .map(|r| r.code.clone())
+        .collect();
+    Ok((munis, rows.into_iter().map(|r| r.code).collect()))
 }
 
 /// Downloads (or reads from the cache), checks and normalises every response, then rebuilds.
@@ -307,8 +302,8 @@ pub fn fetch_employment(o: &Options) -> Result<Report, String> {
                     "url": r.url, "query": r.body, "table": r.table.id,
                     "retrieved": httpdate_now(),
                 });
-                crate::extract::write_atomic(&path, &b).map_err(|e| e.to_string())?;
-                crate::extract::write_atomic(
+                crate::fsutil::write_atomic(&path, &b).map_err(|e| e.to_string())?;
+                crate::fsutil::write_atomic(
                     &path.with_extension("meta.json"),
                     meta.to_string().as_bytes(),
                 )
@@ -337,7 +332,7 @@ pub fn fetch_employment(o: &Options) -> Result<Report, String> {
         .map_err(|e| format!("the rebuild failed, nothing changed: {e}"));
     let _ = std::fs::remove_dir_all(&stage);
     built?;
-    crate::extract::write_atomic(&o.data.join("normalised/employment.csv"), csv.as_bytes())
+    crate::fsutil::write_atomic(&o.data.join("normalised/employment.csv"), csv.as_bytes())
         .map_err(|e| e.to_string())?;
     Ok(Report {
         requests: requests.len(),
