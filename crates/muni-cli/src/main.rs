@@ -74,90 +74,168 @@ A deck file:
   name = \"01-energi\"
   view = \"i=energy_final_use_industry_per_inhabitant&r=0382\"")]
     Chart(ChartArgs),
-    /// Bring employment by industry (SNI 2007, day population) from SCB's open API, cache the
-    /// raw answers under data/raw/, normalise and rebuild public/data/. Nothing changes unless
+    /// Bring the latest figures from the open APIs: employment by industry (SCB), energy (SCB),
+    /// population (SCB), procurement (Upphandlingsmyndigheten) and, with --only kolada, a
+    /// cross-check against Kolada. Raw answers are cached under data/raw/; the figures are
+    /// normalised into data/normalised/ and public/data/ is rebuilt. Nothing changes unless
     /// everything succeeded.
     #[command(after_help = "Examples:
+  industrikommuner fetch
   industrikommuner fetch --dry-run
-  industrikommuner fetch --only employment --since 2015
+  industrikommuner fetch --only employment,energy --since 2015
+  industrikommuner fetch --only population,kolada
 
-Series: RAMS 2008-2018 (TAB900), RAMS 2019-2021 (TAB5837; series break in 2019), BAS 2022- (TAB3785).
-At most 10 calls per 10 seconds (SCB's limit); 429 and 5xx are retried with backoff, honouring
-Retry-After. A run that stops can be resumed: cached answers are reused (--refresh downloads again).")]
+Employment: RAMS 2008-2018 (TAB900), RAMS 2019-2021 (TAB5837; series break in 2019), BAS 2022-
+(TAB3785). Energy: SlutAnvSektor (TAB3654), ProdbrEl (TAB3451). Population: BefolkningNy (TAB638).
+Procurement: RowStore datasets of notices and contracted values, 2021-.
+At most 10 calls per 10 seconds and 100,000 values per call (SCB's limits); 429 and 5xx are
+retried with backoff, honouring Retry-After. A run that stops can be resumed: cached answers are
+reused (--refresh downloads again); each table's metadata is read afresh to learn its years.")]
     Fetch(FetchArgs),
 }
 
 #[derive(clap::Args)]
 struct FetchArgs {
-    /// What to bring: employment. (Energy, population, procurement and Kolada are not fetched
-    /// yet; the embedded copies serve them.)
-    #[arg(long, value_delimiter = ',', default_value = "employment")]
+    /// What to bring, comma-separated: employment, energy, population, procurement, kolada
+    /// (a cross-check that changes no figure).
+    #[arg(
+        long,
+        value_delimiter = ',',
+        default_value = "employment,energy,population,procurement"
+    )]
     only: Vec<String>,
-    /// First year to fetch.
-    #[arg(long, default_value_t = 2008)]
-    since: u16,
+    /// First year to fetch (default: each table's first year).
+    #[arg(long)]
+    since: Option<u16>,
     /// Last year to ask for (default: last year).
     #[arg(long)]
     until: Option<u16>,
-    /// List the requests without making them.
+    /// Read each SCB table's metadata (one small GET per table) and list the data requests
+    /// without making them.
     #[arg(long)]
     dry_run: bool,
     /// Download again even where data/raw/ has the answer.
     #[arg(long)]
     refresh: bool,
-    /// The API's base URL.
-    #[arg(long, default_value = muni_pipeline::fetch::SCB_V2)]
-    base: String,
+    /// SCB's API: v2 (PxWebApi 2, JSON-stat2) or v1 (PxWeb, json).
+    #[arg(long, default_value = "v2")]
+    scb_api: String,
+    /// One server for every API, with the live paths under it (a mirror or a replay server).
+    #[arg(long)]
+    base: Option<String>,
+    /// No progress bars (plain lines when stderr is not a terminal anyway).
+    #[arg(long)]
+    quiet: bool,
     #[arg(long, default_value = "data")]
     data: PathBuf,
     #[arg(long, default_value = "public/data")]
     out: PathBuf,
 }
 
-fn fetch_command(a: FetchArgs) -> Result<(), String> {
-    use muni_pipeline::fetch;
-    for what in &a.only {
-        if what != "employment" {
-            return Err(format!(
-                "--only {what}: not fetched yet (only employment is); the embedded data serves energy, population and procurement"
-            ));
+/// Progress bars on a terminal; one plain line per theme otherwise.
+struct Bars {
+    bar: indicatif::ProgressBar,
+    quiet: bool,
+}
+
+impl Bars {
+    fn new(quiet: bool) -> Bars {
+        let bar = if quiet {
+            indicatif::ProgressBar::hidden()
+        } else {
+            indicatif::ProgressBar::new(0)
+        };
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{prefix:>12} [{bar:30}] {pos}/{len} {wide_msg} ({elapsed})",
+            )
+            .expect("a valid template")
+            .progress_chars("=> "),
+        );
+        Bars { bar, quiet }
+    }
+}
+
+impl muni_pipeline::fetch::Progress for Bars {
+    fn start(&self, theme: &str, total: usize) {
+        self.bar.reset();
+        self.bar.set_length(total as u64);
+        self.bar.set_prefix(theme.to_owned());
+        if !self.quiet && self.bar.is_hidden() {
+            eprintln!("{theme}: {total} requests");
         }
     }
+    fn step(&self, label: &str, from_cache: bool) {
+        self.bar.set_message(if from_cache {
+            format!("{label} (cache)")
+        } else {
+            label.to_owned()
+        });
+        self.bar.inc(1);
+    }
+    fn grow(&self, by: usize) {
+        self.bar.inc_length(by as u64);
+    }
+    fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
+}
+
+fn fetch_command(a: FetchArgs) -> Result<(), String> {
+    use muni_pipeline::fetch;
+    let only = a
+        .only
+        .iter()
+        .map(|s| fetch::Theme::parse(s))
+        .collect::<Result<Vec<_>, _>>()?;
     let this_year = 1970
         + (std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_secs())
             / 31_556_952) as u16;
     let until = a.until.unwrap_or(this_year - 1);
+    let since = a.since.unwrap_or(0);
+    if since > until {
+        return Err(format!("--since {since} is after --until {until}"));
+    }
+    let o = fetch::Options {
+        endpoints: a
+            .base
+            .as_deref()
+            .map_or_else(fetch::Endpoints::live, fetch::Endpoints::under),
+        api: fetch::Api::parse(&a.scb_api)?,
+        data: a.data,
+        out: a.out.clone(),
+        only,
+        since,
+        until,
+        politeness: fetch::http::Politeness::default(),
+        use_cache: !a.refresh,
+        progress: Box::new(Bars::new(a.quiet)),
+    };
     if a.dry_run {
-        let (munis, _) = fetch::municipalities(&a.data)?;
         use std::io::Write;
         let mut out = std::io::stdout().lock();
-        for r in fetch::plan(&a.base, &munis, a.since, until) {
+        for r in fetch::plan(&o)? {
+            let method = if r.body.is_some() { "POST" } else { "GET " };
+            let size = if r.values > 0 {
+                format!(", ≤ {} values", r.values)
+            } else {
+                String::new()
+            };
             // A closed pipe (`| head`) ends the listing quietly.
-            if writeln!(
-                out,
-                "POST {}  [{} {}–{}, ≤ {} values]",
-                r.url, r.table.name, r.years.0, r.years.1, r.values
-            )
-            .is_err()
+            if writeln!(out, "{method} {}  [{}{size}]", r.url, r.label).is_err() {
+                break;
+            }
+            if let Some(b) = &r.body
+                && writeln!(out, "     {b}").is_err()
             {
                 break;
             }
         }
         return Ok(());
     }
-    let report = fetch::fetch_employment(&fetch::Options {
-        base: a.base,
-        data: a.data,
-        out: a.out.clone(),
-        since: a.since,
-        until,
-        politeness: fetch::http::Politeness::default(),
-        use_cache: !a.refresh,
-        progress: true,
-    })
-    .map_err(|e| {
+    let report = fetch::run(&o).map_err(|e| {
         format!(
             "{e}\nNothing in data/normalised/ or public/data/ was changed. Check the network and run again: answers already in data/raw/ are reused."
         )
@@ -165,15 +243,36 @@ fn fetch_command(a: FetchArgs) -> Result<(), String> {
     for line in &report.log {
         eprintln!("  {line}");
     }
-    eprintln!(
-        "employment {}–{}: {} figures from {} answers ({} from the cache); rebuilt {}",
-        report.years.0,
-        report.years.1,
-        report.facts,
-        report.requests,
-        report.from_cache,
-        a.out.display()
-    );
+    for t in &report.themes {
+        let years = t
+            .years
+            .map(|(a, b)| format!("{a}–{b}"))
+            .unwrap_or_else(|| "no years".into());
+        eprintln!(
+            "{:>12} {years}: {} rows from {} answers ({} from the cache)",
+            t.theme.name(),
+            t.rows,
+            t.requests,
+            t.from_cache
+        );
+    }
+    if let Some(c) = &report.cross_check {
+        eprintln!(
+            "Kolada agrees on {} figures; {} differ or are missing here:",
+            c.agree,
+            c.lines.len()
+        );
+        for l in &c.lines {
+            eprintln!("  {l}");
+        }
+    }
+    if report
+        .themes
+        .iter()
+        .any(|t| t.theme != fetch::Theme::Kolada)
+    {
+        eprintln!("rebuilt {}", a.out.display());
+    }
     Ok(())
 }
 

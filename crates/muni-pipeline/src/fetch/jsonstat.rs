@@ -13,6 +13,24 @@ pub struct Dimension {
     pub labels: Vec<String>,
 }
 
+impl Dimension {
+    /// The category that totals the others, if the table has one: code `tot`/`TOT`, or a label
+    /// beginning with "total", "samtliga", "summa" or "alla".
+    pub fn total(&self) -> Option<usize> {
+        (0..self.codes.len()).find(|&i| {
+            let l = self.labels[i].to_lowercase();
+            self.codes[i].eq_ignore_ascii_case("tot")
+                || ["total", "samtliga", "summa", "alla "]
+                    .iter()
+                    .any(|p| l.starts_with(p))
+        })
+    }
+
+    pub fn position(&self, code: &str) -> Option<usize> {
+        self.codes.iter().position(|c| c == code)
+    }
+}
+
 /// A parsed cube. `values[i]` belongs to the categories `coords(i)`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cube {
@@ -31,100 +49,171 @@ impl Cube {
     pub fn parse(bytes: &[u8], what: &str) -> Result<Cube, String> {
         let v: Value =
             serde_json::from_slice(bytes).map_err(|e| fail(what, format!("not JSON ({e})")))?;
-        let ids: Vec<String> = v["id"]
-            .as_array()
-            .ok_or_else(|| fail(what, "no \"id\" array"))?
-            .iter()
-            .map(|x| {
-                x.as_str()
-                    .map(str::to_owned)
-                    .ok_or_else(|| fail(what, "a dimension id is not a string"))
-            })
-            .collect::<Result<_, _>>()?;
-        let sizes: Vec<usize> = v["size"]
-            .as_array()
-            .ok_or_else(|| fail(what, "no \"size\" array"))?
-            .iter()
-            .map(|x| {
-                x.as_u64()
-                    .map(|n| n as usize)
-                    .ok_or_else(|| fail(what, format!("size {x} is not a count")))
-            })
-            .collect::<Result<_, _>>()?;
-        // SCB answers at most 100,000 values; anything far beyond is not an answer to us.
-        const MAX_VALUES: usize = 10_000_000;
-        let n = sizes
-            .iter()
-            .try_fold(1usize, |acc, &s| acc.checked_mul(s))
-            .filter(|&n| n <= MAX_VALUES && sizes.iter().all(|&s| s <= MAX_VALUES))
-            .ok_or_else(|| {
-                fail(
-                    what,
-                    format!("sizes {sizes:?} make more than {MAX_VALUES} values"),
-                )
-            })?;
-        if ids.len() != sizes.len() {
-            return Err(fail(
-                what,
-                format!("{} dimension ids but {} sizes", ids.len(), sizes.len()),
-            ));
+        Self::from_json_stat2(&v, what)
+    }
+
+    /// An answer in whichever format SCB sent: JSON-stat 2.0 (v2, or v1 `json-stat2`) or
+    /// PxWeb v1 `json` (`columns` and `data`).
+    pub fn parse_answer(bytes: &[u8], what: &str) -> Result<Cube, String> {
+        let v: Value =
+            serde_json::from_slice(bytes).map_err(|e| format!("{what}: not JSON ({e})"))?;
+        if v.get("columns").is_some() && v.get("data").is_some() {
+            Self::from_pxweb_json(&v, what)
+        } else {
+            Self::from_json_stat2(&v, what)
         }
-        let mut dimensions = Vec::new();
-        for (id, &size) in ids.iter().zip(&sizes) {
-            let cat = &v["dimension"][id]["category"];
-            let mut codes = vec![String::new(); size];
-            match &cat["index"] {
-                Value::Object(m) => {
-                    for (code, pos) in m {
-                        let p = pos.as_u64().map(|p| p as usize).filter(|&p| p < size).ok_or_else(|| {
-                            fail(what, format!("dimension {id}: category {code} has index {pos}, size is {size}"))
-                        })?;
-                        codes[p] = code.clone();
-                    }
-                    if m.len() != size {
-                        return Err(fail(
-                            what,
-                            format!("dimension {id}: {} categories, size says {size}", m.len()),
-                        ));
-                    }
-                }
-                Value::Array(a) if a.len() == size => {
-                    for (p, c) in a.iter().enumerate() {
-                        codes[p] = c.as_str().unwrap_or_default().to_owned();
-                    }
-                }
-                Value::Null if size == 1 => {
-                    // A single category may come with labels only.
-                    codes[0] = cat["label"]
-                        .as_object()
-                        .and_then(|m| m.keys().next().cloned())
-                        .unwrap_or_default();
-                }
-                other => {
-                    return Err(fail(
-                        what,
-                        format!(
-                            "dimension {id}: category index {other} does not match size {size}"
-                        ),
+    }
+
+    /// A table's metadata: the dimensions and their categories, from PxWebApi v2's JSON-stat2
+    /// metadata (no values) or PxWeb v1's `variables` list.
+    pub fn parse_metadata(bytes: &[u8], what: &str) -> Result<Vec<Dimension>, String> {
+        let v: Value = serde_json::from_slice(bytes)
+            .map_err(|e| format!("{what}: metadata is not JSON ({e})"))?;
+        if let Some(vars) = v.get("variables").and_then(Value::as_array) {
+            let mut out = Vec::new();
+            for var in vars {
+                let id = var["code"]
+                    .as_str()
+                    .ok_or_else(|| format!("{what}: a variable has no code"))?;
+                let strings = |key: &str| -> Result<Vec<String>, String> {
+                    var[key]
+                        .as_array()
+                        .ok_or_else(|| format!("{what}: variable {id} has no {key}"))?
+                        .iter()
+                        .map(|x| {
+                            x.as_str().map(str::to_owned).ok_or_else(|| {
+                                format!("{what}: variable {id}: {x} in {key} is not a string")
+                            })
+                        })
+                        .collect()
+                };
+                let codes = strings("values")?;
+                let labels = strings("valueTexts")?;
+                if codes.len() != labels.len() {
+                    return Err(format!(
+                        "{what}: variable {id} has {} values and {} texts",
+                        codes.len(),
+                        labels.len()
                     ));
                 }
+                out.push(Dimension {
+                    id: id.to_owned(),
+                    codes,
+                    labels,
+                });
             }
-            if codes.iter().any(String::is_empty) {
-                return Err(fail(
-                    what,
-                    format!("dimension {id}: a category has no code"),
-                ));
-            }
-            let labels = codes
-                .iter()
-                .map(|c| cat["label"][c].as_str().unwrap_or(c).to_owned())
-                .collect();
-            dimensions.push(Dimension {
-                id: id.clone(),
-                codes,
-                labels,
-            });
+            return Ok(out);
         }
+        let (dimensions, _, _) = dimensions(&v, what)?;
+        Ok(dimensions)
+    }
+
+    /// PxWeb v1 `json`: `columns` (`d` dimensions, `t` time, `c` contents) and `data` rows of
+    /// codes and string values. The contents become a last `ContentsCode` dimension; every
+    /// combination of codes must be present exactly once.
+    fn from_pxweb_json(v: &Value, what: &str) -> Result<Cube, String> {
+        let fail = |m: String| format!("{what}: PxWeb json: {m}");
+        let columns = v["columns"]
+            .as_array()
+            .ok_or_else(|| fail("no columns".into()))?;
+        let mut dims: Vec<Dimension> = Vec::new();
+        let mut contents = Dimension {
+            id: "ContentsCode".into(),
+            codes: Vec::new(),
+            labels: Vec::new(),
+        };
+        for c in columns {
+            let code = c["code"]
+                .as_str()
+                .ok_or_else(|| fail("a column has no code".into()))?;
+            let text = c["text"].as_str().unwrap_or(code);
+            match c["type"].as_str() {
+                Some("c") => {
+                    contents.codes.push(code.to_owned());
+                    contents.labels.push(text.to_owned());
+                }
+                Some("d" | "t") => dims.push(Dimension {
+                    id: code.to_owned(),
+                    codes: Vec::new(),
+                    labels: Vec::new(),
+                }),
+                other => return Err(fail(format!("column {code} has type {other:?}"))),
+            }
+        }
+        if contents.codes.is_empty() {
+            return Err(fail("no contents column".into()));
+        }
+        let rows = v["data"].as_array().ok_or_else(|| fail("no data".into()))?;
+        let mut positions: Vec<BTreeMap<String, usize>> = vec![BTreeMap::new(); dims.len()];
+        let mut keyed: Vec<(Vec<usize>, &Vec<Value>)> = Vec::with_capacity(rows.len());
+        for (r, row) in rows.iter().enumerate() {
+            let key = row["key"]
+                .as_array()
+                .filter(|k| k.len() == dims.len())
+                .ok_or_else(|| {
+                    fail(format!(
+                        "row {r}: the key does not name {} codes",
+                        dims.len()
+                    ))
+                })?;
+            let vals = row["values"]
+                .as_array()
+                .filter(|x| x.len() == contents.codes.len())
+                .ok_or_else(|| fail(format!("row {r}: not {} values", contents.codes.len())))?;
+            let mut at = Vec::with_capacity(dims.len());
+            for (d, k) in key.iter().enumerate() {
+                let k = k
+                    .as_str()
+                    .ok_or_else(|| fail(format!("row {r}: key {k} is not a string")))?;
+                let next = positions[d].len();
+                let p = *positions[d].entry(k.to_owned()).or_insert_with(|| {
+                    dims[d].codes.push(k.to_owned());
+                    dims[d].labels.push(k.to_owned());
+                    next
+                });
+                at.push(p);
+            }
+            keyed.push((at, vals));
+        }
+        let n_contents = contents.codes.len();
+        dims.push(contents);
+        let n = dims
+            .iter()
+            .try_fold(1usize, |acc, d| acc.checked_mul(d.codes.len()))
+            .filter(|&n| n <= 10_000_000)
+            .ok_or_else(|| fail("too many cells".into()))?;
+        let mut values = vec![None; n];
+        let mut seen = vec![false; n];
+        let mut status = BTreeMap::new();
+        for (at, vals) in keyed {
+            let mut base = 0usize;
+            for (d, &p) in at.iter().enumerate() {
+                base = base * dims[d].codes.len() + p;
+            }
+            for (c, x) in vals.iter().enumerate() {
+                let i = base * n_contents + c;
+                if std::mem::replace(&mut seen[i], true) {
+                    return Err(fail(format!("the cell {i} is given twice")));
+                }
+                values[i] = number(x).map_err(|e| fail(format!("cell {i}: {e}")))?;
+                if values[i].is_none() {
+                    status.insert(i, x.as_str().unwrap_or("null").to_owned());
+                }
+            }
+        }
+        let missing = seen.iter().filter(|s| !**s).count();
+        if missing > 0 {
+            return Err(fail(format!("{missing} of {n} cells are absent")));
+        }
+        Ok(Cube {
+            dimensions: dims,
+            values,
+            status,
+        })
+    }
+
+    fn from_json_stat2(v: &Value, what: &str) -> Result<Cube, String> {
+        let (dimensions, sizes, n) = dimensions(v, what)?;
         let mut values = vec![None; n];
         match &v["value"] {
             Value::Array(a) => {
@@ -191,9 +280,124 @@ impl Cube {
         out
     }
 
+    /// Labels from the table's metadata where the answer has none of its own (PxWeb v1 `json`
+    /// carries codes only).
+    pub fn relabel(&mut self, meta: &[Dimension]) {
+        for d in &mut self.dimensions {
+            let Some(m) = meta.iter().find(|m| m.id == d.id) else {
+                continue;
+            };
+            for (code, label) in d.codes.iter().zip(d.labels.iter_mut()) {
+                if label == code
+                    && let Some(i) = m.position(code)
+                {
+                    label.clone_from(&m.labels[i]);
+                }
+            }
+        }
+    }
+
     pub fn dimension(&self, id: &str) -> Option<usize> {
         self.dimensions.iter().position(|d| d.id == id)
     }
+}
+
+/// The dimensions of a JSON-stat 2.0 dataset, their sizes and the number of cells, checked
+/// against each other.
+fn dimensions(v: &Value, what: &str) -> Result<(Vec<Dimension>, Vec<usize>, usize), String> {
+    let ids: Vec<String> = v["id"]
+        .as_array()
+        .ok_or_else(|| fail(what, "no \"id\" array"))?
+        .iter()
+        .map(|x| {
+            x.as_str()
+                .map(str::to_owned)
+                .ok_or_else(|| fail(what, "a dimension id is not a string"))
+        })
+        .collect::<Result<_, _>>()?;
+    let sizes: Vec<usize> = v["size"]
+        .as_array()
+        .ok_or_else(|| fail(what, "no \"size\" array"))?
+        .iter()
+        .map(|x| {
+            x.as_u64()
+                .map(|n| n as usize)
+                .ok_or_else(|| fail(what, format!("size {x} is not a count")))
+        })
+        .collect::<Result<_, _>>()?;
+    // SCB answers at most 100,000 values; anything far beyond is not an answer to us.
+    const MAX_VALUES: usize = 10_000_000;
+    let n = sizes
+        .iter()
+        .try_fold(1usize, |acc, &s| acc.checked_mul(s))
+        .filter(|&n| n <= MAX_VALUES && sizes.iter().all(|&s| s <= MAX_VALUES))
+        .ok_or_else(|| {
+            fail(
+                what,
+                format!("sizes {sizes:?} make more than {MAX_VALUES} values"),
+            )
+        })?;
+    if ids.len() != sizes.len() {
+        return Err(fail(
+            what,
+            format!("{} dimension ids but {} sizes", ids.len(), sizes.len()),
+        ));
+    }
+    let mut dimensions = Vec::new();
+    for (id, &size) in ids.iter().zip(&sizes) {
+        let cat = &v["dimension"][id]["category"];
+        let mut codes = vec![String::new(); size];
+        match &cat["index"] {
+            Value::Object(m) => {
+                for (code, pos) in m {
+                    let p = pos.as_u64().map(|p| p as usize).filter(|&p| p < size).ok_or_else(|| {
+                        fail(what, format!("dimension {id}: category {code} has index {pos}, size is {size}"))
+                    })?;
+                    codes[p] = code.clone();
+                }
+                if m.len() != size {
+                    return Err(fail(
+                        what,
+                        format!("dimension {id}: {} categories, size says {size}", m.len()),
+                    ));
+                }
+            }
+            Value::Array(a) if a.len() == size => {
+                for (p, c) in a.iter().enumerate() {
+                    codes[p] = c.as_str().unwrap_or_default().to_owned();
+                }
+            }
+            Value::Null if size == 1 => {
+                // A single category may come with labels only.
+                codes[0] = cat["label"]
+                    .as_object()
+                    .and_then(|m| m.keys().next().cloned())
+                    .unwrap_or_default();
+            }
+            other => {
+                return Err(fail(
+                    what,
+                    format!("dimension {id}: category index {other} does not match size {size}"),
+                ));
+            }
+        }
+        if codes.iter().any(String::is_empty) {
+            return Err(fail(
+                what,
+                format!("dimension {id}: a category has no code"),
+            ));
+        }
+        let labels = codes
+            .iter()
+            .map(|c| cat["label"][c].as_str().unwrap_or(c).to_owned())
+            .collect();
+        dimensions.push(Dimension {
+            id: id.clone(),
+            codes,
+            labels,
+        });
+    }
+    Ok((dimensions, sizes, n))
 }
 
 /// A JSON-stat value: a number, `null`, or a number or SCB marker as a string.

@@ -18,7 +18,7 @@ use crate::text::fold;
 const HEBY_OLD: &str = "1917";
 const HEBY: &str = "0331";
 
-const SECTORS: &[(&str, &str)] = &[
+pub(crate) const SECTORS: &[(&str, &str)] = &[
     ("slutanv. jordbruk,skogsbruk,fiske", "agriculture"),
     ("slutanv. industri, byggverks.", "industry"),
     ("slutanv. offentlig verksamhet", "public"),
@@ -31,7 +31,7 @@ const SECTORS: &[(&str, &str)] = &[
     ("summa bränsletyp", "total"),
 ];
 
-const FUELS: &[(&str, &str)] = &[
+pub(crate) const FUELS: &[(&str, &str)] = &[
     ("flytande (icke förnybara)", "liquid_fossil"),
     ("fast (icke förnybara)", "solid_fossil"),
     ("gas (icke förnybara)", "gas_fossil"),
@@ -44,7 +44,7 @@ const FUELS: &[(&str, &str)] = &[
     ("summa förbrukarkategori", "total"),
 ];
 
-const METHODS: &[(&str, &str)] = &[
+pub(crate) const METHODS: &[(&str, &str)] = &[
     ("kraftvärmeverk + industriellt mottryck", "chp"),
     (
         "övrig värmekraft (kärnkraft, kondenskraft o.dyl.)",
@@ -56,7 +56,7 @@ const METHODS: &[(&str, &str)] = &[
 ];
 
 /// The production row among the fuel rows of the production table.
-const PRODUCTION: &str = "elproduktion";
+pub(crate) const PRODUCTION: &str = "elproduktion";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TableKind {
@@ -69,7 +69,7 @@ pub enum TableKind {
 type Key = (String, &'static str, &'static str, u16);
 
 /// Label → slug pairs of one dimension.
-type Labels = &'static [(&'static str, &'static str)];
+pub(crate) type Labels = &'static [(&'static str, &'static str)];
 
 #[derive(Debug, Clone)]
 struct Located {
@@ -78,7 +78,7 @@ struct Located {
     line: u64,
 }
 
-fn lookup(table: Labels, label: &str) -> Option<&'static str> {
+pub(crate) fn lookup(table: Labels, label: &str) -> Option<&'static str> {
     let f = fold(label);
     table
         .iter()

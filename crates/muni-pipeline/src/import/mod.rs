@@ -248,64 +248,22 @@ pub fn import_all(upstream: &Path, data_dir: &Path) -> Result<ImportReport> {
             fact_rows(&population),
         )?;
         write_csv(&dir.join("energy.csv"), FACT_HEADER, fact_rows(&energy))?;
-        let notice_header = [
-            "source_row",
-            "year",
-            "buyer_org_nr",
-            "procurement_id",
-            "published",
-            "kind",
-            "environmental",
-            "social",
-            "innovation",
-        ];
-        let notice_row = |n: &procurement::Notice| {
-            vec![
-                n.source_row.to_string(),
-                n.year.to_string(),
-                n.buyer_org_nr.clone(),
-                n.procurement_id.clone(),
-                n.published.clone(),
-                n.kind.to_owned(),
-                n.environmental.to_string(),
-                n.social.to_string(),
-                n.innovation.to_string(),
-            ]
-        };
         write_csv(
             &dir.join("procurement_notices.csv"),
-            &notice_header,
-            notices.iter().map(notice_row),
+            procurement::NOTICE_HEADER,
+            notices.iter().map(|n| procurement::notice_record(n, false)),
         )?;
-        let mut value_header = notice_header.to_vec();
+        let mut value_header = procurement::NOTICE_HEADER.to_vec();
         value_header.push("value_sek");
         write_csv(
             &dir.join("procurement_values.csv"),
             &value_header,
-            values.iter().map(|n| {
-                let mut row = notice_row(n);
-                row.push(n.value_sek.map(|v| v.to_string()).unwrap_or_default());
-                row
-            }),
+            values.iter().map(|n| procurement::notice_record(n, true)),
         )?;
         write_csv(
             &dir.join("procurement_buyers.csv"),
-            &[
-                "org_nr",
-                "name",
-                "legal_form",
-                "municipality_code",
-                "attribution",
-            ],
-            buyers.iter().map(|b| {
-                vec![
-                    b.org_nr.clone(),
-                    b.name.clone(),
-                    b.legal_form.clone(),
-                    b.municipality.clone().unwrap_or_default(),
-                    b.attribution.to_owned(),
-                ]
-            }),
+            procurement::BUYER_HEADER,
+            buyers.iter().map(procurement::buyer_record),
         )?;
         Ok(())
     })?;

@@ -74,7 +74,7 @@ fn columns(path: &Path, header: &SheetRow, measure: &str) -> Result<Columns> {
         header
             .cells
             .iter()
-            .position(|c| c.trim() == name)
+            .position(|c| c.trim().to_lowercase() == name.to_lowercase())
             .ok_or_else(|| {
                 PipelineError::input(
                     path,
@@ -102,8 +102,8 @@ fn columns(path: &Path, header: &SheetRow, measure: &str) -> Result<Columns> {
 
 fn flag(path: &Path, row: u64, raw: &str, column: &str) -> Result<bool> {
     match raw.trim() {
-        "True" => Ok(true),
-        "" | "False" => Ok(false),
+        "True" | "true" => Ok(true),
+        "" | "False" | "false" => Ok(false),
         other => Err(PipelineError::input(
             path,
             row,
@@ -118,7 +118,16 @@ pub const VALUE_COLUMN: &str = "Kontrakterat värde, Summa";
 
 /// Reads a microdata file whose last measure is `measure` (a count of 1 per row, or a value).
 pub fn read_notices(path: &Path, measure: &str) -> Result<(Vec<Notice>, Vec<Buyer>)> {
-    let rows = read_first_sheet(path)?;
+    notices_from_rows(path, &read_first_sheet(path)?, measure)
+}
+
+/// Notices from rows whose first is the header (a sheet, or RowStore's JSON as rows); `path`
+/// names the file in errors.
+pub fn notices_from_rows(
+    path: &Path,
+    rows: &[SheetRow],
+    measure: &str,
+) -> Result<(Vec<Notice>, Vec<Buyer>)> {
     let header = rows
         .first()
         .ok_or_else(|| PipelineError::file(path, "empty sheet"))?;
@@ -214,7 +223,7 @@ pub fn read_notices(path: &Path, measure: &str) -> Result<(Vec<Notice>, Vec<Buye
         }
         let raw_measure = r.get(c.measure).trim();
         let value_sek = if measure == COUNT_COLUMN {
-            if raw_measure != "1" {
+            if raw_measure != "1" && raw_measure != "1.0" {
                 return Err(PipelineError::input(
                     path,
                     r.row,
@@ -279,6 +288,55 @@ pub fn read_notices(path: &Path, measure: &str) -> Result<(Vec<Notice>, Vec<Buye
     Ok((notices, buyers.into_values().collect()))
 }
 
+pub const NOTICE_HEADER: &[&str] = &[
+    "source_row",
+    "year",
+    "buyer_org_nr",
+    "procurement_id",
+    "published",
+    "kind",
+    "environmental",
+    "social",
+    "innovation",
+];
+
+/// A row of `procurement_notices.csv`, or of `procurement_values.csv` with the value.
+pub fn notice_record(n: &Notice, with_value: bool) -> Vec<String> {
+    let mut row = vec![
+        n.source_row.to_string(),
+        n.year.to_string(),
+        n.buyer_org_nr.clone(),
+        n.procurement_id.clone(),
+        n.published.clone(),
+        n.kind.to_owned(),
+        n.environmental.to_string(),
+        n.social.to_string(),
+        n.innovation.to_string(),
+    ];
+    if with_value {
+        row.push(n.value_sek.map(|v| v.to_string()).unwrap_or_default());
+    }
+    row
+}
+
+pub const BUYER_HEADER: &[&str] = &[
+    "org_nr",
+    "name",
+    "legal_form",
+    "municipality_code",
+    "attribution",
+];
+
+pub fn buyer_record(b: &Buyer) -> Vec<String> {
+    vec![
+        b.org_nr.clone(),
+        b.name.clone(),
+        b.legal_form.clone(),
+        b.municipality.clone().unwrap_or_default(),
+        b.attribution.to_owned(),
+    ]
+}
+
 /// `LULEÅ KOMMUN` → Luleå, `LUNDS KOMMUN` → Lund, `BORÅS KOMMUN` → Borås.
 pub fn municipality_from_name(name: &str, regions: &Regions) -> Option<String> {
     let upper: BTreeMap<String, String> = regions
@@ -326,6 +384,29 @@ pub fn read_mapping(path: &Path, regions: &Regions) -> Result<Vec<MappingRow>> {
         rows.push(row);
     }
     Ok(rows)
+}
+
+/// The attribution rules for buyers first seen in a fetch: the reviewed mapping by organisation
+/// number, then the `Kommuner` name rule; a `Kommuner` buyer neither places stops the fetch.
+pub fn attribute_new(
+    buyers: &mut [Buyer],
+    mapping: &[MappingRow],
+    mapping_path: &Path,
+    regions: &Regions,
+) -> Result<()> {
+    for b in buyers.iter_mut() {
+        if let Some(m) = mapping.iter().find(|m| m.org_nr == b.org_nr) {
+            b.municipality = Some(m.municipality_code.clone());
+            b.attribution = "mapping";
+        } else if b.legal_form == "Kommuner" {
+            let code = municipality_from_name(&b.name, regions).ok_or_else(|| {
+                PipelineError::input(mapping_path, 0, &b.name, format!("buyer {} has legal form Kommuner but no municipality matches its name; add it to this mapping", b.org_nr))
+            })?;
+            b.municipality = Some(code);
+            b.attribution = "kommun_name";
+        }
+    }
+    Ok(())
 }
 
 /// Applies the attribution rules to every buyer. A `Kommuner` buyer that neither rule places

@@ -1,0 +1,178 @@
+//! Kolada (RKA) v3 as a cross-check: the same key figures for the network's municipalities,
+//! compared with the project's own after a fetch. Kolada never writes a figure: a difference is
+//! reported, with both numbers, for a person to look into.
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+/// The live Kolada API.
+pub const KOLADA: &str = "https://api.kolada.se/v3";
+/// Kolada takes at most 25 ids in a path segment.
+pub const MAX_IDS: usize = 25;
+
+/// A key figure and how to compute it from the project's facts.
+#[derive(Debug, Clone, Copy)]
+pub struct Kpi {
+    pub id: &'static str,
+    pub name: &'static str,
+    /// The project's variable, or the share `numerator / denominator × 100`.
+    pub ours: Ours,
+    /// Allowed difference: relative for counts, in percentage points for shares.
+    pub tolerance: f64,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub enum Ours {
+    Variable(&'static str),
+    Share(&'static str, &'static str),
+}
+
+pub const KPIS: [Kpi; 3] = [
+    Kpi {
+        id: "N01951",
+        name: "invånare totalt",
+        ours: Ours::Variable("population"),
+        tolerance: 0.001,
+    },
+    Kpi {
+        id: "N45926",
+        name: "elproduktion totalt, MWh",
+        ours: Ours::Variable("electricity_production.total"),
+        tolerance: 0.005,
+    },
+    Kpi {
+        id: "N02962",
+        name: "andel förvärvsarbetande i tillverkning och utvinning (dagbefolkning), %",
+        ours: Ours::Share("employment.b_c", "employment.total"),
+        tolerance: 1.0,
+    },
+];
+
+pub fn first_url(base: &str, municipalities: &[String], years: &[u16]) -> String {
+    let kpis: Vec<&str> = KPIS.iter().map(|k| k.id).collect();
+    let years: Vec<String> = years.iter().map(u16::to_string).collect();
+    format!(
+        "{base}/data/kpi/{}/municipality/{}/year/{}",
+        kpis.join(","),
+        municipalities.join(","),
+        years.join(",")
+    )
+}
+
+/// One page: (kpi, municipality, year) → value (gender T), and the next page's URL.
+pub type Values = BTreeMap<(String, String, u16), Option<f64>>;
+
+pub fn parse_page(bytes: &[u8], what: &str) -> Result<(Values, Option<String>), String> {
+    let v: Value =
+        serde_json::from_slice(bytes).map_err(|e| format!("{what}: Kolada: not JSON ({e})"))?;
+    let mut out = Values::new();
+    for (i, row) in v["values"]
+        .as_array()
+        .ok_or_else(|| format!("{what}: Kolada: no values array"))?
+        .iter()
+        .enumerate()
+    {
+        let kpi = row["kpi"].as_str();
+        let muni = row["municipality"].as_str();
+        let year = row["period"].as_u64().and_then(|y| u16::try_from(y).ok());
+        let (Some(kpi), Some(muni), Some(year)) = (kpi, muni, year) else {
+            return Err(format!(
+                "{what}: Kolada: value {i} lacks kpi, municipality or period"
+            ));
+        };
+        let total = row["values"]
+            .as_array()
+            .and_then(|vs| vs.iter().find(|x| x["gender"] == "T"));
+        if let Some(t) = total {
+            let value = match &t["value"] {
+                Value::Null => None,
+                Value::Number(n) => n.as_f64(),
+                other => {
+                    return Err(format!(
+                        "{what}: Kolada: {kpi} {muni} {year}: value {other} is not a number"
+                    ));
+                }
+            };
+            out.insert((kpi.to_owned(), muni.to_owned(), year), value);
+        }
+    }
+    let next = v["next_url"]
+        .as_str()
+        .or(v["next_page"].as_str())
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned);
+    Ok((out, next))
+}
+
+/// The outcome: how many figures agree, and one line per difference or figure only Kolada has.
+#[derive(Debug, Default)]
+pub struct Comparison {
+    pub agree: usize,
+    pub lines: Vec<String>,
+}
+
+/// Compares Kolada's figures with ours: `ours` maps (region, year, variable) to a value.
+pub fn compare(kolada: &Values, ours: &BTreeMap<(String, u16, String), f64>) -> Comparison {
+    let mut c = Comparison::default();
+    for ((kpi, muni, year), theirs) in kolada {
+        let Some(k) = KPIS.iter().find(|k| k.id == kpi) else {
+            continue;
+        };
+        let get = |v: &str| ours.get(&(muni.clone(), *year, v.to_owned())).copied();
+        let mine = match k.ours {
+            Ours::Variable(v) => get(v),
+            Ours::Share(n, d) => match (get(n), get(d)) {
+                (Some(n), Some(d)) if d > 0.0 => Some(n / d * 100.0),
+                _ => None,
+            },
+        };
+        match (theirs, mine) {
+            (Some(t), Some(m)) => {
+                let diff = match k.ours {
+                    Ours::Variable(_) => (t - m).abs() / m.abs().max(1.0),
+                    Ours::Share(..) => (t - m).abs(),
+                };
+                if diff <= k.tolerance {
+                    c.agree += 1;
+                } else {
+                    c.lines.push(format!(
+                        "{kpi} ({}) {muni} {year}: Kolada {t}, ours {m:.1}",
+                        k.name
+                    ));
+                }
+            }
+            (Some(t), None) => c.lines.push(format!(
+                "{kpi} ({}) {muni} {year}: Kolada {t}, ours has no figure",
+                k.name
+            )),
+            _ => {}
+        }
+    }
+    c
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_and_differences() {
+        let body = r#"{"values":[
+            {"kpi":"N01951","municipality":"0382","period":2023,"values":[{"gender":"T","count":1,"status":"","value":22000},{"gender":"K","value":11000}]},
+            {"kpi":"N02962","municipality":"0382","period":2023,"values":[{"gender":"T","value":30.0}]},
+            {"kpi":"N45926","municipality":"0382","period":2023,"values":[{"gender":"T","value":null,"status":"X"}]}],
+            "next_url":"http://h/v3/data?page=2"}"#;
+        let (v, next) = parse_page(body.as_bytes(), "t").unwrap();
+        assert_eq!(next.as_deref(), Some("http://h/v3/data?page=2"));
+        assert_eq!(v.len(), 3);
+        let mut ours = BTreeMap::new();
+        ours.insert(("0382".into(), 2023, "population".into()), 22_010.0);
+        ours.insert(("0382".into(), 2023, "employment.b_c".into()), 2_000.0);
+        ours.insert(("0382".into(), 2023, "employment.total".into()), 10_000.0);
+        let c = compare(&v, &ours);
+        assert_eq!(c.agree, 1, "population within 0.1 %");
+        assert_eq!(c.lines.len(), 1, "{:?}", c.lines);
+        assert!(c.lines[0].contains("Kolada 30, ours 20.0"), "{:?}", c.lines);
+    }
+}
