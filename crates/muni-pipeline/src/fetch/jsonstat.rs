@@ -482,9 +482,7 @@ mod tests {
     }
 }
 
-/// Mutation fuzzing without a dependency: real and synthetic bodies, bytes flipped, cut,
-/// duplicated and swapped, thousands of times; the parser must answer `Err` or `Ok`, never
-/// panic. The count is printed (`cargo test -p muni-pipeline fuzz -- --nocapture`).
+/// Mutation fuzzing of the JSON-stat2 parser (see [`crate::fuzz`]).
 #[cfg(test)]
 mod fuzz {
     use super::Cube;
@@ -494,62 +492,34 @@ mod fuzz {
         let mut seeds: Vec<Vec<u8>> = vec![
             r#"{"id":["Region","Tid"],"size":[2,2],"dimension":{"Region":{"category":{"index":{"0181":0,"0382":1},"label":{"0181":"Södertälje"}}},"Tid":{"category":{"index":["2019","2020"]}}},"value":[1,null,"..",4.5],"status":{"2":".."}}"#.as_bytes().to_vec(),
             br#"{"id":["A"],"size":[3],"dimension":{"A":{"category":{"index":["x","y","z"]}}},"value":{"0":1,"2":3}}"#.to_vec(),
+            r#"{"columns":[{"code":"Region","text":"region","type":"d"},{"code":"Tid","text":"år","type":"t"},{"code":"BE0101N1","text":"Folkmängd","type":"c"}],"data":[{"key":["0181","2023"],"values":["1"]},{"key":["0181","2024"],"values":[".."]}]}"#.as_bytes().to_vec(),
         ];
-        let real = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../../shared/data/api-examples/scb-pxwebapi-v2-TAB638-jsonstat2.json"
-        );
-        if let Ok(b) = std::fs::read(real) {
-            seeds.push(b);
-        }
-        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut rnd = move |n: usize| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            (x % n.max(1) as u64) as usize
-        };
-        let alphabet = b"{}[]\":,0123456789-.eE nul";
-        let mut tried = 0usize;
-        let mut ok = 0usize;
-        for round in 0..30_000 {
-            let mut b = seeds[round % seeds.len()].clone();
-            for _ in 0..1 + rnd(6) {
-                if b.is_empty() {
-                    break;
-                }
-                let i = rnd(b.len());
-                match rnd(4) {
-                    0 => b[i] = alphabet[rnd(alphabet.len())],
-                    1 => b.truncate(i),
-                    2 => {
-                        let j = (i + rnd(16)).min(b.len());
-                        let piece = b[i..j].to_vec();
-                        b.splice(i..i, piece);
-                    }
-                    _ => {
-                        let j = rnd(b.len());
-                        b.swap(i, j);
-                    }
-                }
+        for real in [
+            "scb-pxwebapi-v2-TAB638-jsonstat2.json",
+            "scb-pxweb-v1-BefolkningNy-json.json",
+        ] {
+            let path = format!(
+                "{}/../../../shared/data/api-examples/{real}",
+                env!("CARGO_MANIFEST_DIR")
+            );
+            if let Ok(b) = std::fs::read(path) {
+                seeds.push(b);
             }
-            let r = std::panic::catch_unwind(|| {
-                Cube::parse(&b, "fuzz").map(|c| {
+        }
+        let (tried, ok) = crate::fuzz::mutate(&seeds, 30_000, b"{}[]\":,0123456789-.eE nul", |b| {
+            Cube::parse_answer(b, "fuzz")
+                .map(|c| {
                     // Exercise the positions of whatever parsed.
                     for i in 0..c.values.len().min(50) {
                         let _ = c.coords(i);
                     }
                 })
-            });
-            assert!(
-                r.is_ok(),
-                "panic on input {:?}",
-                String::from_utf8_lossy(&b)
-            );
-            ok += usize::from(matches!(r, Ok(Ok(()))));
-            tried += 1;
-        }
-        println!("JSON-stat2 fuzz: {tried} inputs without a panic ({ok} parsed, the rest refused)");
+                .is_ok()
+                | Cube::parse_metadata(b, "fuzz").is_ok()
+        });
+        println!(
+            "JSON-stat2 / PxWeb json fuzz: {tried} inputs without a panic ({ok} parsed, the rest refused)"
+        );
         assert_eq!(tried, 30_000);
     }
 }

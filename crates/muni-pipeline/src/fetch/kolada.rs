@@ -175,4 +175,21 @@ mod tests {
         assert_eq!(c.lines.len(), 1, "{:?}", c.lines);
         assert!(c.lines[0].contains("Kolada 30, ours 20.0"), "{:?}", c.lines);
     }
+
+    #[test]
+    fn fuzz_kolada_and_rowstore_pages_never_panic() {
+        let seeds = vec![
+            r#"{"values":[{"kpi":"N01951","municipality":"0382","period":2023,"values":[{"gender":"T","value":22000}]}],"next_url":"http://h/v3/x?page=2"}"#.as_bytes().to_vec(),
+            r#"{"resultCount":2,"results":[{"\ufeffår":"2022","namn för köpare":"LULEÅ KOMMUN","innovationsupphandling":true},{"år":2023}]}"#.as_bytes().to_vec(),
+        ];
+        let (tried, ok) = crate::fuzz::mutate(&seeds, 20_000, b"{}[]\":,0123456789-.eE nul", |b| {
+            let k = parse_page(b, "fuzz").is_ok();
+            let r = crate::fetch::rowstore::parse_page(b, "fuzz")
+                .and_then(|p| crate::fetch::rowstore::to_sheet(&p.rows, "fuzz"))
+                .is_ok();
+            k | r
+        });
+        println!("Kolada / RowStore fuzz: {tried} inputs without a panic ({ok} parsed)");
+        assert_eq!(tried, 20_000);
+    }
 }

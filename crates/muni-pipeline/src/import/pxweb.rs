@@ -216,3 +216,42 @@ mod tests {
         assert!(err.contains("t.csv:2"), "{err}");
     }
 }
+
+/// Mutation fuzzing of the PxWeb CSV parser (see [`crate::fuzz`]), through the decoding of
+/// bytes as the import reads them (UTF-8 with U+FFFD, or Latin-1).
+#[cfg(test)]
+mod fuzz {
+    use super::*;
+
+    #[test]
+    fn fuzz_pxweb_csv_parser_never_panics() {
+        let mut seeds: Vec<Vec<u8>> = vec![
+            "\"region\";\"f\u{FFFD}rbrukarkategori\";\"br\u{FFFD}nsletyp\";\"2019\";\"2020\"\r\n\"0181 S\u{FFFD}dert\u{FFFD}lje\";\"slutanv. industri, byggverks.\";\"el\";12;..\r\n\"00 Riket\";\"summa br\u{FFFD}nsletyp\";\"el\";-;7\r\n".as_bytes().to_vec(),
+            b"\"region\",\"produktionss\xe4tt\",\"2009\"\n\"0382 \xd6sthammar\",\"vattenkraft\",\"..\"\n".to_vec(),
+        ];
+        let real = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../../shared/data/scb-energy/ProdbrEl_2009-2013_latin1.csv"
+        );
+        if let Ok(b) = std::fs::read(real) {
+            // The first lines: the header and a few regions.
+            seeds.push(
+                b.split(|&c| c == b'\n')
+                    .take(12)
+                    .collect::<Vec<_>>()
+                    .join(&b'\n'),
+            );
+        }
+        let (tried, ok) = crate::fuzz::mutate(
+            &seeds,
+            30_000,
+            b";,\"\r\n0123456789.- \xe4\xef\xbf\xbd",
+            |b| {
+                let (text, enc) = crate::text::decode(b);
+                parse(Path::new("fuzz.csv"), &text, enc).is_ok()
+            },
+        );
+        println!("PxWeb CSV fuzz: {tried} inputs without a panic ({ok} parsed, the rest refused)");
+        assert_eq!(tried, 30_000);
+    }
+}
