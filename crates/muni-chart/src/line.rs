@@ -42,6 +42,8 @@ pub struct LineChart {
     pub series: Vec<LineSeries>,
     pub decimals: usize,
     pub lang: Lang,
+    /// Years that start a new series, marked with a dashed vertical line.
+    pub breaks: Vec<u16>,
 }
 
 impl LineChart {
@@ -141,6 +143,37 @@ pub fn draw_line_chart<DB: DrawingBackend>(
         .map_err(draw_err)?;
 
     let stroke = (f64::from(h) / 300.0).max(2.0) as u32;
+    let break_label = match lang {
+        Lang::Sv => "Seriebrott",
+        Lang::En => "Series break",
+    };
+    let break_style = ShapeStyle {
+        color: palette::MUTED.to_rgba(),
+        filled: true,
+        stroke_width: (stroke / 2).max(1),
+    };
+    for &b in chart
+        .breaks
+        .iter()
+        .filter(|&&b| i32::from(b) > first && i32::from(b) <= last)
+    {
+        let x = i32::from(b);
+        c.draw_series(DashedLineSeries::new(
+            [(x, y_lo), (x, y_hi)],
+            stroke * 3,
+            stroke * 2,
+            break_style,
+        ))
+        .map_err(draw_err)?;
+        c.draw_series(std::iter::once(Text::new(
+            format!(" {break_label} {b}"),
+            (x, y_hi),
+            ("sans-serif", s.label * 0.85)
+                .into_font()
+                .color(&palette::TEXT),
+        )))
+        .map_err(draw_err)?;
+    }
     let behind = chart.series.iter().filter(|s| s.role == SeriesRole::Member);
     let front = chart.series.iter().filter(|s| s.role != SeriesRole::Member);
     for series in behind.chain(front) {
@@ -234,6 +267,7 @@ mod tests {
             ],
             decimals: 1,
             lang: Lang::Sv,
+            breaks: vec![],
         }
     }
 
@@ -286,6 +320,21 @@ mod tests {
         assert_eq!(
             line_chart_svg(&chart(), 640, 360).unwrap(),
             line_chart_svg(&chart(), 640, 360).unwrap()
+        );
+    }
+
+    #[test]
+    fn a_series_break_inside_the_years_is_marked() {
+        let mut c = chart();
+        c.breaks = vec![2019, 2030];
+        let svg = line_chart_svg(&c, 960, 540).unwrap();
+        assert!(svg.contains("Seriebrott 2019"), "marked");
+        assert!(!svg.contains("2030"), "a break outside the years is not");
+        c.breaks = vec![2017];
+        let svg = line_chart_svg(&c, 960, 540).unwrap();
+        assert!(
+            !svg.contains("Seriebrott"),
+            "nothing to compare before the first year"
         );
     }
 }

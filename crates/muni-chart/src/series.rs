@@ -106,6 +106,7 @@ pub fn line_chart(
         series,
         decimals: meta.unit.decimals(),
         lang,
+        breaks: meta.breaks.clone(),
     }
 }
 

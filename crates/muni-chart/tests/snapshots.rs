@@ -92,6 +92,7 @@ fn line() -> LineChart {
         ],
         decimals: 1,
         lang: Lang::Sv,
+        breaks: vec![],
     }
 }
 

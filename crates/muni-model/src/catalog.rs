@@ -133,6 +133,10 @@ pub struct IndicatorMeta {
     pub additive: bool,
     /// Notes on breaks in series, confidentiality and attribution rules.
     pub notes: Vec<Text>,
+    /// Years that start a new series (a new source or method): values on either side are not
+    /// strictly comparable. Charts mark them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub breaks: Vec<u16>,
 }
 
 /// What kind of region a code denotes.

@@ -266,6 +266,7 @@ mod tests {
             rank_descending: true,
             additive: false,
             notes: vec![],
+            breaks: vec![],
         };
         let region = |c: &str, n: &str| Region {
             code: RegionCode::new(c).unwrap(),

@@ -33,6 +33,20 @@ impl Definition {
         Text::new(self.definition.0, self.definition.1)
     }
 
+    /// Employment: RAMS on monthly employer declarations from 2019, BAS from 2022.
+    pub fn breaks(&self) -> Vec<u16> {
+        let employment = self
+            .numerator
+            .iter()
+            .chain(&self.denominator)
+            .any(|v| v.starts_with("employment."));
+        if employment {
+            vec![2019, 2022]
+        } else {
+            Vec::new()
+        }
+    }
+
     pub fn notes(&self) -> Vec<Text> {
         self.notes
             .iter()
@@ -130,8 +144,8 @@ const POPULATION_SUMS: (&str, &str) = (
     "Counties and Riket before 2023 are sums of the municipalities (2023 division).",
 );
 const EMPLOYMENT_BREAK: (&str, &str) = (
-    "Seriebrott 2019: RAMS ersattes av BAS (arbetsgivardeklarationer per månad). Hämtas med kommandot `fetch`.",
-    "Series break in 2019: RAMS was replaced by BAS (monthly employer declarations). Brought in by the `fetch` command.",
+    "Seriebrott 2019 och 2022: RAMS bygger från 2019 på arbetsgivardeklarationer per månad, och från 2022 ersätts RAMS av BAS. Hämtas med kommandot `fetch`.",
+    "Series breaks in 2019 and 2022: from 2019 RAMS is built on monthly employer declarations, and from 2022 BAS replaces RAMS. Brought in by the `fetch` command.",
 );
 
 macro_rules! def {

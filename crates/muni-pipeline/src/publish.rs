@@ -218,6 +218,7 @@ fn build_outputs_from(p: &PublishInputs, table: &Table) -> Result<(Catalog, Vec<
             rank_descending: true,
             additive: def.additive(),
             notes: def.notes(),
+            breaks: def.breaks(),
         });
     }
     Ok((
