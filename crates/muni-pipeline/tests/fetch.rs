@@ -1099,3 +1099,40 @@ fn every_fault_leaves_the_old_data_byte_identical() {
         assert!(before.1 == snapshot(&out), "{says}: public/data changed");
     }
 }
+
+#[test]
+fn a_dry_run_reads_metadata_and_lists_requests_without_making_them() {
+    let (data, out) = scratch("dry");
+    let server = Server::start();
+    let o = options(
+        &server.base,
+        &data,
+        &out,
+        &[Theme::Employment, Theme::Procurement, Theme::Kolada],
+    );
+    let before = snapshot(&data.join("normalised"));
+    let plan = muni_pipeline::fetch::plan(&o).unwrap();
+    let labels: Vec<&str> = plan.iter().map(|r| r.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "RAMS DagSni07KonKN 2021–2021",
+            "BAS ArbStDoNArNN 2022–2023",
+            "antal upphandlingar rad 1–",
+            "kontrakterat värde rad 1–",
+            "Kolada sida 1",
+        ]
+    );
+    assert!(plan.iter().all(|r| r.values <= 100_000));
+    let seen = server.seen();
+    assert_eq!(
+        seen.len(),
+        3,
+        "the three employment tables' metadata only: {seen:?}"
+    );
+    assert!(
+        seen.iter()
+            .all(|s| s.method == "GET" && s.target.ends_with("/metadata?lang=sv"))
+    );
+    assert!(before == snapshot(&data.join("normalised")));
+}
