@@ -10,6 +10,7 @@ pub mod palette;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod png;
 pub mod series;
+pub mod summary;
 pub mod view;
 
 pub use bar::{Bar, RankingChart, draw_ranking_chart, ranking_chart_svg};

@@ -16,14 +16,17 @@ pub enum View {
     Ranking,
     Table,
     Profile,
+    /// Sweden's municipalities coloured by the indicator in one year.
+    Map,
 }
 
 impl View {
-    const ALL: [(View, &'static str); 4] = [
+    const ALL: [(View, &'static str); 5] = [
         (View::Series, "series"),
         (View::Ranking, "ranking"),
         (View::Table, "table"),
         (View::Profile, "profile"),
+        (View::Map, "map"),
     ];
 }
 

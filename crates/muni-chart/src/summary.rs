@@ -1,0 +1,709 @@
+//! One or two generated sentences per view, in Swedish and English, that state the figures on
+//! screen: where a municipality stands in the network (or Sweden), its value with unit, the
+//! change since the first year shown, and Riket where the chart draws it. They serve as the
+//! chart's text alternative, the caption under exported slides and copyable talking points.
+//!
+//! Honest by construction: a confidential value is said to be confidential and is not ranked, a
+//! missing value is said to be missing, a tie is said to be shared, and a change is only stated
+//! between two published values.
+
+use muni_model::{
+    Catalog, ChartQuery, IndicatorFile, IndicatorMeta, Lang, Measure, Scope, Series, Status, Unit,
+    View, format_number,
+};
+
+use crate::series::{NETWORK_MEDIAN, RIKET, region_name};
+use crate::view::{ranking_year, year_range};
+
+/// The sentences of the view `q` (empty when the indicator has no year to speak of).
+pub fn summary(
+    catalog: &Catalog,
+    meta: &IndicatorMeta,
+    file: &IndicatorFile,
+    q: &ChartQuery,
+) -> Vec<String> {
+    let single_year = matches!(q.view, View::Ranking | View::Map);
+    let (year, from) = if single_year {
+        let Some(y) = ranking_year(meta, q) else {
+            return Vec::new();
+        };
+        (y, meta.years.iter().rev().find(|&&p| p < y).copied())
+    } else {
+        let (a, b) = year_range(file, q);
+        (b, (a < b).then_some(a))
+    };
+    let Some(i) = file.years.iter().position(|&y| y == year) else {
+        return Vec::new();
+    };
+    let s = Say {
+        catalog,
+        meta,
+        file,
+        lang: q.lang,
+        year,
+        i,
+        from,
+        sweden: q.scope == Scope::Sweden && single_year,
+        index: match q.measure {
+            Measure::Index { base } if !single_year => Some(base),
+            _ => None,
+        },
+    };
+    let mut out = Vec::new();
+    let mut selected = q.municipalities.iter().map(|m| m.as_str());
+    if let Some(first) = selected.next() {
+        out.push(s.municipality(first));
+        if let Some(second) = selected.next() {
+            out.push(s.short(second));
+        }
+    } else {
+        out.push(s.network());
+        if single_year && let Some(top) = s.top() {
+            out.push(top);
+        }
+    }
+    out.retain(|x| !x.is_empty());
+    out
+}
+
+/// What the sentences are about.
+struct Say<'a> {
+    catalog: &'a Catalog,
+    meta: &'a IndicatorMeta,
+    file: &'a IndicatorFile,
+    lang: Lang,
+    year: u16,
+    /// Index of `year` in the file.
+    i: usize,
+    /// The year a change is measured from.
+    from: Option<u16>,
+    /// Rank in Sweden rather than in the network.
+    sweden: bool,
+    /// Values shown as an index with this base year.
+    index: Option<u16>,
+}
+
+/// `Industrins energianvändning` → `industrins energianvändning`, but `SCB…` stays.
+fn lower_first(title: &str) -> String {
+    let mut c = title.chars();
+    match (c.next(), c.next()) {
+        (Some(a), Some(b)) if !b.is_uppercase() => a
+            .to_lowercase()
+            .chain(title[a.len_utf8()..].chars())
+            .collect(),
+        _ => title.to_owned(),
+    }
+}
+
+/// 1 → "högsta", 2 → "näst högsta", n → "7:e högsta"; from the other end for the last two.
+fn ordinal(rank: u16, of: u16, desc: bool, lang: Lang) -> String {
+    let (top, bottom) = match (desc, lang) {
+        (true, Lang::Sv) => ("högsta", "lägsta"),
+        (false, Lang::Sv) => ("lägsta", "högsta"),
+        (true, Lang::En) => ("highest", "lowest"),
+        (false, Lang::En) => ("lowest", "highest"),
+    };
+    let from_bottom = of.saturating_sub(rank) + 1;
+    let (n, word) = if rank > 2 && from_bottom <= 2 && of > 4 {
+        (from_bottom, bottom)
+    } else {
+        (rank, top)
+    };
+    match (n, lang) {
+        (1, _) => word.to_owned(),
+        (2, Lang::Sv) => format!("näst {word}"),
+        (2, Lang::En) => format!("second {word}"),
+        (3, Lang::Sv) => format!("tredje {word}"),
+        (3, Lang::En) => format!("third {word}"),
+        (n, Lang::Sv) => {
+            let suffix = if matches!(n % 10, 1 | 2) && !matches!(n % 100, 11 | 12) {
+                "a"
+            } else {
+                "e"
+            };
+            format!("{n}:{suffix} {word}")
+        }
+        (n, Lang::En) => {
+            let suffix = match (n % 10, n % 100) {
+                (_, 11..=13) => "th",
+                (1, _) => "st",
+                (2, _) => "nd",
+                (3, _) => "rd",
+                _ => "th",
+            };
+            format!("{n}{suffix} {word}")
+        }
+    }
+}
+
+impl Say<'_> {
+    fn title(&self) -> String {
+        lower_first(self.meta.title.get(self.lang))
+    }
+
+    fn name(&self, code: &str) -> String {
+        region_name(self.catalog, code, self.lang)
+    }
+
+    /// `1 234,5 MWh per invånare`, `12,3 %`, or `index 112,0 (2009 = 100)`.
+    fn value(&self, s: &Series, v: f64) -> String {
+        if let Some(base) = self.index {
+            let b = self.file.years.iter().position(|&y| y == base);
+            if let Some(b0) = b.and_then(|b| s.values[b]).filter(|b0| *b0 != 0.0) {
+                let x = format_number(v / b0 * 100.0, 1, self.lang);
+                return format!("index {x} ({base} = 100)");
+            }
+        }
+        let n = format_number(v, self.meta.unit.decimals(), self.lang);
+        match (self.meta.unit, self.lang) {
+            (Unit::Percent, Lang::Sv) => format!("{n} %"),
+            (Unit::Percent, Lang::En) => format!("{n}%"),
+            (u, l) => format!("{n} {}", u.label().get(l)),
+        }
+    }
+
+    fn published(&self, s: &Series, i: usize) -> Option<f64> {
+        (s.status[i] == Status::Ok
+            || (s.region.as_str() == NETWORK_MEDIAN && s.values[i].is_some()))
+        .then_some(s.values[i])
+        .flatten()
+    }
+
+    /// `; +12,3 % sedan 2010` between two published values, else nothing.
+    fn change(&self, s: &Series, now: f64) -> String {
+        let Some(from) = self.from else {
+            return String::new();
+        };
+        let Some(j) = self.file.years.iter().position(|&y| y == from) else {
+            return String::new();
+        };
+        let Some(then) = self.published(s, j).filter(|t| *t != 0.0) else {
+            return String::new();
+        };
+        let pct = (now - then) / then.abs() * 100.0;
+        let sign = if pct > 0.0 {
+            "+"
+        } else if pct < 0.0 {
+            "\u{2212}"
+        } else {
+            "±"
+        };
+        let n = format_number(pct.abs(), 1, self.lang);
+        match self.lang {
+            Lang::Sv => format!("; {sign}{n} % sedan {from}"),
+            Lang::En => format!("; {sign}{n}% since {from}"),
+        }
+    }
+
+    /// ` Riket: 12,3 MWh per invånare.` where the chart draws Riket (ratios), else nothing.
+    fn riket(&self) -> String {
+        if self.meta.additive || self.index.is_some() {
+            return String::new();
+        }
+        let Some(r) = self.file.series(RIKET) else {
+            return String::new();
+        };
+        match self.published(r, self.i) {
+            Some(v) => match self.lang {
+                Lang::Sv => format!(" Riket: {}.", self.value(r, v)),
+                Lang::En => format!(" Sweden: {}.", self.value(r, v)),
+            },
+            None => String::new(),
+        }
+    }
+
+    /// The rank of `s` in the scope, how many are ranked, and whether another shares it.
+    fn rank(&self, s: &Series) -> Option<(u16, u16, bool, bool)> {
+        let i = self.i;
+        let (rank, sweden) = match (s.rank_network[i], self.sweden) {
+            (Some(r), false) => (r, false),
+            _ => (s.rank_national[i]?, true),
+        };
+        let ranks = |x: &Series| {
+            if sweden {
+                x.rank_national[i]
+            } else {
+                x.rank_network[i]
+            }
+        };
+        let of = self
+            .file
+            .series
+            .iter()
+            .filter(|x| ranks(x).is_some())
+            .count() as u16;
+        let tied = self
+            .file
+            .series
+            .iter()
+            .any(|x| x.region != s.region && ranks(x) == Some(rank));
+        Some((rank, of, tied, sweden))
+    }
+
+    fn unpublished(&self, name: &str, st: Status) -> String {
+        let (t, y) = (self.title(), self.year);
+        match (st, self.lang) {
+            (Status::Confidential, Lang::Sv) => format!(
+                "{name}: värdet för {t} {y} är sekretessbelagt (för få företag) och rangordnas inte."
+            ),
+            (Status::Confidential, Lang::En) => format!(
+                "{name}: the {y} value of {t} is confidential (too few companies) and is not ranked."
+            ),
+            (_, Lang::Sv) => format!("{name} har inget publicerat värde för {t} {y}."),
+            (_, Lang::En) => format!("{name} has no published value of {t} in {y}."),
+        }
+    }
+
+    /// The main sentence about a municipality.
+    fn municipality(&self, code: &str) -> String {
+        let name = self.name(code);
+        let Some(s) = self.file.series(code) else {
+            return self.unpublished(&name, Status::Missing);
+        };
+        let (Some(v), Some((rank, of, tied, sweden))) = (self.published(s, self.i), self.rank(s))
+        else {
+            return self.unpublished(&name, s.status[self.i]);
+        };
+        let (t, y, l) = (self.title(), self.year, self.lang);
+        let value = self.value(s, v);
+        let change = self.change(s, v);
+        let whose = match (sweden, l) {
+            (false, Lang::Sv) => "nätverkets",
+            (true, Lang::Sv) => "Sveriges",
+            (false, Lang::En) => "the network's",
+            (true, Lang::En) => "Sweden's",
+        };
+        let place = ordinal(rank, of, self.meta.rank_descending, l);
+        let mut out = if of == 1 {
+            match (sweden, l) {
+                (false, Lang::Sv) => format!(
+                    "{name} är den enda i nätverket med ett publicerat värde för {t} {y} ({value})"
+                ),
+                (true, Lang::Sv) => format!(
+                    "{name} är den enda i Sverige med ett publicerat värde för {t} {y} ({value})"
+                ),
+                (false, Lang::En) => format!(
+                    "{name} is the only one in the network with a published value of {t} in {y} ({value})"
+                ),
+                (true, Lang::En) => format!(
+                    "{name} is the only one in Sweden with a published value of {t} in {y} ({value})"
+                ),
+            }
+        } else {
+            match (tied, l) {
+                (false, Lang::Sv) => format!(
+                    "{name} har {whose} {place} värde för {t} {y} ({value}), plats {rank} av {of}"
+                ),
+                (true, Lang::Sv) => format!(
+                    "{name} delar {whose} {place} värde för {t} {y} ({value}), plats {rank} av {of}"
+                ),
+                (false, Lang::En) => format!(
+                    "{name} has {whose} {place} value of {t} in {y} ({value}), rank {rank} of {of}"
+                ),
+                (true, Lang::En) => format!(
+                    "{name} shares {whose} {place} value of {t} in {y} ({value}), rank {rank} of {of}"
+                ),
+            }
+        };
+        out.push_str(&change);
+        out.push('.');
+        out.push_str(&self.riket());
+        out
+    }
+
+    /// A second municipality, briefly.
+    fn short(&self, code: &str) -> String {
+        let name = self.name(code);
+        let Some(s) = self.file.series(code) else {
+            return self.unpublished(&name, Status::Missing);
+        };
+        let (Some(v), Some((rank, of, _, sweden))) = (self.published(s, self.i), self.rank(s))
+        else {
+            return self.unpublished(&name, s.status[self.i]);
+        };
+        let value = self.value(s, v);
+        let change = self.change(s, v);
+        match (sweden, self.lang) {
+            (false, Lang::Sv) => {
+                format!("{name}: plats {rank} av {of} i nätverket ({value}){change}.")
+            }
+            (true, Lang::Sv) => {
+                format!("{name}: plats {rank} av {of} i Sverige ({value}){change}.")
+            }
+            (false, Lang::En) => {
+                format!("{name}: rank {rank} of {of} in the network ({value}){change}.")
+            }
+            (true, Lang::En) => format!("{name}: rank {rank} of {of} in Sweden ({value}){change}."),
+        }
+    }
+
+    /// The network as a whole: its median (the line every chart draws).
+    fn network(&self) -> String {
+        let (t, y, l) = (self.title(), self.year, self.lang);
+        let members = self.file.network.len();
+        let Some(m) = self.file.series(NETWORK_MEDIAN) else {
+            return String::new();
+        };
+        let Some(v) = self.published(m, self.i) else {
+            return match l {
+                Lang::Sv => format!(
+                    "Nätverkets median för {t} {y} saknas: för få medlemmar har ett publicerat värde."
+                ),
+                Lang::En => format!(
+                    "The network's median of {t} in {y} is missing: too few members have a published value."
+                ),
+            };
+        };
+        let reported = self
+            .file
+            .series
+            .iter()
+            .filter(|s| s.rank_network[self.i].is_some())
+            .count();
+        let value = self.value(m, v);
+        let change = self.change(m, v);
+        let mut out = match (reported == members, l) {
+            (true, Lang::Sv) => format!("Nätverkets median för {t} {y}: {value}{change}."),
+            (false, Lang::Sv) => format!(
+                "Nätverkets median för {t} {y}: {value}, över de {reported} av {members} medlemmar som har ett publicerat värde{change}."
+            ),
+            (true, Lang::En) => format!("The network's median of {t} in {y}: {value}{change}."),
+            (false, Lang::En) => format!(
+                "The network's median of {t} in {y}: {value}, over the {reported} of {members} members with a published value{change}."
+            ),
+        };
+        out.push_str(&self.riket());
+        out
+    }
+
+    /// The first of the ranking (a ranking or map view without a selection).
+    fn top(&self) -> Option<String> {
+        let ranked = |x: &&Series| {
+            if self.sweden {
+                x.rank_national[self.i]
+            } else {
+                x.rank_network[self.i]
+            }
+        };
+        let firsts: Vec<&Series> = self
+            .file
+            .series
+            .iter()
+            .filter(|x| ranked(x) == Some(1))
+            .collect();
+        let first = firsts.first()?;
+        let v = self.published(first, self.i)?;
+        let mut names: Vec<String> = firsts
+            .iter()
+            .map(|x| self.name(x.region.as_str()))
+            .collect();
+        let names = match (names.len(), self.lang) {
+            (1, _) => names.remove(0),
+            (_, Lang::Sv) => {
+                let last = names.pop().unwrap_or_default();
+                format!("{} och {last}", names.join(", "))
+            }
+            (_, Lang::En) => {
+                let last = names.pop().unwrap_or_default();
+                format!("{} and {last}", names.join(", "))
+            }
+        };
+        let word = ordinal(1, 2, self.meta.rank_descending, self.lang);
+        Some(match (self.sweden, self.lang) {
+            (false, Lang::Sv) => format!(
+                "{} i nätverket: {names} ({}).",
+                capitalise(&word),
+                self.value(first, v)
+            ),
+            (true, Lang::Sv) => format!(
+                "{} i Sverige: {names} ({}).",
+                capitalise(&word),
+                self.value(first, v)
+            ),
+            (false, Lang::En) => format!(
+                "{} in the network: {names} ({}).",
+                capitalise(&word),
+                self.value(first, v)
+            ),
+            (true, Lang::En) => format!(
+                "{} in Sweden: {names} ({}).",
+                capitalise(&word),
+                self.value(first, v)
+            ),
+        })
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use muni_model::{
+        Group, IndicatorStatus, MunicipalityCode, Region, RegionCode, RegionLevel, Source, Text,
+        Theme,
+    };
+
+    const NAMES: [(&str, &str); 5] = [
+        ("0181", "Södertälje"),
+        ("0382", "Östhammar"),
+        ("1382", "Falkenberg"),
+        ("2284", "Örnsköldsvik"),
+        ("0180", "Stockholm"),
+    ];
+
+    /// SYNTHETIC values: four members and one non-member, two years.
+    fn fixture(
+        unit: Unit,
+        additive: bool,
+        rows: &[(&str, [Option<f64>; 2], [Status; 2])],
+    ) -> (Catalog, IndicatorMeta, IndicatorFile) {
+        let meta = IndicatorMeta {
+            id: "x".into(),
+            theme: Theme::Energy,
+            title: Text::new(
+                "Industrins energianvändning per invånare",
+                "Industry's energy use per inhabitant",
+            ),
+            definition: Text::new("d", "d"),
+            unit,
+            source: Source {
+                name: Text::new("SYNTETISK", "SYNTHETIC"),
+                table: "T".into(),
+                url: String::new(),
+                licence: "CC0".into(),
+                retrieved: String::new(),
+            },
+            status: IndicatorStatus::Available,
+            years: vec![2019, 2020],
+            file: None,
+            rank_descending: true,
+            additive,
+            notes: vec![],
+            breaks: vec![],
+        };
+        let members = ["0181", "0382", "1382", "2284"];
+        let catalog = Catalog {
+            schema_version: muni_model::SCHEMA_VERSION,
+            indicators: vec![meta.clone()],
+            regions: NAMES
+                .iter()
+                .map(|(c, n)| Region {
+                    code: RegionCode::new(c).unwrap(),
+                    name: (*n).into(),
+                    level: RegionLevel::Municipality,
+                    county: None,
+                })
+                .collect(),
+            groups: vec![Group {
+                id: RegionCode::new("network").unwrap(),
+                name: Text::new("n", "n"),
+                members: members
+                    .iter()
+                    .map(|m| MunicipalityCode::new(m).unwrap())
+                    .collect(),
+                source: Text::new("s", "s"),
+            }],
+        };
+        let series = rows
+            .iter()
+            .map(|(c, v, s)| (RegionCode::new(c).unwrap(), v.to_vec(), s.to_vec()))
+            .collect();
+        let file = IndicatorFile::new(
+            "x".into(),
+            vec![2019, 2020],
+            true,
+            catalog.network().to_vec(),
+            series,
+        )
+        .unwrap();
+        (catalog, meta, file)
+    }
+
+    const OK: [Status; 2] = [Status::Ok, Status::Ok];
+
+    fn say(f: &(Catalog, IndicatorMeta, IndicatorFile), query: &str) -> Vec<String> {
+        let (q, notices) = ChartQuery::parse(query);
+        assert!(notices.is_empty(), "{notices:?}");
+        summary(&f.0, &f.1, &f.2, &q)
+    }
+
+    fn standard() -> (Catalog, IndicatorMeta, IndicatorFile) {
+        fixture(
+            Unit::MwhPerInhabitant,
+            false,
+            &[
+                ("0181", [Some(10.0), Some(12.0)], OK),
+                ("0382", [Some(40.0), Some(50.0)], OK),
+                (
+                    "1382",
+                    [Some(5.0), None],
+                    [Status::Ok, Status::Confidential],
+                ),
+                ("2284", [None, Some(3.0)], [Status::Missing, Status::Ok]),
+                ("0180", [Some(1.0), Some(60.0)], OK),
+                ("00", [Some(7.0), Some(7.5)], OK),
+                ("network_median", [Some(7.5), Some(12.0)], OK),
+            ],
+        )
+    }
+
+    #[test]
+    fn a_leader_with_change_and_riket_in_both_languages() {
+        let f = standard();
+        assert_eq!(
+            say(&f, "r=0382"),
+            [
+                "Östhammar har nätverkets högsta värde för industrins energianvändning per invånare 2020 (50,0 MWh per invånare), plats 1 av 3; +25,0 % sedan 2019. Riket: 7,5 MWh per invånare."
+            ]
+        );
+        assert_eq!(
+            say(&f, "r=0382&lang=en"),
+            [
+                "Östhammar has the network's highest value of industry's energy use per inhabitant in 2020 (50.0 MWh per inhabitant), rank 1 of 3; +25.0% since 2019. Sweden: 7.5 MWh per inhabitant."
+            ]
+        );
+    }
+
+    #[test]
+    fn second_and_last_places_and_a_second_municipality() {
+        let f = standard();
+        let s = say(&f, "r=0181,2284");
+        assert_eq!(s.len(), 2);
+        assert!(
+            s[0].starts_with("Södertälje har nätverkets näst högsta värde för"),
+            "{s:?}"
+        );
+        assert!(s[0].contains("plats 2 av 3; +20,0 % sedan 2019."), "{s:?}");
+        // Örnsköldsvik had no 2019 value: no change is stated.
+        assert_eq!(
+            s[1],
+            "Örnsköldsvik: plats 3 av 3 i nätverket (3,0 MWh per invånare)."
+        );
+        // Out of the network: its place in Sweden.
+        let s = say(&f, "r=0180&lang=en");
+        assert!(
+            s[0].starts_with("Stockholm has Sweden's highest value of"),
+            "{s:?}"
+        );
+        assert!(s[0].contains("rank 1 of 4"), "{s:?}");
+    }
+
+    #[test]
+    fn confidential_and_missing_values_are_said_not_ranked() {
+        let f = standard();
+        assert_eq!(
+            say(&f, "r=1382"),
+            [
+                "Falkenberg: värdet för industrins energianvändning per invånare 2020 är sekretessbelagt (för få företag) och rangordnas inte."
+            ]
+        );
+        assert_eq!(
+            say(&f, "r=2284&y=2019-2019&lang=en"),
+            [
+                "Örnsköldsvik has no published value of industry's energy use per inhabitant in 2019."
+            ]
+        );
+    }
+
+    #[test]
+    fn ties_are_shared() {
+        let f = fixture(
+            Unit::Percent,
+            true,
+            &[
+                ("0181", [Some(10.0), Some(30.0)], OK),
+                ("0382", [Some(40.0), Some(30.0)], OK),
+                ("1382", [Some(5.0), Some(2.0)], OK),
+                ("2284", [Some(5.0), Some(1.0)], OK),
+                ("00", [Some(7.0), Some(7.5)], OK),
+            ],
+        );
+        let s = say(&f, "r=0181");
+        // Additive: Riket is not on the chart and not in the sentence.
+        assert_eq!(
+            s,
+            [
+                "Södertälje delar nätverkets högsta värde för industrins energianvändning per invånare 2020 (30,0 %), plats 1 av 4; +200,0 % sedan 2019."
+            ]
+        );
+        let s = say(&f, "r=0382&lang=en");
+        assert!(
+            s[0].starts_with("Östhammar shares the network's highest value"),
+            "{s:?}"
+        );
+        assert!(
+            s[0].contains("(30.0%), rank 1 of 4; \u{2212}25.0% since 2019."),
+            "{s:?}"
+        );
+        // The ranking view without a selection names both leaders.
+        let s = say(&f, "v=ranking");
+        assert_eq!(
+            s.last().unwrap(),
+            "Högsta i nätverket: Södertälje och Östhammar (30,0 %)."
+        );
+    }
+
+    #[test]
+    fn a_single_ranked_municipality_and_the_network_as_a_whole() {
+        let f = fixture(
+            Unit::MwhPerInhabitant,
+            false,
+            &[
+                ("0181", [Some(10.0), Some(12.0)], OK),
+                ("0382", [None, None], [Status::Confidential; 2]),
+                ("1382", [None, None], [Status::Missing; 2]),
+                ("2284", [None, None], [Status::Missing; 2]),
+                (
+                    "network_median",
+                    [Some(10.0), Some(12.0)],
+                    [Status::Incomplete; 2],
+                ),
+            ],
+        );
+        assert_eq!(
+            say(&f, "r=0181"),
+            [
+                "Södertälje är den enda i nätverket med ett publicerat värde för industrins energianvändning per invånare 2020 (12,0 MWh per invånare); +20,0 % sedan 2019."
+            ]
+        );
+        assert_eq!(
+            say(&f, "lang=en"),
+            [
+                "The network's median of industry's energy use per inhabitant in 2020: 12.0 MWh per inhabitant, over the 1 of 4 members with a published value; +20.0% since 2019."
+            ]
+        );
+        let full = standard();
+        assert_eq!(
+            say(&full, ""),
+            [
+                "Nätverkets median för industrins energianvändning per invånare 2020: 12,0 MWh per invånare, över de 3 av 4 medlemmar som har ett publicerat värde; +60,0 % sedan 2019. Riket: 7,5 MWh per invånare."
+            ]
+        );
+    }
+
+    #[test]
+    fn an_index_states_the_index_on_screen() {
+        let f = standard();
+        let s = say(&f, "r=0382&m=index&b=2019");
+        assert!(s[0].contains("(index 125,0 (2019 = 100))"), "{s:?}");
+        assert!(!s[0].contains("Riket"), "Riket is not on an index chart");
+    }
+
+    #[test]
+    fn ordinals() {
+        assert_eq!(ordinal(7, 24, true, Lang::Sv), "7:e högsta");
+        assert_eq!(ordinal(21, 40, true, Lang::Sv), "21:a högsta");
+        assert_eq!(ordinal(11, 40, true, Lang::Sv), "11:e högsta");
+        assert_eq!(ordinal(22, 40, true, Lang::En), "22nd highest");
+        assert_eq!(ordinal(12, 40, true, Lang::En), "12th highest");
+        assert_eq!(ordinal(24, 24, true, Lang::Sv), "lägsta");
+        assert_eq!(ordinal(23, 24, true, Lang::En), "second lowest");
+        assert_eq!(ordinal(1, 24, false, Lang::En), "lowest");
+    }
+}
