@@ -146,6 +146,24 @@ fn dashboard_in_a_real_browser() {
         said.contains(&format!("plats {} av ", osthammar[1])),
         "{said} / {osthammar:?}"
     );
+    // The summary states the table's figures: value, unit and place; it is also the chart's
+    // text alternative.
+    let summary = b.text("[data-testid=summary]").unwrap();
+    assert!(
+        summary.starts_with("Östhammar har nätverkets ")
+            && summary.contains(&format!(
+                "elproduktion 2019 ({} MWh), plats {} av ",
+                osthammar[0], osthammar[1]
+            )),
+        "{summary} / {osthammar:?}"
+    );
+    let described = b
+        .js(
+            "return document.querySelector('[data-testid=chart]').getAttribute('aria-description')",
+            serde_json::json!([]),
+        )
+        .unwrap();
+    assert_eq!(described.as_str(), Some(summary.as_str()));
     let column = |i: usize| -> Vec<String> {
         let js = format!(
             "return [...document.querySelectorAll('[data-testid=table] tbody tr')].map(r => r.children[{i}].textContent)"

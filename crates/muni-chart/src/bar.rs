@@ -26,6 +26,8 @@ pub struct RankingChart {
     pub bars: Vec<Bar>,
     pub decimals: usize,
     pub lang: Lang,
+    /// A sentence or two under the plot (exports: the generated summary); empty for none.
+    pub caption: String,
 }
 
 /// Up to this many bars every bar is named on the axis; beyond, only the highlighted ones.
@@ -42,7 +44,14 @@ pub fn draw_ranking_chart<DB: DrawingBackend>(
         return Err(ChartError::Empty);
     }
     let m = s.margin;
-    let plot = crate::frame(area, &s, &chart.title, &chart.subtitle, &chart.source)?;
+    let plot = crate::frame(
+        area,
+        &s,
+        &chart.title,
+        &chart.subtitle,
+        &chart.caption,
+        &chart.source,
+    )?;
 
     let n = chart.bars.len();
     let lo = chart.bars.iter().map(|b| b.value).fold(0.0_f64, f64::min);
@@ -169,6 +178,7 @@ mod tests {
             bars: bars(n),
             decimals: 0,
             lang: Lang::Sv,
+            caption: String::new(),
         };
         let svg = ranking_chart_svg(&chart(24), 1280, 720).unwrap();
         assert_eq!(
@@ -195,6 +205,7 @@ mod tests {
             bars: vec![],
             decimals: 0,
             lang: Lang::En,
+            caption: String::new(),
         };
         assert_eq!(ranking_chart_svg(&c, 640, 360), Err(ChartError::Empty));
     }

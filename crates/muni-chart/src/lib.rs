@@ -71,13 +71,14 @@ pub(crate) fn wrap(
     lines
 }
 
-/// Draws the frame every chart shares (title and subtitle on top, the source line at the
-/// bottom, each wrapped to the width) and returns the area left for the plot.
+/// Draws the frame every chart shares (title and subtitle on top, an optional caption and the
+/// source line at the bottom, each wrapped to the width) and returns the area left for the plot.
 pub(crate) fn frame<DB: plotters::prelude::DrawingBackend>(
     area: &plotters::prelude::DrawingArea<DB, plotters::coord::Shift>,
     s: &Scale,
     title: &str,
     subtitle: &str,
+    caption: &str,
     source: &str,
 ) -> Result<plotters::prelude::DrawingArea<DB, plotters::coord::Shift>, ChartError> {
     use plotters::prelude::*;
@@ -90,11 +91,18 @@ pub(crate) fn frame<DB: plotters::prelude::DrawingBackend>(
     let title = wrap(title, width, s.title, true, 2);
     let subtitle = wrap(subtitle, width, s.subtitle, false, 2);
     let source = wrap(source, width, s.source, false, 3);
+    let caption = if caption.is_empty() {
+        Vec::new()
+    } else {
+        wrap(caption, width, s.label, false, 4)
+    };
     let lh = |size: f64| size * 1.2;
     let header = (title.len() as f64 * lh(s.title)
         + subtitle.len() as f64 * lh(s.subtitle)
         + 2.0 * f64::from(m)) as u32;
-    let footer = (source.len() as f64 * lh(s.source) + 1.5 * f64::from(m)) as u32;
+    let footer = (caption.len() as f64 * lh(s.label)
+        + source.len() as f64 * lh(s.source)
+        + 1.5 * f64::from(m)) as u32;
     let (top, rest) = area.split_vertically(header);
     let (plot, bottom) = rest.split_vertically(h.saturating_sub(header + footer));
     let font = |size: f64| ("sans-serif", size).into_font();
@@ -122,6 +130,16 @@ pub(crate) fn frame<DB: plotters::prelude::DrawingBackend>(
         y += lh(s.subtitle);
     }
     let mut y = f64::from(m) * 0.75;
+    for line in caption {
+        bottom
+            .draw(&Text::new(
+                line,
+                (m, y as i32),
+                font(s.label).color(&palette::TEXT).pos(top_left),
+            ))
+            .map_err(draw_err)?;
+        y += lh(s.label);
+    }
     for line in source {
         bottom
             .draw(&Text::new(

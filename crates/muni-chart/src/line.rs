@@ -44,6 +44,8 @@ pub struct LineChart {
     pub lang: Lang,
     /// Years that start a new series, marked with a dashed vertical line.
     pub breaks: Vec<u16>,
+    /// A sentence or two under the plot (exports: the generated summary); empty for none.
+    pub caption: String,
 }
 
 impl LineChart {
@@ -94,7 +96,14 @@ pub fn draw_line_chart<DB: DrawingBackend>(
         _ => return Err(ChartError::Empty),
     };
     let m = s.margin;
-    let plot = crate::frame(area, &s, &chart.title, &chart.subtitle, &chart.source)?;
+    let plot = crate::frame(
+        area,
+        &s,
+        &chart.title,
+        &chart.subtitle,
+        &chart.caption,
+        &chart.source,
+    )?;
 
     // Values start at 0 unless they are negative: bar-like honesty for magnitudes.
     let y_lo = lo.min(0.0);
@@ -268,6 +277,7 @@ mod tests {
             decimals: 1,
             lang: Lang::Sv,
             breaks: vec![],
+            caption: String::new(),
         }
     }
 

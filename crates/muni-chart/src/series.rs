@@ -107,6 +107,7 @@ pub fn line_chart(
         decimals: meta.unit.decimals(),
         lang,
         breaks: meta.breaks.clone(),
+        caption: String::new(),
     }
 }
 
@@ -168,5 +169,6 @@ pub fn ranking_chart(
         bars,
         decimals: meta.unit.decimals(),
         lang,
+        caption: String::new(),
     }
 }

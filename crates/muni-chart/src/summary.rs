@@ -83,14 +83,25 @@ struct Say<'a> {
     index: Option<u16>,
 }
 
-/// `Industrins energianvändning` → `industrins energianvändning`, but `SCB…` stays.
+/// `Industrins energianvändning` → `industrins energianvändning`, but `SCB…` stays. (Swedish
+/// and ASCII letters only: the Unicode case tables would cost the dashboard 15 kB.)
 fn lower_first(title: &str) -> String {
+    let upper = |c: char| c.is_ascii_uppercase() || matches!(c, 'Å' | 'Ä' | 'Ö' | 'É');
     let mut c = title.chars();
     match (c.next(), c.next()) {
-        (Some(a), Some(b)) if !b.is_uppercase() => a
-            .to_lowercase()
-            .chain(title[a.len_utf8()..].chars())
-            .collect(),
+        (Some(a), Some(b)) if upper(a) && !upper(b) => {
+            let lower = match a {
+                'Å' => 'å',
+                'Ä' => 'ä',
+                'Ö' => 'ö',
+                'É' => 'é',
+                a => a.to_ascii_lowercase(),
+            };
+            let mut out = String::with_capacity(title.len());
+            out.push(lower);
+            out.push_str(&title[a.len_utf8()..]);
+            out
+        }
         _ => title.to_owned(),
     }
 }
@@ -136,6 +147,34 @@ fn ordinal(rank: u16, of: u16, desc: bool, lang: Lang) -> String {
     }
 }
 
+/// `template` with each `{key}` replaced by its value. (One function for every sentence: a
+/// `format!` per variant cost the dashboard's download several kB.)
+fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 64);
+    let mut rest = template;
+    while let Some(i) = rest.find('{') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let Some(j) = rest.find('}') else {
+            break;
+        };
+        match args.iter().find(|(k, _)| *k == &rest[1..j]) {
+            Some((_, v)) => out.push_str(v),
+            None => out.push_str(&rest[..=j]),
+        }
+        rest = &rest[j + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn sv_en(lang: Lang, sv: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Sv => sv,
+        Lang::En => en,
+    }
+}
+
 impl Say<'_> {
     fn title(&self) -> String {
         lower_first(self.meta.title.get(self.lang))
@@ -145,21 +184,31 @@ impl Say<'_> {
         region_name(self.catalog, code, self.lang)
     }
 
+    fn t(&self, sv: &'static str, en: &'static str) -> &'static str {
+        sv_en(self.lang, sv, en)
+    }
+
     /// `1 234,5 MWh per invånare`, `12,3 %`, or `index 112,0 (2009 = 100)`.
     fn value(&self, s: &Series, v: f64) -> String {
         if let Some(base) = self.index {
             let b = self.file.years.iter().position(|&y| y == base);
             if let Some(b0) = b.and_then(|b| s.values[b]).filter(|b0| *b0 != 0.0) {
                 let x = format_number(v / b0 * 100.0, 1, self.lang);
-                return format!("index {x} ({base} = 100)");
+                return fill(
+                    "index {x} ({b} = 100)",
+                    &[("x", &x), ("b", &base.to_string())],
+                );
             }
         }
-        let n = format_number(v, self.meta.unit.decimals(), self.lang);
-        match (self.meta.unit, self.lang) {
-            (Unit::Percent, Lang::Sv) => format!("{n} %"),
-            (Unit::Percent, Lang::En) => format!("{n}%"),
-            (u, l) => format!("{n} {}", u.label().get(l)),
+        let mut n = format_number(v, self.meta.unit.decimals(), self.lang);
+        match self.meta.unit {
+            Unit::Percent => n.push_str(self.t(" %", "%")),
+            u => {
+                n.push(' ');
+                n.push_str(u.label().get(self.lang));
+            }
         }
+        n
     }
 
     fn published(&self, s: &Series, i: usize) -> Option<f64> {
@@ -189,10 +238,10 @@ impl Say<'_> {
             "±"
         };
         let n = format_number(pct.abs(), 1, self.lang);
-        match self.lang {
-            Lang::Sv => format!("; {sign}{n} % sedan {from}"),
-            Lang::En => format!("; {sign}{n}% since {from}"),
-        }
+        fill(
+            self.t("; {s}{n} % sedan {y}", "; {s}{n}% since {y}"),
+            &[("s", sign), ("n", &n), ("y", &from.to_string())],
+        )
     }
 
     /// ` Riket: 12,3 MWh per invånare.` where the chart draws Riket (ratios), else nothing.
@@ -204,15 +253,16 @@ impl Say<'_> {
             return String::new();
         };
         match self.published(r, self.i) {
-            Some(v) => match self.lang {
-                Lang::Sv => format!(" Riket: {}.", self.value(r, v)),
-                Lang::En => format!(" Sweden: {}.", self.value(r, v)),
-            },
+            Some(v) => fill(
+                self.t(" Riket: {v}.", " Sweden: {v}."),
+                &[("v", &self.value(r, v))],
+            ),
             None => String::new(),
         }
     }
 
-    /// The rank of `s` in the scope, how many are ranked, and whether another shares it.
+    /// The rank of `s` in the scope, how many are ranked, whether another shares it, and
+    /// whether the scope is Sweden.
     fn rank(&self, s: &Series) -> Option<(u16, u16, bool, bool)> {
         let i = self.i;
         let (rank, sweden) = match (s.rank_network[i], self.sweden) {
@@ -241,17 +291,25 @@ impl Say<'_> {
     }
 
     fn unpublished(&self, name: &str, st: Status) -> String {
-        let (t, y) = (self.title(), self.year);
-        match (st, self.lang) {
-            (Status::Confidential, Lang::Sv) => format!(
-                "{name}: värdet för {t} {y} är sekretessbelagt (för få företag) och rangordnas inte."
-            ),
-            (Status::Confidential, Lang::En) => format!(
-                "{name}: the {y} value of {t} is confidential (too few companies) and is not ranked."
-            ),
-            (_, Lang::Sv) => format!("{name} har inget publicerat värde för {t} {y}."),
-            (_, Lang::En) => format!("{name} has no published value of {t} in {y}."),
-        }
+        let tpl = if st == Status::Confidential {
+            self.t(
+                "{name}: värdet för {t} {y} är sekretessbelagt (för få företag) och rangordnas inte.",
+                "{name}: the {y} value of {t} is confidential (too few companies) and is not ranked.",
+            )
+        } else {
+            self.t(
+                "{name} har inget publicerat värde för {t} {y}.",
+                "{name} has no published value of {t} in {y}.",
+            )
+        };
+        fill(
+            tpl,
+            &[
+                ("name", name),
+                ("t", &self.title()),
+                ("y", &self.year.to_string()),
+            ],
+        )
     }
 
     /// The main sentence about a municipality.
@@ -264,48 +322,46 @@ impl Say<'_> {
         else {
             return self.unpublished(&name, s.status[self.i]);
         };
-        let (t, y, l) = (self.title(), self.year, self.lang);
-        let value = self.value(s, v);
-        let change = self.change(s, v);
-        let whose = match (sweden, l) {
-            (false, Lang::Sv) => "nätverkets",
-            (true, Lang::Sv) => "Sveriges",
-            (false, Lang::En) => "the network's",
-            (true, Lang::En) => "Sweden's",
+        let tpl = match (of == 1, tied) {
+            (true, _) => self.t(
+                "{name} är den enda i {where} med ett publicerat värde för {t} {y} ({value})",
+                "{name} is the only one in {where} with a published value of {t} in {y} ({value})",
+            ),
+            (false, false) => self.t(
+                "{name} har {whose} {place} värde för {t} {y} ({value}), plats {rank} av {of}",
+                "{name} has {whose} {place} value of {t} in {y} ({value}), rank {rank} of {of}",
+            ),
+            (false, true) => self.t(
+                "{name} delar {whose} {place} värde för {t} {y} ({value}), plats {rank} av {of}",
+                "{name} shares {whose} {place} value of {t} in {y} ({value}), rank {rank} of {of}",
+            ),
         };
-        let place = ordinal(rank, of, self.meta.rank_descending, l);
-        let mut out = if of == 1 {
-            match (sweden, l) {
-                (false, Lang::Sv) => format!(
-                    "{name} är den enda i nätverket med ett publicerat värde för {t} {y} ({value})"
-                ),
-                (true, Lang::Sv) => format!(
-                    "{name} är den enda i Sverige med ett publicerat värde för {t} {y} ({value})"
-                ),
-                (false, Lang::En) => format!(
-                    "{name} is the only one in the network with a published value of {t} in {y} ({value})"
-                ),
-                (true, Lang::En) => format!(
-                    "{name} is the only one in Sweden with a published value of {t} in {y} ({value})"
-                ),
-            }
+        let (whose, place) = if sweden {
+            (self.t("Sveriges", "Sweden's"), self.t("Sverige", "Sweden"))
         } else {
-            match (tied, l) {
-                (false, Lang::Sv) => format!(
-                    "{name} har {whose} {place} värde för {t} {y} ({value}), plats {rank} av {of}"
-                ),
-                (true, Lang::Sv) => format!(
-                    "{name} delar {whose} {place} värde för {t} {y} ({value}), plats {rank} av {of}"
-                ),
-                (false, Lang::En) => format!(
-                    "{name} has {whose} {place} value of {t} in {y} ({value}), rank {rank} of {of}"
-                ),
-                (true, Lang::En) => format!(
-                    "{name} shares {whose} {place} value of {t} in {y} ({value}), rank {rank} of {of}"
-                ),
-            }
+            (
+                self.t("nätverkets", "the network's"),
+                self.t("nätverket", "the network"),
+            )
         };
-        out.push_str(&change);
+        let mut out = fill(
+            tpl,
+            &[
+                ("name", &name),
+                ("where", place),
+                ("whose", whose),
+                (
+                    "place",
+                    &ordinal(rank, of, self.meta.rank_descending, self.lang),
+                ),
+                ("t", &self.title()),
+                ("y", &self.year.to_string()),
+                ("value", &self.value(s, v)),
+                ("rank", &rank.to_string()),
+                ("of", &of.to_string()),
+            ],
+        );
+        out.push_str(&self.change(s, v));
         out.push('.');
         out.push_str(&self.riket());
         out
@@ -321,38 +377,42 @@ impl Say<'_> {
         else {
             return self.unpublished(&name, s.status[self.i]);
         };
-        let value = self.value(s, v);
-        let change = self.change(s, v);
-        match (sweden, self.lang) {
-            (false, Lang::Sv) => {
-                format!("{name}: plats {rank} av {of} i nätverket ({value}){change}.")
-            }
-            (true, Lang::Sv) => {
-                format!("{name}: plats {rank} av {of} i Sverige ({value}){change}.")
-            }
-            (false, Lang::En) => {
-                format!("{name}: rank {rank} of {of} in the network ({value}){change}.")
-            }
-            (true, Lang::En) => format!("{name}: rank {rank} of {of} in Sweden ({value}){change}."),
-        }
+        let place = if sweden {
+            self.t("i Sverige", "in Sweden")
+        } else {
+            self.t("i nätverket", "in the network")
+        };
+        fill(
+            self.t(
+                "{name}: plats {rank} av {of} {where} ({value}){change}.",
+                "{name}: rank {rank} of {of} {where} ({value}){change}.",
+            ),
+            &[
+                ("name", &name),
+                ("rank", &rank.to_string()),
+                ("of", &of.to_string()),
+                ("where", place),
+                ("value", &self.value(s, v)),
+                ("change", &self.change(s, v)),
+            ],
+        )
     }
 
     /// The network as a whole: its median (the line every chart draws).
     fn network(&self) -> String {
-        let (t, y, l) = (self.title(), self.year, self.lang);
         let members = self.file.network.len();
         let Some(m) = self.file.series(NETWORK_MEDIAN) else {
             return String::new();
         };
+        let (t, y) = (self.title(), self.year.to_string());
         let Some(v) = self.published(m, self.i) else {
-            return match l {
-                Lang::Sv => format!(
-                    "Nätverkets median för {t} {y} saknas: för få medlemmar har ett publicerat värde."
+            return fill(
+                self.t(
+                    "Nätverkets median för {t} {y} saknas: för få medlemmar har ett publicerat värde.",
+                    "The network's median of {t} in {y} is missing: too few members have a published value.",
                 ),
-                Lang::En => format!(
-                    "The network's median of {t} in {y} is missing: too few members have a published value."
-                ),
-            };
+                &[("t", &t), ("y", &y)],
+            );
         };
         let reported = self
             .file
@@ -360,18 +420,28 @@ impl Say<'_> {
             .iter()
             .filter(|s| s.rank_network[self.i].is_some())
             .count();
-        let value = self.value(m, v);
-        let change = self.change(m, v);
-        let mut out = match (reported == members, l) {
-            (true, Lang::Sv) => format!("Nätverkets median för {t} {y}: {value}{change}."),
-            (false, Lang::Sv) => format!(
-                "Nätverkets median för {t} {y}: {value}, över de {reported} av {members} medlemmar som har ett publicerat värde{change}."
-            ),
-            (true, Lang::En) => format!("The network's median of {t} in {y}: {value}{change}."),
-            (false, Lang::En) => format!(
-                "The network's median of {t} in {y}: {value}, over the {reported} of {members} members with a published value{change}."
-            ),
+        let tpl = if reported == members {
+            self.t(
+                "Nätverkets median för {t} {y}: {value}{change}.",
+                "The network's median of {t} in {y}: {value}{change}.",
+            )
+        } else {
+            self.t(
+                "Nätverkets median för {t} {y}: {value}, över de {n} av {of} medlemmar som har ett publicerat värde{change}.",
+                "The network's median of {t} in {y}: {value}, over the {n} of {of} members with a published value{change}.",
+            )
         };
+        let mut out = fill(
+            tpl,
+            &[
+                ("t", &t),
+                ("y", &y),
+                ("value", &self.value(m, v)),
+                ("change", &self.change(m, v)),
+                ("n", &reported.to_string()),
+                ("of", &members.to_string()),
+            ],
+        );
         out.push_str(&self.riket());
         out
     }
@@ -397,48 +467,42 @@ impl Say<'_> {
             .iter()
             .map(|x| self.name(x.region.as_str()))
             .collect();
-        let names = match (names.len(), self.lang) {
-            (1, _) => names.remove(0),
-            (_, Lang::Sv) => {
-                let last = names.pop().unwrap_or_default();
-                format!("{} och {last}", names.join(", "))
-            }
-            (_, Lang::En) => {
-                let last = names.pop().unwrap_or_default();
-                format!("{} and {last}", names.join(", "))
-            }
+        let last = names.pop()?;
+        let names = if names.is_empty() {
+            last
+        } else {
+            let mut all = names.join(", ");
+            all.push_str(self.t(" och ", " and "));
+            all.push_str(&last);
+            all
         };
-        let word = ordinal(1, 2, self.meta.rank_descending, self.lang);
-        Some(match (self.sweden, self.lang) {
-            (false, Lang::Sv) => format!(
-                "{} i nätverket: {names} ({}).",
-                capitalise(&word),
-                self.value(first, v)
-            ),
-            (true, Lang::Sv) => format!(
-                "{} i Sverige: {names} ({}).",
-                capitalise(&word),
-                self.value(first, v)
-            ),
-            (false, Lang::En) => format!(
-                "{} in the network: {names} ({}).",
-                capitalise(&word),
-                self.value(first, v)
-            ),
-            (true, Lang::En) => format!(
-                "{} in Sweden: {names} ({}).",
-                capitalise(&word),
-                self.value(first, v)
-            ),
-        })
+        let place = if self.sweden {
+            self.t("i Sverige", "in Sweden")
+        } else {
+            self.t("i nätverket", "in the network")
+        };
+        Some(fill(
+            "{word} {where}: {names} ({value}).",
+            &[
+                (
+                    "word",
+                    &capitalise(&ordinal(1, 2, self.meta.rank_descending, self.lang)),
+                ),
+                ("where", place),
+                ("names", &names),
+                ("value", &self.value(first, v)),
+            ],
+        ))
     }
 }
 
+/// The ordinal words are ASCII ("högsta" starts with h).
 fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
+    let mut out = s.to_owned();
+    if let Some(f) = out.get_mut(0..1) {
+        f.make_ascii_uppercase();
+    }
+    out
 }
 
 #[cfg(test)]
@@ -457,11 +521,14 @@ mod tests {
         ("0180", "Stockholm"),
     ];
 
+    /// A region's code, values and statuses for 2019 and 2020.
+    type Row<'a> = (&'a str, [Option<f64>; 2], [Status; 2]);
+
     /// SYNTHETIC values: four members and one non-member, two years.
     fn fixture(
         unit: Unit,
         additive: bool,
-        rows: &[(&str, [Option<f64>; 2], [Status; 2])],
+        rows: &[Row],
     ) -> (Catalog, IndicatorMeta, IndicatorFile) {
         let meta = IndicatorMeta {
             id: "x".into(),
@@ -693,6 +760,20 @@ mod tests {
         let s = say(&f, "r=0382&m=index&b=2019");
         assert!(s[0].contains("(index 125,0 (2019 = 100))"), "{s:?}");
         assert!(!s[0].contains("Riket"), "Riket is not on an index chart");
+    }
+
+    #[test]
+    fn titles_lose_their_capital_but_not_an_acronym() {
+        assert_eq!(lower_first("Industrins andel"), "industrins andel");
+        assert_eq!(lower_first("Årlig elproduktion"), "årlig elproduktion");
+        assert_eq!(lower_first("SCB:s tabell"), "SCB:s tabell");
+        assert_eq!(capitalise("högsta"), "Högsta");
+    }
+
+    #[test]
+    fn templates_are_filled_and_unknown_keys_kept() {
+        assert_eq!(fill("{a} och {b}", &[("a", "x"), ("b", "y")]), "x och y");
+        assert_eq!(fill("{c} {a", &[("a", "x")]), "{c} {a");
     }
 
     #[test]

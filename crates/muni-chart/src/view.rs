@@ -24,6 +24,14 @@ impl ViewChart {
         }
     }
 
+    /// Puts `text` under the plot (the summary under an exported slide).
+    pub fn set_caption(&mut self, text: String) {
+        match self {
+            ViewChart::Line(c) => c.caption = text,
+            ViewChart::Ranking(c) => c.caption = text,
+        }
+    }
+
     pub fn svg(&self, w: u32, h: u32) -> Result<String, crate::ChartError> {
         match self {
             ViewChart::Line(c) => crate::line_chart_svg(c, w, h),

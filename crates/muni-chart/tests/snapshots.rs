@@ -93,6 +93,7 @@ fn line() -> LineChart {
         decimals: 1,
         lang: Lang::Sv,
         breaks: vec![],
+        caption: String::new(),
     }
 }
 
@@ -110,6 +111,7 @@ fn ranking() -> RankingChart {
             .collect(),
         decimals: 0,
         lang: Lang::En,
+        caption: String::new(),
     }
 }
 

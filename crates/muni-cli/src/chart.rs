@@ -104,7 +104,9 @@ impl Data {
         if q.view == View::Profile {
             return Err("a profile is a table, not a chart: use v=series or v=ranking".into());
         }
-        let (chart, stem) = view_chart(c, meta, &file, q).ok_or("no year to show")?;
+        let (mut chart, stem) = view_chart(c, meta, &file, q).ok_or("no year to show")?;
+        // A slide carries its talking point under the plot.
+        chart.set_caption(muni_chart::summary::summary(c, meta, &file, q).join(" "));
         let bytes = match (format, &chart) {
             (Format::Svg, _) => chart.svg(w, h).map(String::into_bytes),
             (Format::Png, ViewChart::Line(l)) => muni_chart::png::line_chart_png(l, w, h),

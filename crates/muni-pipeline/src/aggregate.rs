@@ -468,7 +468,7 @@ pub fn indicator(facts_of: &dyn Fn(&str) -> LazyFrame, def: &Definition) -> Resu
         if def.additive() {
             e
         } else {
-            e.round(4, RoundMode::HalfToEven)
+            e.round(3, RoundMode::HalfToEven)
         }
     };
     let out = match def.denominator {

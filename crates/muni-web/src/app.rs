@@ -489,8 +489,12 @@ fn chart_svg(
     f: &IndicatorFile,
     q: &ChartQuery,
     size: &dyn Fn(usize) -> (u32, u32),
+    caption: bool,
 ) -> Option<(String, String)> {
-    let (chart, stem) = muni_chart::view::view_chart(cat, m, f, q)?;
+    let (mut chart, stem) = muni_chart::view::view_chart(cat, m, f, q)?;
+    if caption {
+        chart.set_caption(muni_chart::summary::summary(cat, m, f, q).join(" "));
+    }
     let (w, h) = size(chart.bars());
     Some((chart.svg(w, h).ok()?, stem))
 }
@@ -536,7 +540,7 @@ fn Export(
     let picture = move |kind: &'static str| {
         let q = query.get_untracked();
         let wh = size.get_untracked();
-        let Some((svg, stem)) = chart_svg(&cat, &m, &f, &q, &|_| wh) else {
+        let Some((svg, stem)) = chart_svg(&cat, &m, &f, &q, &|_| wh, true) else {
             return;
         };
         let (w, h) = size.get_untracked();
@@ -660,7 +664,7 @@ fn Figure(
     let svg = Memo::new(move |_| {
         let q = query.get();
         let vw = viewport.get();
-        match chart_svg(&cat, &m, &f, &q, &|bars| vm::chart_size(vw, bars)) {
+        match chart_svg(&cat, &m, &f, &q, &|bars| vm::chart_size(vw, bars), false) {
             Some((svg, _)) => svg,
             _ => format!(
                 "<p class=\"empty\">{}</p>",
@@ -708,6 +712,15 @@ fn Figure(
             }
         })
     };
+    let (cat, m, f) = (catalog.clone(), meta.clone(), file.clone());
+    // What the view says, in words: the chart's text alternative and talking points.
+    let summary =
+        Memo::new(move |_| query.with(|q| muni_chart::summary::summary(&cat, &m, &f, q).join(" ")));
+    let copied = RwSignal::new(None::<bool>);
+    Effect::new(move |_| {
+        summary.track();
+        copied.set(None);
+    });
     let title_meta = meta.clone();
     let title_now = Memo::new(move |_| title_meta.title.get(lang.get()).to_owned());
     Effect::new(move |_| mark_first_chart());
@@ -726,8 +739,22 @@ fn Figure(
     view! {
         <figure>
             <Show when=move || query.with(|q| q.view != View::Table)>
-                <div class="chart" data-testid="chart" role="img" aria-label=title_now inner_html=move || svg.get()></div>
+                <div class="chart" data-testid="chart" role="img" aria-label=title_now aria-description=move || summary.get() inner_html=move || svg.get()></div>
             </Show>
+            <div class="summary">
+                <p data-testid="summary">{move || summary.get()}</p>
+                <button class="link" data-testid="copy-summary" on:click=move |_| {
+                    let text = summary.get_untracked();
+                    leptos::task::spawn_local(async move {
+                        copied.set(Some(crate::export::copy_text(text).await.is_ok()));
+                    });
+                }>{move || t(lang.get(), "Kopiera texten", "Copy the text")}</button>
+                <span role="status">{move || match copied.get() {
+                    Some(true) => t(lang.get(), "Kopierad.", "Copied."),
+                    Some(false) => t(lang.get(), "Kunde inte kopiera: markera texten och kopiera den.", "Could not copy: select the text and copy it."),
+                    None => "",
+                }}</span>
+            </div>
             <ul class="sentences" data-testid="sentences">
                 {move || sentences().into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}
             </ul>

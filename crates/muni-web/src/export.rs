@@ -94,25 +94,36 @@ pub async fn copy_png(svg: String, w: u32, h: u32) -> Result<(), String> {
     });
     let global = js_sys::global();
     let ctor = js_sys::Reflect::get(&global, &"ClipboardItem".into()).map_err(err)?;
-    let clipboard = web_sys::window()
-        .map(|w| w.navigator())
-        .and_then(|n| js_sys::Reflect::get(&n, &"clipboard".into()).ok())
-        .filter(|c| !c.is_undefined());
-    let (Some(ctor), Some(clipboard)) = (ctor.dyn_ref::<js_sys::Function>(), clipboard) else {
+    let Some(ctor) = ctor.dyn_ref::<js_sys::Function>() else {
         return Err("this browser does not copy images".into());
     };
     let data = js_sys::Object::new();
     js_sys::Reflect::set(&data, &"image/png".into(), &picture).map_err(err)?;
     let item = js_sys::Reflect::construct(ctor, &js_sys::Array::of1(&data)).map_err(err)?;
-    let write: js_sys::Function = js_sys::Reflect::get(&clipboard, &"write".into())
+    clipboard("write", &js_sys::Array::of1(&item).into()).await
+}
+
+/// Copies text (the summary's talking points) to the clipboard.
+pub async fn copy_text(text: String) -> Result<(), String> {
+    clipboard("writeText", &text.into()).await
+}
+
+/// Calls `navigator.clipboard.<method>(arg)` and waits for it.
+async fn clipboard(method: &str, arg: &JsValue) -> Result<(), String> {
+    let clipboard = web_sys::window()
+        .map(|w| w.navigator())
+        .and_then(|n| js_sys::Reflect::get(&n, &"clipboard".into()).ok())
+        .filter(|c| !c.is_undefined())
+        .ok_or("this browser has no clipboard here")?;
+    let f: js_sys::Function = js_sys::Reflect::get(&clipboard, &method.into())
         .map_err(err)?
         .dyn_into()
-        .map_err(|_| "no clipboard.write")?;
-    let p: js_sys::Promise = write
-        .call1(&clipboard, &js_sys::Array::of1(&item))
+        .map_err(|_| format!("no clipboard.{method}"))?;
+    let p: js_sys::Promise = f
+        .call1(&clipboard, arg)
         .map_err(err)?
         .dyn_into()
-        .map_err(|_| "clipboard.write gave no promise")?;
+        .map_err(|_| format!("clipboard.{method} gave no promise"))?;
     JsFuture::from(p).await.map(|_| ()).map_err(err)
 }
 
