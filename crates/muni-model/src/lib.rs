@@ -8,7 +8,9 @@ mod catalog;
 mod code;
 pub mod extract;
 mod format;
+pub mod geo;
 mod indicator;
+pub mod peers;
 mod query;
 pub mod sort;
 

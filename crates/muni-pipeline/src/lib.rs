@@ -50,6 +50,20 @@ pub fn build(data_dir: &Path, out: &Path) -> Result<BuildReport> {
     if timings {
         eprintln!("indicators: {:?}", t.elapsed());
     }
+    let shapes_path = dir.join(import::SHAPES_FILE);
+    let shapes: Option<muni_model::geo::Shapes> = if shapes_path.exists() {
+        let bytes = std::fs::read(&shapes_path).map_err(|e| PipelineError::io(&shapes_path, e))?;
+        Some(serde_json::from_slice(&bytes).map_err(|e| {
+            PipelineError::input(
+                &shapes_path,
+                e.line() as u64,
+                "",
+                format!("not the map's outlines: {e}"),
+            )
+        })?)
+    } else {
+        None
+    };
     let t = std::time::Instant::now();
     let catalog = publish::publish(
         out,
@@ -58,6 +72,7 @@ pub fn build(data_dir: &Path, out: &Path) -> Result<BuildReport> {
             regions: &regions,
             members: &members,
             table: &table,
+            shapes: shapes.as_ref(),
         },
     )?;
     if timings {

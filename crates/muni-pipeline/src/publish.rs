@@ -83,6 +83,8 @@ pub struct PublishInputs<'a> {
     pub regions: &'a [RegionRow],
     pub members: &'a [String],
     pub table: &'a DataFrame,
+    /// The map's outlines (published as `geo/municipalities.json`), when imported.
+    pub shapes: Option<&'a muni_model::geo::Shapes>,
 }
 
 /// Builds the catalog and the indicator files (pure: no I/O).
@@ -445,9 +447,114 @@ pub fn publish(out: &Path, p: &PublishInputs) -> Result<Catalog> {
             Dialect::ExcelSv,
         )?;
         write_zip(dir, &catalog)?;
+        if let Some(shapes) = p.shapes {
+            std::fs::create_dir_all(dir.join("geo")).map_err(|e| PipelineError::io(dir, e))?;
+            write_json(&dir.join(GEO), shapes)?;
+        }
+        write_json(&dir.join(PEERS), &peers(&files))?;
         Ok(())
     })?;
     Ok(catalog)
+}
+
+/// The map's outlines under `public/data/`.
+pub const GEO: &str = "geo/municipalities.json";
+/// The peers of every municipality under `public/data/`.
+pub const PEERS: &str = "peers.json";
+
+/// What makes municipalities alike, by industry structure: (indicator, compared as a
+/// logarithm).
+const PEER_FEATURES: [(&str, bool); 6] = [
+    ("energy_industry_share", false),
+    ("electricity_production_per_inhabitant", true),
+    ("electricity_production_hydro_wind_share", false),
+    ("procurement_count_per_10000", false),
+    ("population", true),
+    ("employment_industry_share", false),
+];
+const PEER_COUNT: usize = 5;
+
+/// Each feature: every municipality's latest published value in the indicator's last five
+/// years; features with such a value for fewer than 75 % of the municipalities are left out
+/// (the share of hydro and wind power, which most municipalities without production lack);
+/// then the nearest municipalities of each ([`muni_model::peers::nearest`]).
+fn peers(files: &[IndicatorFile]) -> muni_model::peers::PeersFile {
+    use muni_model::peers::{Feature, Peers, PeersFile, nearest};
+    let mut codes: Vec<MunicipalityCode> = Vec::new();
+    let mut features = Vec::new();
+    // Per feature: (value, year) per municipality.
+    let mut columns: Vec<Vec<Option<(f64, u16)>>> = Vec::new();
+    for (id, log) in PEER_FEATURES {
+        let Some(f) = files.iter().find(|f| f.id == id) else {
+            continue;
+        };
+        let (Some(&last), Some(_)) = (f.years.last(), f.years.first()) else {
+            continue;
+        };
+        let first = f
+            .years
+            .iter()
+            .copied()
+            .find(|&y| y + 4 >= last)
+            .unwrap_or(last);
+        if codes.is_empty() {
+            codes = f
+                .series
+                .iter()
+                .filter(|s| s.region.level() == RegionLevel::Municipality)
+                .filter_map(|s| MunicipalityCode::new(s.region.as_str()).ok())
+                .collect();
+        }
+        let column: Vec<Option<(f64, u16)>> = codes
+            .iter()
+            .map(|c| {
+                let s = f.series(c.as_str())?;
+                (0..f.years.len()).rev().find_map(|i| {
+                    (f.years[i] >= first && s.status[i] == Status::Ok)
+                        .then_some(s.values[i].map(|v| (v, f.years[i])))
+                        .flatten()
+                })
+            })
+            .collect();
+        if column.iter().flatten().count() * 4 < codes.len() * 3 {
+            continue;
+        }
+        columns.push(column);
+        features.push(Feature {
+            indicator: id.to_owned(),
+            first_year: first,
+            last_year: last,
+            log,
+        });
+    }
+    let values: Vec<Vec<Option<f64>>> = (0..codes.len())
+        .map(|r| columns.iter().map(|c| c[r].map(|x| x.0)).collect())
+        .collect();
+    let years: Vec<Vec<Option<u16>>> = (0..codes.len())
+        .map(|r| columns.iter().map(|c| c[r].map(|x| x.1)).collect())
+        .collect();
+    let logs: Vec<bool> = features.iter().map(|f| f.log).collect();
+    let near = nearest(&codes, &values, &logs, PEER_COUNT, 3.min(features.len()));
+    PeersFile {
+        schema_version: 1,
+        method: Text::new(
+            "Kommunerna jämförs på indikatorerna i tabellen, med varje kommuns senaste publicerade värde under indikatorns fem senaste år. Varje indikator görs jämförbar som avvikelse från medelvärdet i standardavvikelser (befolkning och elproduktion per invånare i logaritmisk skala). Avståndet är roten ur medelvärdet av de kvadrerade skillnaderna över kommunens indikatorer (minst tre), och en jämförbar kommun måste ha värden för alla dem. 0 betyder lika. Sekretessbelagda värden gissas inte.",
+            "Municipalities are compared on the indicators in the table, with each municipality's latest published value in the indicator's last five years. Each indicator is made comparable as standard deviations from the mean (population and electricity production per inhabitant on a logarithmic scale). The distance is the root mean square difference over the municipality's indicators (at least three), and a peer must have values for all of them. 0 means alike. Confidential values are not guessed.",
+        ),
+        features,
+        municipalities: codes
+            .into_iter()
+            .zip(values)
+            .zip(years)
+            .zip(near)
+            .map(|(((code, values), years), peers)| Peers {
+                code,
+                values,
+                years,
+                peers,
+            })
+            .collect(),
+    }
 }
 
 #[cfg(test)]

@@ -206,6 +206,52 @@ fn non_numeric_value_is_rejected() {
 }
 
 #[test]
+fn map_outlines_are_projected_simplified_and_checked() {
+    let data = imported("geo");
+    let shapes: muni_model::geo::Shapes = serde_json::from_slice(
+        &std::fs::read(data.join("normalised/municipality_shapes.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(shapes.shapes.len(), 290);
+    let osthammar = shapes
+        .shapes
+        .iter()
+        .find(|s| s.code.as_str() == "0382")
+        .unwrap();
+    assert_eq!(osthammar.rings.len(), 2, "the island stays, the speck goes");
+    for s in &shapes.shapes {
+        for ring in s.points() {
+            // A closed square: four corners, the closing point dropped.
+            assert!(ring.len() >= 3, "{}", s.code.as_str());
+            assert!(
+                ring.iter()
+                    .all(|&(x, y)| (0..=shapes.width).contains(&x)
+                        && (0..=shapes.height).contains(&y))
+            );
+        }
+    }
+    let mut tiles: Vec<(u16, u16)> = shapes.shapes.iter().map(|s| s.tile).collect();
+    tiles.sort();
+    tiles.dedup();
+    assert_eq!(tiles.len(), 290, "one tile each");
+    // A feature naming no municipality stops the import with the file, feature and value.
+    let file = "geo/swedish_municipalities.geojson";
+    assert_rejected(
+        "bad-geo",
+        |u| {
+            edit(&u.join(file), |t| {
+                t.replacen("\"id\": \"0382\"", "\"id\": \"0399\"", 1)
+            })
+        },
+        &[
+            "swedish_municipalities.geojson",
+            "0399",
+            "not a municipality code",
+        ],
+    );
+}
+
+#[test]
 fn unknown_region_code_is_rejected() {
     let file = "scb-energy/EN0203AD_fixture.csv";
     let line = line_of(&fixtures().join("upstream").join(file), "\"0382 ");

@@ -228,3 +228,82 @@ fn network_sum_and_ranks_are_consistent() {
     // Stockholm is Sweden's largest municipality.
     assert_eq!(f.series("0180").unwrap().rank_national[i], Some(1));
 }
+
+#[test]
+fn peers_are_the_nearest_with_every_feature_and_distances_are_symmetric() {
+    let p: muni_model::peers::PeersFile =
+        serde_json::from_slice(&std::fs::read(built().join("peers.json")).unwrap()).unwrap();
+    assert!(p.features.len() >= 3, "{:?}", p.features);
+    assert_eq!(p.municipalities.len(), 290);
+    let with_peers = p
+        .municipalities
+        .iter()
+        .filter(|m| !m.peers.is_empty())
+        .count();
+    assert!(with_peers > 250, "{with_peers} municipalities have peers");
+    for m in &p.municipalities {
+        let has: Vec<bool> = m.values.iter().map(Option::is_some).collect();
+        assert!(m.peers.len() <= 5);
+        assert!(m.peers.windows(2).all(|w| w[0].distance <= w[1].distance));
+        for peer in &m.peers {
+            assert_ne!(peer.code, m.code);
+            let other = p.of(peer.code.as_str()).unwrap();
+            // A peer has a value wherever the municipality has one.
+            for (j, h) in has.iter().enumerate() {
+                assert!(
+                    !h || other.values[j].is_some(),
+                    "{} → {}",
+                    m.code.as_str(),
+                    peer.code.as_str()
+                );
+            }
+            // Compared on the same features, the distance is the same both ways.
+            if other.values.iter().map(Option::is_some).collect::<Vec<_>>() == has
+                && let Some(back) = other.peers.iter().find(|x| x.code == m.code)
+            {
+                assert!((back.distance - peer.distance).abs() < 1e-9);
+            }
+        }
+        // The values are the published ones of the year given.
+        for (j, f) in p.features.iter().enumerate() {
+            if let (Some(v), Some(y)) = (m.values[j], m.years[j]) {
+                let file = indicator(built(), &f.indicator);
+                assert!((f.first_year..=f.last_year).contains(&y));
+                assert_eq!(value(&file, m.code.as_str(), y), (Some(v), Status::Ok));
+            }
+        }
+    }
+}
+
+#[test]
+fn the_map_has_all_290_municipalities_on_one_tile_each() {
+    let s: muni_model::geo::Shapes =
+        serde_json::from_slice(&std::fs::read(built().join("geo/municipalities.json")).unwrap())
+            .unwrap();
+    let cat = catalog(built());
+    let codes: Vec<&str> = s.shapes.iter().map(|x| x.code.as_str()).collect();
+    let munis: Vec<&str> = cat
+        .regions
+        .iter()
+        .filter(|r| r.level == RegionLevel::Municipality)
+        .map(|r| r.code.as_str())
+        .collect();
+    assert_eq!(codes, munis);
+    // Gotland (0980) is an island east of the mainland: its outline lies east of Kalmar's.
+    let east = |code: &str| {
+        s.shapes
+            .iter()
+            .find(|x| x.code.as_str() == code)
+            .unwrap()
+            .points()[0]
+            .iter()
+            .map(|p| p.0)
+            .min()
+            .unwrap()
+    };
+    assert!(east("0980") > east("0880"));
+    let mut tiles: Vec<(u16, u16)> = s.shapes.iter().map(|x| x.tile).collect();
+    tiles.sort();
+    tiles.dedup();
+    assert_eq!(tiles.len(), 290);
+}

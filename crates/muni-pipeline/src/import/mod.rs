@@ -4,6 +4,7 @@
 
 pub mod energy;
 pub mod excel;
+pub mod geo;
 pub mod members;
 pub mod population;
 pub mod procurement;
@@ -111,6 +112,9 @@ fn fact_rows(facts: &[Fact]) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// The map's outlines under `data/normalised/`.
+pub const SHAPES_FILE: &str = "municipality_shapes.json";
+
 const FACT_HEADER: &[&str] = &["region_code", "year", "variable", "value", "status"];
 
 /// Reads everything under `upstream` and replaces `data_dir/normalised` with the result, only
@@ -121,6 +125,7 @@ pub fn import_all(upstream: &Path, data_dir: &Path) -> Result<ImportReport> {
     };
     let regions = regions::read(&up.path("scb-regions/kommunlankod_2023.xls"))?;
     let members = members::read(&up.path("network/members.csv"), &regions)?;
+    let shapes = geo::read(&up.path("geo/swedish_municipalities.geojson"), &regions)?;
 
     let mut population = population::read_1950_2022(
         &up.path("scb-population/folkmangd_kommuner_1950-2022.xlsx"),
@@ -248,6 +253,10 @@ pub fn import_all(upstream: &Path, data_dir: &Path) -> Result<ImportReport> {
             fact_rows(&population),
         )?;
         write_csv(&dir.join("energy.csv"), FACT_HEADER, fact_rows(&energy))?;
+        let shapes_path = dir.join(SHAPES_FILE);
+        let json = serde_json::to_vec(&shapes)
+            .map_err(|e| PipelineError::file(&shapes_path, e.to_string()))?;
+        std::fs::write(&shapes_path, json).map_err(|e| PipelineError::io(&shapes_path, e))?;
         write_csv(
             &dir.join("procurement_notices.csv"),
             procurement::NOTICE_HEADER,
