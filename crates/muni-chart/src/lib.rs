@@ -6,6 +6,7 @@
 
 mod bar;
 mod line;
+pub mod map;
 pub mod palette;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod png;
@@ -71,21 +72,17 @@ pub(crate) fn wrap(
     lines
 }
 
-/// Draws the frame every chart shares (title and subtitle on top, an optional caption and the
-/// source line at the bottom, each wrapped to the width) and returns the area left for the plot.
-pub(crate) fn frame<DB: plotters::prelude::DrawingBackend>(
-    area: &plotters::prelude::DrawingArea<DB, plotters::coord::Shift>,
-    s: &Scale,
-    title: &str,
-    subtitle: &str,
-    caption: &str,
-    source: &str,
-) -> Result<plotters::prelude::DrawingArea<DB, plotters::coord::Shift>, ChartError> {
-    use plotters::prelude::*;
-    use plotters::style::text_anchor::{HPos, Pos, VPos};
-    #[cfg(not(target_arch = "wasm32"))]
-    png::register_fonts();
-    let (w, h) = area.dim_in_pixel();
+/// The frame's text, wrapped to the width, and the heights of its top and bottom bands.
+struct Bands {
+    title: Vec<String>,
+    subtitle: Vec<String>,
+    caption: Vec<String>,
+    source: Vec<String>,
+    header: u32,
+    footer: u32,
+}
+
+fn bands(s: &Scale, w: u32, title: &str, subtitle: &str, caption: &str, source: &str) -> Bands {
     let m = s.margin;
     let width = f64::from(w) - 2.0 * f64::from(m);
     let title = wrap(title, width, s.title, true, 2);
@@ -103,6 +100,55 @@ pub(crate) fn frame<DB: plotters::prelude::DrawingBackend>(
     let footer = (caption.len() as f64 * lh(s.label)
         + source.len() as f64 * lh(s.source)
         + 1.5 * f64::from(m)) as u32;
+    Bands {
+        title,
+        subtitle,
+        caption,
+        source,
+        header,
+        footer,
+    }
+}
+
+/// The heights of the frame's top and bottom bands at width `w` (for layouts that must agree
+/// with the drawing, e.g. the map's hit testing).
+pub(crate) fn frame_bands(
+    s: &Scale,
+    w: u32,
+    title: &str,
+    subtitle: &str,
+    caption: &str,
+    source: &str,
+) -> (u32, u32) {
+    let b = bands(s, w, title, subtitle, caption, source);
+    (b.header, b.footer)
+}
+
+/// Draws the frame every chart shares (title and subtitle on top, an optional caption and the
+/// source line at the bottom, each wrapped to the width) and returns the area left for the plot.
+pub(crate) fn frame<DB: plotters::prelude::DrawingBackend>(
+    area: &plotters::prelude::DrawingArea<DB, plotters::coord::Shift>,
+    s: &Scale,
+    title: &str,
+    subtitle: &str,
+    caption: &str,
+    source: &str,
+) -> Result<plotters::prelude::DrawingArea<DB, plotters::coord::Shift>, ChartError> {
+    use plotters::prelude::*;
+    use plotters::style::text_anchor::{HPos, Pos, VPos};
+    #[cfg(not(target_arch = "wasm32"))]
+    png::register_fonts();
+    let (w, h) = area.dim_in_pixel();
+    let m = s.margin;
+    let Bands {
+        title,
+        subtitle,
+        caption,
+        source,
+        header,
+        footer,
+    } = bands(s, w, title, subtitle, caption, source);
+    let lh = |size: f64| size * 1.2;
     let (top, rest) = area.split_vertically(header);
     let (plot, bottom) = rest.split_vertically(h.saturating_sub(header + footer));
     let font = |size: f64| ("sans-serif", size).into_font();

@@ -55,3 +55,8 @@ pub fn line_chart_png(chart: &LineChart, w: u32, h: u32) -> Result<Vec<u8>, Char
 pub fn ranking_chart_png(chart: &RankingChart, w: u32, h: u32) -> Result<Vec<u8>, ChartError> {
     render(w, h, |a| draw_ranking_chart(a, chart))
 }
+
+/// A map as PNG bytes, `w`×`h` pixels.
+pub fn map_chart_png(chart: &crate::map::MapChart, w: u32, h: u32) -> Result<Vec<u8>, ChartError> {
+    render(w, h, |a| crate::map::draw_map_chart(a, chart))
+}

@@ -9,7 +9,7 @@
 
 use muni_model::{
     Catalog, ChartQuery, IndicatorFile, IndicatorMeta, Lang, Measure, Scope, Series, Status, Unit,
-    View, format_number,
+    format_number,
 };
 
 use crate::series::{NETWORK_MEDIAN, RIKET, region_name};
@@ -22,7 +22,7 @@ pub fn summary(
     file: &IndicatorFile,
     q: &ChartQuery,
 ) -> Vec<String> {
-    let single_year = matches!(q.view, View::Ranking | View::Map);
+    let single_year = q.view.one_year();
     let (year, from) = if single_year {
         let Some(y) = ranking_year(meta, q) else {
             return Vec::new();
@@ -43,7 +43,8 @@ pub fn summary(
         year,
         i,
         from,
-        sweden: q.scope == Scope::Sweden && single_year,
+        // A map shows all of Sweden.
+        sweden: (q.scope == Scope::Sweden && single_year) || q.view.is_map(),
         index: match q.measure {
             Measure::Index { base } if !single_year => Some(base),
             _ => None,
@@ -229,19 +230,30 @@ impl Say<'_> {
         let Some(then) = self.published(s, j).filter(|t| *t != 0.0) else {
             return String::new();
         };
-        let pct = (now - then) / then.abs() * 100.0;
-        let sign = if pct > 0.0 {
+        // A share changes in percentage points; anything else in per cent of itself.
+        let (d, tpl) = if self.meta.unit == Unit::Percent && self.index.is_none() {
+            (
+                now - then,
+                self.t(
+                    "; {s}{n} procentenheter sedan {y}",
+                    "; {s}{n} percentage points since {y}",
+                ),
+            )
+        } else {
+            (
+                (now - then) / then.abs() * 100.0,
+                self.t("; {s}{n} % sedan {y}", "; {s}{n}% since {y}"),
+            )
+        };
+        let sign = if d > 0.0 {
             "+"
-        } else if pct < 0.0 {
+        } else if d < 0.0 {
             "\u{2212}"
         } else {
             "±"
         };
-        let n = format_number(pct.abs(), 1, self.lang);
-        fill(
-            self.t("; {s}{n} % sedan {y}", "; {s}{n}% since {y}"),
-            &[("s", sign), ("n", &n), ("y", &from.to_string())],
-        )
+        let n = format_number(d.abs(), 1, self.lang);
+        fill(tpl, &[("s", sign), ("n", &n), ("y", &from.to_string())])
     }
 
     /// ` Riket: 12,3 MWh per invånare.` where the chart draws Riket (ratios), else nothing.
@@ -322,7 +334,13 @@ impl Say<'_> {
         else {
             return self.unpublished(&name, s.status[self.i]);
         };
+        // The ordinal is said at the ends of the ranking; in between, the place is enough.
+        let ends = rank <= 3 || of.saturating_sub(rank) < 2;
         let tpl = match (of == 1, tied) {
+            (false, false) if !ends => self.t(
+                "{name} har plats {rank} av {of} {in} för {t} {y} ({value})",
+                "{name} ranks {rank} of {of} {in} for {t} in {y} ({value})",
+            ),
             (true, _) => self.t(
                 "{name} är den enda i {where} med ett publicerat värde för {t} {y} ({value})",
                 "{name} is the only one in {where} with a published value of {t} in {y} ({value})",
@@ -344,10 +362,16 @@ impl Say<'_> {
                 self.t("nätverket", "the network"),
             )
         };
+        let within = if sweden {
+            self.t("i Sverige", "in Sweden")
+        } else {
+            self.t("i nätverket", "in the network")
+        };
         let mut out = fill(
             tpl,
             &[
                 ("name", &name),
+                ("in", within),
                 ("where", place),
                 ("whose", whose),
                 (
@@ -696,7 +720,7 @@ mod tests {
         assert_eq!(
             s,
             [
-                "Södertälje delar nätverkets högsta värde för industrins energianvändning per invånare 2020 (30,0 %), plats 1 av 4; +200,0 % sedan 2019."
+                "Södertälje delar nätverkets högsta värde för industrins energianvändning per invånare 2020 (30,0 %), plats 1 av 4; +20,0 procentenheter sedan 2019."
             ]
         );
         let s = say(&f, "r=0382&lang=en");
@@ -705,7 +729,7 @@ mod tests {
             "{s:?}"
         );
         assert!(
-            s[0].contains("(30.0%), rank 1 of 4; \u{2212}25.0% since 2019."),
+            s[0].contains("(30.0%), rank 1 of 4; \u{2212}10.0 percentage points since 2019."),
             "{s:?}"
         );
         // The ranking view without a selection names both leaders.
@@ -786,5 +810,33 @@ mod tests {
         assert_eq!(ordinal(24, 24, true, Lang::Sv), "lägsta");
         assert_eq!(ordinal(23, 24, true, Lang::En), "second lowest");
         assert_eq!(ordinal(1, 24, false, Lang::En), "lowest");
+    }
+}
+
+#[cfg(test)]
+mod real {
+    use super::*;
+
+    fn read<T: serde::de::DeserializeOwned>(rel: &str) -> T {
+        let p = format!("{}/../../public/data/{rel}", env!("CARGO_MANIFEST_DIR"));
+        serde_json::from_slice(&std::fs::read(p).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn a_middle_place_on_the_map_is_said_as_a_place() {
+        let c: Catalog = read("catalog.json");
+        let f: IndicatorFile = read("indicators/energy_industry_share.json");
+        let meta = c.indicator("energy_industry_share").unwrap();
+        let (q, _) = ChartQuery::parse("i=energy_industry_share&v=map&t=2020&r=2181");
+        let s = summary(&c, meta, &f, &q);
+        let place = f.series("2181").unwrap().rank_national
+            [f.years.iter().position(|&y| y == 2020).unwrap()]
+        .unwrap();
+        assert!(
+            s[0].starts_with(&format!("Sandviken har plats {place} av "))
+                && s[0].contains(" i Sverige för industrins andel av energianvändningen 2020 ("),
+            "{s:?}"
+        );
+        assert!(s[0].contains("procentenheter sedan 2019"), "{s:?}");
     }
 }

@@ -13,13 +13,14 @@ use crate::{LineChart, RankingChart};
 pub enum ViewChart {
     Line(LineChart),
     Ranking(RankingChart),
+    Map(crate::map::MapChart),
 }
 
 impl ViewChart {
     /// The number of bars (0 for a time series), for choosing a height.
     pub fn bars(&self) -> usize {
         match self {
-            ViewChart::Line(_) => 0,
+            ViewChart::Line(_) | ViewChart::Map(_) => 0,
             ViewChart::Ranking(c) => c.bars.len(),
         }
     }
@@ -29,6 +30,7 @@ impl ViewChart {
         match self {
             ViewChart::Line(c) => c.caption = text,
             ViewChart::Ranking(c) => c.caption = text,
+            ViewChart::Map(c) => c.caption = text,
         }
     }
 
@@ -36,20 +38,37 @@ impl ViewChart {
         match self {
             ViewChart::Line(c) => crate::line_chart_svg(c, w, h),
             ViewChart::Ranking(c) => crate::ranking_chart_svg(c, w, h),
+            ViewChart::Map(c) => crate::map::map_chart_svg(c, w, h),
         }
     }
 }
 
-/// The chart of `q` (a ranking for `v=ranking`, a time series otherwise) and the stem of a
-/// file name that says what is inside (`industrikommuner_elproduktion_2019`). `None` when there
-/// is no year to show.
+/// The chart of `q` (a ranking for `v=ranking`, a map for `v=map` or `v=tiles` given the
+/// outlines, a time series otherwise) and the stem of a file name that says what is inside
+/// (`industrikommuner_elproduktion_2019`). `None` when there is no year to show, or a map is
+/// asked for without outlines.
 pub fn view_chart(
     catalog: &Catalog,
     meta: &IndicatorMeta,
     file: &IndicatorFile,
+    geo: Option<&muni_model::geo::Shapes>,
     q: &ChartQuery,
 ) -> Option<(ViewChart, String)> {
     let (chart, measure, span) = match q.view {
+        muni_model::View::Map | muni_model::View::Tiles => {
+            let y = ranking_year(meta, q)?;
+            let c = crate::map::map_chart(
+                catalog,
+                meta,
+                file,
+                geo?,
+                y,
+                &selected(q),
+                q.view == muni_model::View::Tiles,
+                q.lang,
+            );
+            (ViewChart::Map(c), Measure::AsPublished, (y, y))
+        }
         muni_model::View::Ranking => {
             let y = ranking_year(meta, q)?;
             let c = ranking(catalog, meta, file, q)?;
@@ -62,8 +81,15 @@ pub fn view_chart(
             (ViewChart::Line(c), q.measure, span)
         }
     };
-    let stem = muni_model::extract::file_name(meta, measure, span, "");
-    Some((chart, stem.trim_end_matches('.').to_owned()))
+    let mut stem = muni_model::extract::file_name(meta, measure, span, "")
+        .trim_end_matches('.')
+        .to_owned();
+    match q.view {
+        muni_model::View::Map => stem.push_str("_karta"),
+        muni_model::View::Tiles => stem.push_str("_rutnat"),
+        _ => {}
+    }
+    Some((chart, stem))
 }
 
 /// The indicator shown when the URL names none (or a stale one).

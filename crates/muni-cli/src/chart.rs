@@ -52,6 +52,8 @@ pub fn parse_size(s: &str) -> Result<(u32, u32), String> {
 pub struct Data {
     dir: PathBuf,
     catalog: Catalog,
+    /// The map's outlines, read when a map is first asked for.
+    geo: std::cell::OnceCell<muni_model::geo::Shapes>,
 }
 
 impl Data {
@@ -60,7 +62,17 @@ impl Data {
         Ok(Data {
             dir: dir.to_owned(),
             catalog,
+            geo: std::cell::OnceCell::new(),
         })
+    }
+
+    fn geo(&self) -> Result<&muni_model::geo::Shapes, String> {
+        if let Some(g) = self.geo.get() {
+            return Ok(g);
+        }
+        let g =
+            read_json(&self.dir.join(muni_pipeline::publish::GEO)).map_err(|e| e.to_string())?;
+        Ok(self.geo.get_or_init(|| g))
     }
 
     /// The chart of `view` (a URL query: `i=population&r=0382&v=ranking`) and a file name
@@ -104,13 +116,19 @@ impl Data {
         if q.view == View::Profile {
             return Err("a profile is a table, not a chart: use v=series or v=ranking".into());
         }
-        let (mut chart, stem) = view_chart(c, meta, &file, q).ok_or("no year to show")?;
+        let geo = if q.view.is_map() {
+            Some(self.geo()?)
+        } else {
+            None
+        };
+        let (mut chart, stem) = view_chart(c, meta, &file, geo, q).ok_or("no year to show")?;
         // A slide carries its talking point under the plot.
         chart.set_caption(muni_chart::summary::summary(c, meta, &file, q).join(" "));
         let bytes = match (format, &chart) {
             (Format::Svg, _) => chart.svg(w, h).map(String::into_bytes),
             (Format::Png, ViewChart::Line(l)) => muni_chart::png::line_chart_png(l, w, h),
             (Format::Png, ViewChart::Ranking(r)) => muni_chart::png::ranking_chart_png(r, w, h),
+            (Format::Png, ViewChart::Map(m)) => muni_chart::png::map_chart_png(m, w, h),
         }
         .map_err(|e| format!("{}: {e}", meta.id))?;
         Ok((bytes, format!("{stem}.{}", format.ext())))

@@ -18,16 +18,28 @@ pub enum View {
     Profile,
     /// Sweden's municipalities coloured by the indicator in one year.
     Map,
+    /// The same as an equal-area tile grid.
+    Tiles,
 }
 
 impl View {
-    const ALL: [(View, &'static str); 5] = [
+    const ALL: [(View, &'static str); 6] = [
         (View::Series, "series"),
         (View::Ranking, "ranking"),
         (View::Table, "table"),
         (View::Profile, "profile"),
         (View::Map, "map"),
+        (View::Tiles, "tiles"),
     ];
+
+    /// A picture of one year (ranking, map, tiles) rather than of a span of years.
+    pub fn one_year(self) -> bool {
+        matches!(self, View::Ranking | View::Map | View::Tiles)
+    }
+
+    pub fn is_map(self) -> bool {
+        matches!(self, View::Map | View::Tiles)
+    }
 }
 
 /// How values are shown: as published, or as an index with a base year = 100.

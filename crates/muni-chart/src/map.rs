@@ -1,0 +1,537 @@
+//! The map: Sweden's 290 municipalities coloured by an indicator in one year, in quintile
+//! classes (the same number of municipalities in each, said in the legend), network members
+//! outlined, selected municipalities highlighted; or the same as a tile grid where every
+//! municipality gets an equal square. Drawn with plotters like every other chart; the same
+//! layout function serves hit testing, so a pointer finds the municipality under it.
+
+use muni_model::geo::{Point, Shapes, inside};
+use muni_model::{Catalog, IndicatorFile, IndicatorMeta, Lang, RegionLevel, Status, format_number};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use crate::palette::{self, series_color};
+use crate::series::{region_name, source_line};
+use crate::{ChartError, Scale, draw_err};
+
+/// Five sequential classes, light to dark (viridis), told apart without colour vision too.
+pub const CLASS_COLORS: [RGBColor; 5] = [
+    RGBColor(253, 231, 37),
+    RGBColor(122, 209, 81),
+    RGBColor(34, 168, 132),
+    RGBColor(42, 120, 142),
+    RGBColor(65, 68, 135),
+];
+const CONFIDENTIAL: RGBColor = RGBColor(170, 170, 170);
+const NO_VALUE: RGBColor = RGBColor(232, 232, 232);
+
+/// How a municipality is filled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fill {
+    Class(usize),
+    Confidential,
+    Missing,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct MapRegion {
+    pub code: String,
+    pub name: String,
+    pub rings: Vec<Vec<Point>>,
+    pub tile: (u16, u16),
+    pub fill: Fill,
+    pub member: bool,
+    /// Position among the selected municipalities (their colour).
+    pub selected: Option<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct MapChart {
+    pub title: String,
+    pub subtitle: String,
+    pub source: String,
+    pub caption: String,
+    pub lang: Lang,
+    /// Draw the tile grid instead of the outlines.
+    pub tiles: bool,
+    /// Extent of the outlines and of the tile grid.
+    pub extent: (i32, i32),
+    pub grid: (u16, u16),
+    pub regions: Vec<MapRegion>,
+    /// One label per class (`12,3–45,6`), light to dark.
+    pub classes: Vec<String>,
+    pub legend_title: String,
+}
+
+/// Quintile breaks of `values` (fewer when values repeat): class `i` holds the values up to
+/// `breaks[i]`, the last class the rest.
+pub fn quintile_breaks(values: &[f64]) -> Vec<f64> {
+    let mut v: Vec<f64> = values.iter().copied().filter(|x| x.is_finite()).collect();
+    muni_model::sort::sort_by(&mut v, f64::total_cmp);
+    if v.is_empty() {
+        return Vec::new();
+    }
+    let mut breaks: Vec<f64> = (1..5)
+        .map(|k| v[(k * v.len() / 5).min(v.len() - 1).saturating_sub(1)])
+        .collect();
+    breaks.dedup();
+    if breaks.last() == v.last() {
+        breaks.pop();
+    }
+    breaks
+}
+
+fn class_of(breaks: &[f64], x: f64) -> usize {
+    breaks.iter().take_while(|b| x > **b).count()
+}
+
+/// The map of `year` (every municipality), with `selected` highlighted.
+#[allow(clippy::too_many_arguments)]
+pub fn map_chart(
+    catalog: &Catalog,
+    meta: &IndicatorMeta,
+    file: &IndicatorFile,
+    shapes: &Shapes,
+    year: u16,
+    selected: &[String],
+    tiles: bool,
+    lang: Lang,
+) -> MapChart {
+    let i = file.years.iter().position(|&y| y == year);
+    let value = |code: &str| -> (Option<f64>, Status) {
+        match (i, file.series(code)) {
+            (Some(i), Some(s)) => (s.values[i], s.status[i]),
+            _ => (None, Status::Missing),
+        }
+    };
+    let published: Vec<f64> = file
+        .series
+        .iter()
+        .filter(|s| s.region.level() == RegionLevel::Municipality)
+        .filter_map(|s| match value(s.region.as_str()) {
+            (Some(v), Status::Ok) => Some(v),
+            _ => None,
+        })
+        .collect();
+    let breaks = quintile_breaks(&published);
+    let members = catalog.network();
+    let regions = shapes
+        .shapes
+        .iter()
+        .map(|sh| {
+            let code = sh.code.as_str();
+            MapRegion {
+                code: code.to_owned(),
+                name: region_name(catalog, code, lang),
+                rings: sh.points(),
+                tile: sh.tile,
+                fill: match value(code) {
+                    (Some(v), Status::Ok) => Fill::Class(class_of(&breaks, v)),
+                    (_, Status::Confidential) => Fill::Confidential,
+                    _ => Fill::Missing,
+                },
+                member: members.iter().any(|m| m.as_str() == code),
+                selected: selected.iter().position(|s| s == code),
+            }
+        })
+        .collect();
+    let decimals = meta.unit.decimals();
+    let n = |x: f64| format_number(x, decimals, lang);
+    let lo = published.iter().copied().fold(f64::INFINITY, f64::min);
+    let hi = published.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let mut classes = Vec::new();
+    if lo.is_finite() {
+        let mut from = lo;
+        for b in breaks.iter().copied().chain(std::iter::once(hi)) {
+            classes.push(format!("{}\u{2013}{}", n(from), n(b)));
+            from = b;
+        }
+    }
+    MapChart {
+        title: format!("{} {year}", meta.title.get(lang)),
+        subtitle: meta.unit.label().get(lang).to_owned(),
+        source: format!(
+            "{} {}.",
+            source_line(meta, lang).trim_end_matches('.'),
+            shapes.source.get(lang)
+        )
+        .replacen(" Kommungränser", ". Kommungränser", 1)
+        .replacen(" Municipal borders", ". Municipal borders", 1),
+        caption: String::new(),
+        lang,
+        tiles,
+        extent: (shapes.width, shapes.height),
+        grid: (shapes.tile_columns, shapes.tile_rows),
+        regions,
+        classes,
+        legend_title: match lang {
+            Lang::Sv => "Kvintiler: lika många kommuner i varje klass".into(),
+            Lang::En => "Quintiles: the same number of municipalities in each class".into(),
+        },
+    }
+}
+
+/// Where the map lies in a picture of `w` × `h`: map units → pixels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Layout {
+    pub scale: f64,
+    pub x0: f64,
+    pub y0: f64,
+    /// Left edge of the legend, in pixels.
+    pub legend_x: i32,
+}
+
+impl Layout {
+    pub fn to_px(&self, p: Point) -> (i32, i32) {
+        (
+            (self.x0 + f64::from(p.0) * self.scale).round() as i32,
+            (self.y0 + f64::from(p.1) * self.scale).round() as i32,
+        )
+    }
+}
+
+/// The layout of `chart` at `w` × `h`: the frame's bands, then the map (or grid) fitted to the
+/// left part, the legend to its right.
+pub fn layout(chart: &MapChart, w: u32, h: u32) -> Layout {
+    let s = Scale::for_height(h);
+    let (header, footer) = crate::frame_bands(
+        &s,
+        w,
+        &chart.title,
+        &chart.subtitle,
+        &chart.caption,
+        &chart.source,
+    );
+    let m = f64::from(s.margin);
+    let legend_w = (s.label * 13.0).min(f64::from(w) * 0.45);
+    let avail_w = (f64::from(w) - legend_w - 3.0 * m).max(10.0);
+    let avail_h = (f64::from(h) - f64::from(header + footer) - 2.0 * m).max(10.0);
+    let (ew, eh) = if chart.tiles {
+        (f64::from(chart.grid.0), f64::from(chart.grid.1))
+    } else {
+        (f64::from(chart.extent.0), f64::from(chart.extent.1))
+    };
+    let scale = (avail_w / ew).min(avail_h / eh);
+    let x0 = m;
+    let y0 = f64::from(header) + m;
+    Layout {
+        scale,
+        x0,
+        y0,
+        legend_x: (x0 + ew * scale + 2.0 * m) as i32,
+    }
+}
+
+/// The municipality under the pixel `(px, py)` of a picture of `w` × `h`.
+pub fn hit(chart: &MapChart, w: u32, h: u32, px: f64, py: f64) -> Option<&MapRegion> {
+    let l = layout(chart, w, h);
+    let (x, y) = ((px - l.x0) / l.scale, (py - l.y0) / l.scale);
+    if chart.tiles {
+        let (c, r) = (x.floor(), y.floor());
+        return chart
+            .regions
+            .iter()
+            .find(|g| f64::from(g.tile.0) == c && f64::from(g.tile.1) == r);
+    }
+    chart
+        .regions
+        .iter()
+        .find(|g| g.rings.iter().any(|ring| inside(ring, (x, y))))
+}
+
+fn fill_color(f: Fill) -> RGBColor {
+    match f {
+        Fill::Class(i) => CLASS_COLORS[i.min(CLASS_COLORS.len() - 1)],
+        Fill::Confidential => CONFIDENTIAL,
+        Fill::Missing => NO_VALUE,
+    }
+}
+
+/// A tile's corners in map units of the grid.
+fn tile_ring(t: (u16, u16)) -> Vec<Point> {
+    let (c, r) = (i32::from(t.0), i32::from(t.1));
+    vec![(c, r), (c + 1, r), (c + 1, r + 1), (c, r + 1)]
+}
+
+pub fn draw_map_chart<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    chart: &MapChart,
+) -> Result<(), ChartError> {
+    let (w, h) = area.dim_in_pixel();
+    let s = Scale::for_height(h);
+    area.fill(&WHITE).map_err(draw_err)?;
+    if chart.regions.is_empty() {
+        return Err(ChartError::Empty);
+    }
+    crate::frame(
+        area,
+        &s,
+        &chart.title,
+        &chart.subtitle,
+        &chart.caption,
+        &chart.source,
+    )?;
+    let l = layout(chart, w, h);
+    let px_ring = |ring: &[Point]| -> Vec<(i32, i32)> {
+        if chart.tiles {
+            // A gap between tiles: shrink each by a tenth of a cell.
+            let inset = |p: Point, sx: f64, sy: f64| {
+                let (x, y) = l.to_px(p);
+                (
+                    x + (sx * l.scale * 0.06) as i32,
+                    y + (sy * l.scale * 0.06) as i32,
+                )
+            };
+            vec![
+                inset(ring[0], 1.0, 1.0),
+                inset(ring[1], -1.0, 1.0),
+                inset(ring[2], -1.0, -1.0),
+                inset(ring[3], 1.0, -1.0),
+            ]
+        } else {
+            ring.iter().map(|p| l.to_px(*p)).collect()
+        }
+    };
+    let rings_of = |g: &MapRegion| -> Vec<Vec<(i32, i32)>> {
+        if chart.tiles {
+            vec![px_ring(&tile_ring(g.tile))]
+        } else {
+            g.rings.iter().map(|r| px_ring(r)).collect()
+        }
+    };
+    let thin = (f64::from(h) / 1500.0).max(0.5);
+    // Fills first, with thin white borders; then members' outlines; then the selection on top.
+    for g in &chart.regions {
+        for ring in rings_of(g) {
+            area.draw(&Polygon::new(ring.clone(), fill_color(g.fill).filled()))
+                .map_err(draw_err)?;
+            area.draw(&PathElement::new(
+                closed(ring),
+                ShapeStyle {
+                    color: WHITE.to_rgba(),
+                    filled: false,
+                    stroke_width: thin.ceil() as u32,
+                },
+            ))
+            .map_err(draw_err)?;
+        }
+    }
+    let outline = |g: &MapRegion, color: RGBColor, width: u32| -> Result<(), ChartError> {
+        for ring in rings_of(g) {
+            area.draw(&PathElement::new(
+                closed(ring),
+                ShapeStyle {
+                    color: color.to_rgba(),
+                    filled: false,
+                    stroke_width: width,
+                },
+            ))
+            .map_err(draw_err)?;
+        }
+        Ok(())
+    };
+    let stroke = (f64::from(h) / 400.0).max(1.5) as u32;
+    for g in chart.regions.iter().filter(|g| g.member) {
+        outline(g, palette::TEXT, stroke)?;
+    }
+    for g in &chart.regions {
+        if let Some(k) = g.selected {
+            outline(g, series_color(k), stroke * 2)?;
+        }
+    }
+    draw_legend(area, chart, &s, &l)
+}
+
+fn closed(mut ring: Vec<(i32, i32)>) -> Vec<(i32, i32)> {
+    if let Some(first) = ring.first().copied() {
+        ring.push(first);
+    }
+    ring
+}
+
+fn draw_legend<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    chart: &MapChart,
+    s: &Scale,
+    l: &Layout,
+) -> Result<(), ChartError> {
+    use plotters::style::text_anchor::{HPos, Pos, VPos};
+    let font = ("sans-serif", s.label)
+        .into_font()
+        .color(&palette::TEXT)
+        .pos(Pos::new(HPos::Left, VPos::Center));
+    let x = l.legend_x;
+    let mut y = l.y0 as i32;
+    let line = (s.label * 1.6) as i32;
+    let box_w = (s.label * 1.4) as i32;
+    let (w, _) = area.dim_in_pixel();
+    let width = f64::from(w) - f64::from(x) - f64::from(s.margin);
+    for t in crate::wrap(&chart.legend_title, width, s.label, false, 3) {
+        area.draw(&Text::new(t, (x, y + line / 2), font.clone()))
+            .map_err(draw_err)?;
+        y += line;
+    }
+    let (lang, mut items): (Lang, Vec<(RGBColor, String)>) = (
+        chart.lang,
+        chart
+            .classes
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (CLASS_COLORS[i.min(4)], c.clone()))
+            .collect(),
+    );
+    items.push((
+        CONFIDENTIAL,
+        match lang {
+            Lang::Sv => "Sekretess (..)".into(),
+            Lang::En => "Confidential (..)".into(),
+        },
+    ));
+    items.push((
+        NO_VALUE,
+        match lang {
+            Lang::Sv => "Inget värde".into(),
+            Lang::En => "No value".into(),
+        },
+    ));
+    for (color, label) in items {
+        area.draw(&Rectangle::new(
+            [(x, y + 2), (x + box_w, y + line - 2)],
+            color.filled(),
+        ))
+        .map_err(draw_err)?;
+        area.draw(&Text::new(
+            label,
+            (x + box_w + s.margin, y + line / 2),
+            font.clone(),
+        ))
+        .map_err(draw_err)?;
+        y += line;
+    }
+    // The outlines' meaning.
+    y += line / 2;
+    let stroke = (s.label / 8.0).max(1.5) as u32;
+    let keys: [(RGBColor, u32, &str, &str); 2] = [
+        (
+            palette::TEXT,
+            stroke,
+            "Nätverkets kommuner",
+            "The network's municipalities",
+        ),
+        (
+            series_color(0),
+            stroke * 2,
+            "Valda kommuner",
+            "Selected municipalities",
+        ),
+    ];
+    for (color, width, sv, en) in keys {
+        area.draw(&Rectangle::new(
+            [(x, y + 2), (x + box_w, y + line - 2)],
+            ShapeStyle {
+                color: color.to_rgba(),
+                filled: false,
+                stroke_width: width,
+            },
+        ))
+        .map_err(draw_err)?;
+        let label = match lang {
+            Lang::Sv => sv,
+            Lang::En => en,
+        };
+        area.draw(&Text::new(
+            label,
+            (x + box_w + s.margin, y + line / 2),
+            font.clone(),
+        ))
+        .map_err(draw_err)?;
+        y += line;
+    }
+    area.present().map_err(draw_err)?;
+    Ok(())
+}
+
+/// The map as an SVG document of `width` × `height` pixels.
+pub fn map_chart_svg(chart: &MapChart, width: u32, height: u32) -> Result<String, ChartError> {
+    let mut buf = String::new();
+    {
+        let area = SVGBackend::with_string(&mut buf, (width, height)).into_drawing_area();
+        draw_map_chart(&area, chart)?;
+    }
+    Ok(buf)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quintiles_put_a_fifth_in_each_class_and_merge_repeats() {
+        let v: Vec<f64> = (1..=10).map(f64::from).collect();
+        let b = quintile_breaks(&v);
+        assert_eq!(b, [2.0, 4.0, 6.0, 8.0]);
+        let counts: Vec<usize> = (0..5)
+            .map(|c| v.iter().filter(|x| class_of(&b, **x) == c).count())
+            .collect();
+        assert_eq!(counts, [2, 2, 2, 2, 2]);
+        // Many zeros: one class for them, not four empty ones.
+        let z = [0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0, 2.0, 3.0];
+        assert_eq!(quintile_breaks(&z), [0.0, 1.0]);
+    }
+
+    fn chart(tiles: bool) -> MapChart {
+        let region = |code: &str, x: i32, tile: (u16, u16), fill| MapRegion {
+            code: code.into(),
+            name: code.into(),
+            rings: vec![vec![(x, 0), (x + 10, 0), (x + 10, 10), (x, 10)]],
+            tile,
+            fill,
+            member: code == "0001",
+            selected: (code == "0002").then_some(0),
+        };
+        MapChart {
+            title: "SYNTHETIC map".into(),
+            subtitle: "MWh".into(),
+            source: "Källa: syntetiska data".into(),
+            caption: String::new(),
+            lang: Lang::Sv,
+            tiles,
+            extent: (30, 10),
+            grid: (3, 1),
+            regions: vec![
+                region("0001", 0, (0, 0), Fill::Class(0)),
+                region("0002", 10, (1, 0), Fill::Class(4)),
+                region("0003", 20, (2, 0), Fill::Confidential),
+            ],
+            classes: vec!["1–2".into(), "2–3".into()],
+            legend_title: "Kvintiler".into(),
+        }
+    }
+
+    #[test]
+    fn every_region_is_drawn_and_found_under_the_pointer() {
+        for tiles in [false, true] {
+            let c = chart(tiles);
+            let svg = map_chart_svg(&c, 960, 540).unwrap();
+            assert_eq!(svg.matches("<polygon").count(), 3, "one shape each");
+            assert!(svg.contains("Sekretess (..)") && svg.contains("Kvintiler"));
+            let l = layout(&c, 960, 540);
+            for (k, g) in c.regions.iter().enumerate() {
+                // The middle of each square (or tile).
+                let centre = if tiles {
+                    (k as f64 + 0.5, 0.5)
+                } else {
+                    (k as f64 * 10.0 + 5.0, 5.0)
+                };
+                let (px, py) = (l.x0 + centre.0 * l.scale, l.y0 + centre.1 * l.scale);
+                assert_eq!(
+                    hit(&c, 960, 540, px, py).map(|r| r.code.as_str()),
+                    Some(g.code.as_str())
+                );
+            }
+            assert!(
+                hit(&c, 960, 540, 1.0, 1.0).is_none(),
+                "the title is no municipality"
+            );
+        }
+    }
+}
