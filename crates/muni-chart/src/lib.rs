@@ -6,6 +6,7 @@
 
 mod bar;
 mod line;
+#[cfg(feature = "map")]
 pub mod map;
 pub mod palette;
 #[cfg(not(target_arch = "wasm32"))]
@@ -112,6 +113,7 @@ fn bands(s: &Scale, w: u32, title: &str, subtitle: &str, caption: &str, source: 
 
 /// The heights of the frame's top and bottom bands at width `w` (for layouts that must agree
 /// with the drawing, e.g. the map's hit testing).
+#[cfg(feature = "map")]
 pub(crate) fn frame_bands(
     s: &Scale,
     w: u32,

@@ -57,6 +57,7 @@ pub fn ranking_chart_png(chart: &RankingChart, w: u32, h: u32) -> Result<Vec<u8>
 }
 
 /// A map as PNG bytes, `w`×`h` pixels.
+#[cfg(feature = "map")]
 pub fn map_chart_png(chart: &crate::map::MapChart, w: u32, h: u32) -> Result<Vec<u8>, ChartError> {
     render(w, h, |a| crate::map::draw_map_chart(a, chart))
 }

@@ -13,6 +13,7 @@ use crate::{LineChart, RankingChart};
 pub enum ViewChart {
     Line(LineChart),
     Ranking(RankingChart),
+    #[cfg(feature = "map")]
     Map(crate::map::MapChart),
 }
 
@@ -20,8 +21,8 @@ impl ViewChart {
     /// The number of bars (0 for a time series), for choosing a height.
     pub fn bars(&self) -> usize {
         match self {
-            ViewChart::Line(_) | ViewChart::Map(_) => 0,
             ViewChart::Ranking(c) => c.bars.len(),
+            _ => 0,
         }
     }
 
@@ -30,6 +31,7 @@ impl ViewChart {
         match self {
             ViewChart::Line(c) => c.caption = text,
             ViewChart::Ranking(c) => c.caption = text,
+            #[cfg(feature = "map")]
             ViewChart::Map(c) => c.caption = text,
         }
     }
@@ -38,6 +40,7 @@ impl ViewChart {
         match self {
             ViewChart::Line(c) => crate::line_chart_svg(c, w, h),
             ViewChart::Ranking(c) => crate::ranking_chart_svg(c, w, h),
+            #[cfg(feature = "map")]
             ViewChart::Map(c) => crate::map::map_chart_svg(c, w, h),
         }
     }
@@ -55,6 +58,12 @@ pub fn view_chart(
     q: &ChartQuery,
 ) -> Option<(ViewChart, String)> {
     let (chart, measure, span) = match q.view {
+        #[cfg(not(feature = "map"))]
+        muni_model::View::Map | muni_model::View::Tiles => {
+            let _ = geo;
+            return None;
+        }
+        #[cfg(feature = "map")]
         muni_model::View::Map | muni_model::View::Tiles => {
             let y = ranking_year(meta, q)?;
             let c = crate::map::map_chart(
@@ -81,6 +90,12 @@ pub fn view_chart(
             (ViewChart::Line(c), q.measure, span)
         }
     };
+    Some((chart, stem(meta, q, measure, span)))
+}
+
+/// The stem of a file name that says what a view's picture shows
+/// (`industrikommuner_elproduktion_2019_karta`).
+pub fn stem(meta: &IndicatorMeta, q: &ChartQuery, measure: Measure, span: (u16, u16)) -> String {
     let mut stem = muni_model::extract::file_name(meta, measure, span, "")
         .trim_end_matches('.')
         .to_owned();
@@ -89,7 +104,7 @@ pub fn view_chart(
         muni_model::View::Tiles => stem.push_str("_rutnat"),
         _ => {}
     }
-    Some((chart, stem))
+    stem
 }
 
 /// The indicator shown when the URL names none (or a stale one).

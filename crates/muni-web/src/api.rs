@@ -40,3 +40,13 @@ pub async fn catalog() -> Result<Catalog, String> {
 pub async fn indicator(file: &str) -> Result<IndicatorFile, String> {
     get_json(&format!("{DATA}/{file}")).await
 }
+
+/// The map's outlines (loaded when a map is first shown).
+pub async fn geo() -> Result<muni_model::geo::Shapes, String> {
+    get_json(&format!("{DATA}/geo/municipalities.json")).await
+}
+
+/// Every municipality's peers (loaded when the peers are first shown).
+pub async fn peers() -> Result<muni_model::peers::PeersFile, String> {
+    get_json(&format!("{DATA}/peers.json")).await
+}

@@ -160,6 +160,62 @@ fn Dashboard(
     }
 }
 
+/// "Municipalities like …": the first selected municipality's peers by industry structure,
+/// with the values they were compared on, and one click to compare with them all.
+#[component]
+fn PeersPanel(catalog: Arc<Catalog>, query: RwSignal<ChartQuery>) -> impl IntoView {
+    let lang = Memo::new(move |_| query.with(|q| q.lang));
+    // The first selected municipality ("" for none).
+    let anchor = Memo::new(move |_| {
+        query.with(|q| {
+            q.municipalities
+                .first()
+                .map_or_else(String::new, |m| m.as_str().to_owned())
+        })
+    });
+    let open = RwSignal::new(false);
+    // The table: escaped HTML from the lazy module (a table of leptos views costs kBs).
+    let html = RwSignal::new(String::new());
+    Effect::new(move |_| {
+        if anchor.with(String::is_empty) || !open.get() {
+            return;
+        }
+        let q = query.with(|q| q.to_query_string());
+        leptos::task::spawn_local(async move { html.set(crate::lazy::peers_html(&q).await) });
+    });
+    let has_peers = Memo::new(move |_| {
+        html.track();
+        !crate::lazy::peers().is_empty()
+    });
+    let add = move |_| {
+        let codes = crate::lazy::peers();
+        query.update(|q| {
+            for c in codes.iter().filter_map(|c| MunicipalityCode::new(c).ok()) {
+                if !q.municipalities.contains(&c) {
+                    q.municipalities.push(c)
+                }
+            }
+        })
+    };
+    let title = move || {
+        let l = lang.get();
+        format!(
+            "{} {}",
+            t(l, "Kommuner som liknar", "Municipalities like"),
+            catalog.region_name(&anchor.get(), l)
+        )
+    };
+    view! {
+        <details class="peers" data-testid="peers" hidden=move || anchor.with(String::is_empty) on:toggle=move |ev| open.set(details_open(&ev))>
+            <summary>{title}</summary>
+            <div inner_html=move || { let h = html.get(); if h.is_empty() { t(lang.get(), "Laddar …", "Loading …").to_owned() } else { h } }></div>
+            <button data-testid="add-peers" hidden=move || !has_peers.get() on:click=add>
+                {move || t(lang.get(), "Jämför med alla i diagrammet", "Compare with all of them in the chart")}
+            </button>
+        </details>
+    }
+}
+
 #[component]
 fn LanguageSwitch(query: RwSignal<ChartQuery>) -> impl IntoView {
     let set = move |l: Lang| query.update(|q| q.lang = l);
@@ -277,6 +333,8 @@ fn Controls(
                 {view_tab(View::Ranking, "Rangordning", "Ranking", "view-ranking")}
                 {view_tab(View::Table, "Tabell", "Table", "view-table")}
                 {view_tab(View::Profile, "Kommunprofil", "Municipality profile", "view-profile")}
+                {view_tab(View::Map, "Karta", "Map", "view-map")}
+                {view_tab(View::Tiles, "Rutnät", "Tile grid", "view-tiles")}
             </div>
             <div class="row">
                 <label>
@@ -297,7 +355,7 @@ fn Controls(
                         }).collect_view()}
                     </select>
                 </label>
-                <Show when=move || query.with(|q| q.view == View::Ranking)
+                <Show when=move || query.with(|q| q.view.one_year())
                     fallback=move || view! { <YearRange query years=Signal::derive(years)/> }>
                     <label>
                         <span>{move || t(lang.get(), "År", "Year")}</span>
@@ -491,7 +549,7 @@ fn chart_svg(
     size: &dyn Fn(usize) -> (u32, u32),
     caption: bool,
 ) -> Option<(String, String)> {
-    let (mut chart, stem) = muni_chart::view::view_chart(cat, m, f, q)?;
+    let (mut chart, stem) = muni_chart::view::view_chart(cat, m, f, None, q)?;
     if caption {
         chart.set_caption(muni_chart::summary::summary(cat, m, f, q).join(" "));
     }
@@ -500,7 +558,9 @@ fn chart_svg(
 }
 
 /// "Download and share": the view's CSV in the dialect the reader chose (remembered), the chart
-/// as PNG or SVG at slide sizes, a copy to the clipboard, and an embed snippet.
+/// as PNG or SVG at slide sizes, a copy to the clipboard, and an embed snippet. The panel is
+/// plain HTML whose controls are read when a button is pressed, and the work is done by the
+/// lazily loaded module: none of it is in the first view's download.
 #[component]
 fn Export(
     catalog: Arc<Catalog>,
@@ -508,15 +568,11 @@ fn Export(
     file: Arc<IndicatorFile>,
     query: RwSignal<ChartQuery>,
 ) -> impl IntoView {
-    use muni_model::extract::Dialect;
+    use wasm_bindgen::JsCast;
     let lang = Memo::new(move |_| query.with(|q| q.lang));
-    let dialect = RwSignal::new(match crate::export::remembered("csv-dialect").as_deref() {
-        Some("machine") => Dialect::Machine,
-        _ => Dialect::ExcelSv,
-    });
-    let size = RwSignal::new((1920u32, 1080u32));
     let said = RwSignal::new(String::new());
     let embed_dark = RwSignal::new(false);
+    let open = RwSignal::new(false);
     let report = move |r: Result<String, String>| {
         said.set(match r {
             Ok(s) => s,
@@ -526,55 +582,11 @@ fn Export(
             ),
         })
     };
-    let (cat, m, f) = (catalog.clone(), meta.clone(), file.clone());
-    let csv = move |_| {
-        let d = dialect.get_untracked();
-        let (text, name) = query.with_untracked(|q| vm::view_extract(&cat, &m, &f, q, d));
-        report(
-            crate::export::text_blob(&text, "text/csv;charset=utf-8")
-                .and_then(|b| crate::export::download_blob(&b, &name))
-                .map(|()| name),
-        );
-    };
-    let (cat, m, f) = (catalog.clone(), meta.clone(), file.clone());
-    let picture = move |kind: &'static str| {
-        let q = query.get_untracked();
-        let wh = size.get_untracked();
-        let Some((svg, stem)) = chart_svg(&cat, &m, &f, &q, &|_| wh, true) else {
-            return;
-        };
-        let (w, h) = size.get_untracked();
-        if kind == "copy" {
-            // Started within the click (see `copy_png`).
-            let copy = crate::export::copy_png(svg, w, h);
-            leptos::task::spawn_local(async move {
-                report(copy.await.map(|()| {
-                    t(
-                        lang.get_untracked(),
-                        "Bilden är kopierad",
-                        "The picture is copied",
-                    )
-                    .to_owned()
-                }));
-            });
-            return;
-        }
-        leptos::task::spawn_local(async move {
-            let name = format!("{stem}.{}", if kind == "svg" { "svg" } else { "png" });
-            let r = if kind == "svg" {
-                crate::export::text_blob(&svg, "image/svg+xml")
-                    .and_then(|b| crate::export::download_blob(&b, &name))
-            } else {
-                match crate::export::png_blob(&svg, w, h).await {
-                    Ok(b) => crate::export::download_blob(&b, &name),
-                    Err(e) => Err(e),
-                }
-            };
-            report(r.map(|()| name));
-        });
-    };
     let title = meta.title.clone();
-    let snippet = move || {
+    let panel = move || {
+        if !open.get() {
+            return String::new();
+        }
         let page = web_sys::window()
             .and_then(|w| {
                 let l = w.location();
@@ -583,53 +595,74 @@ fn Export(
             .unwrap_or_default();
         let mut q = query.get();
         q.dark = embed_dark.get();
-        vm::embed_snippet(&page, &q, title.get(q.lang))
+        let snippet = vm::embed_snippet(&page, &q, title.get(q.lang));
+        let machine = crate::export::remembered("csv-dialect").as_deref() == Some("machine");
+        vm::export_panel_html(q.lang, machine, q.dark, &snippet)
     };
-    let set_dialect = move |d: Dialect| {
-        dialect.set(d);
-        crate::export::remember("csv-dialect", d.id());
-    };
-    // Built only while open, and in one piece per language: static texts, no closure per label.
-    let open = RwSignal::new(false);
-    let body = move || {
-        if !open.get() {
-            return None;
+    let act = move |ev: web_sys::MouseEvent| {
+        let element =
+            |t: Option<web_sys::EventTarget>| t.and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        let (Some(target), Some(panel)) = (element(ev.target()), element(ev.current_target()))
+        else {
+            return;
+        };
+        let Some(action) = target.get_attribute("data-action") else {
+            return;
+        };
+        let pick = |sel: &str| -> Option<String> {
+            let e = panel.query_selector(sel).ok()??;
+            match e.dyn_ref::<web_sys::HtmlSelectElement>() {
+                Some(s) => Some(s.value()),
+                None => e.get_attribute("value"),
+            }
+        };
+        let (w, h) = match pick("select").as_deref() {
+            Some("1280") => (1280, 720),
+            Some("960") => (960, 540),
+            _ => (1920, 1080),
+        };
+        let q = query.get_untracked();
+        let qs = q.to_query_string();
+        match action.as_str() {
+            "dialect" => crate::export::remember(
+                "csv-dialect",
+                &pick("input[name=dialect]:checked").unwrap_or_default(),
+            ),
+            "dark" => embed_dark.update(|d| *d = !*d),
+            "csv" => {
+                let dialect = pick("input[name=dialect]:checked").unwrap_or_default();
+                crate::export::remember("csv-dialect", &dialect);
+                let (codes, years, measure) = vm::view_selection(&catalog, &meta, &file, &q);
+                let index = match measure {
+                    muni_model::Measure::Index { base } => base,
+                    muni_model::Measure::AsPublished => 0,
+                };
+                leptos::task::spawn_local(async move {
+                    report(crate::lazy::export_csv(&qs, &codes, &years, index, &dialect).await)
+                });
+            }
+            "copy" => {
+                // Asked within the click: browsers refuse a later clipboard write.
+                let copied = crate::lazy::copy_picture(&qs, w, h);
+                leptos::task::spawn_local(async move {
+                    report(copied.await.map(|()| {
+                        t(
+                            lang.get_untracked(),
+                            "Bilden är kopierad",
+                            "The picture is copied",
+                        )
+                        .to_owned()
+                    }))
+                });
+            }
+            kind @ ("png" | "svg") => {
+                let kind = kind.to_owned();
+                leptos::task::spawn_local(async move {
+                    report(crate::lazy::export_picture(&qs, w, h, &kind).await)
+                });
+            }
+            _ => {}
         }
-        let l = lang.get();
-        let (csv, picture, snippet) = (csv.clone(), picture.clone(), snippet.clone());
-        let (p2, p3) = (picture.clone(), picture.clone());
-        Some(view! {
-            <div class="export-grid">
-                <fieldset>
-                    <legend>{t(l, "Data i den här vyn (CSV)", "Data in this view (CSV)")}</legend>
-                    <label><input type="radio" name="dialect" data-testid="dialect-excel" prop:checked=dialect.get_untracked() == Dialect::ExcelSv on:change=move |_| set_dialect(Dialect::ExcelSv)/>{t(l, " Excel (svenska: semikolon, decimalkomma)", " Excel (Swedish: semicolon, decimal comma)")}</label>
-                    <label><input type="radio" name="dialect" data-testid="dialect-machine" prop:checked=dialect.get_untracked() == Dialect::Machine on:change=move |_| set_dialect(Dialect::Machine)/>{t(l, " Maskinläsbar (komma, decimalpunkt: pandas, R)", " Machine-readable (comma, decimal point: pandas, R)")}</label>
-                    <button data-testid="download-csv" on:click=csv>{t(l, "Ladda ner CSV", "Download CSV")}</button>
-                </fieldset>
-                <fieldset>
-                    <legend>{t(l, "Diagrammet som bild", "The chart as a picture")}</legend>
-                    <label>{t(l, "Storlek ", "Size ")}
-                        <select data-testid="picture-size" on:change=move |ev| {
-                            let v = event_target_value(&ev);
-                            size.set(match v.as_str() { "1280" => (1280, 720), "960" => (960, 540), _ => (1920, 1080) });
-                        }>
-                            <option value="1920">"1920 × 1080 (16:9)"</option>
-                            <option value="1280">"1280 × 720 (16:9)"</option>
-                            <option value="960">{t(l, "960 × 540 (skärm)", "960 × 540 (screen)")}</option>
-                        </select>
-                    </label>
-                    <button data-testid="download-png" on:click=move |_| picture("png")>"PNG"</button>
-                    <button data-testid="download-svg" on:click=move |_| p2("svg")>"SVG"</button>
-                    <button data-testid="copy-png" on:click=move |_| p3("copy")>{t(l, "Kopiera bild", "Copy picture")}</button>
-                </fieldset>
-                <fieldset>
-                    <legend>{t(l, "Bädda in", "Embed")}</legend>
-                    <label><input type="checkbox" prop:checked=embed_dark.get_untracked() on:change=move |ev| embed_dark.set(event_target_checked(&ev))/>{t(l, " Mörkt tema", " Dark theme")}</label>
-                    <textarea readonly rows="4" data-testid="embed-snippet" aria-label=t(l, "Kod för inbäddning", "Embed code") prop:value=snippet></textarea>
-                </fieldset>
-            </div>
-            <p class="said" role="status" data-testid="export-status">{move || said.get()}</p>
-        })
     };
     view! {
         <details class="export" data-testid="export" on:toggle=move |ev| {
@@ -637,7 +670,8 @@ fn Export(
             if o != open.get_untracked() { open.set(o) }
         }>
             <summary>{move || t(lang.get(), "Ladda ner och dela", "Download and share")}</summary>
-            {body}
+            <div class="export-grid" on:click=act inner_html=panel></div>
+            <p class="said" role="status" data-testid="export-status">{move || said.get()}</p>
         </details>
     }
 }
@@ -661,21 +695,75 @@ fn Figure(
         }
     });
     on_cleanup(move || resize.remove());
+    // A map is drawn by the lazily loaded module (see `lazy`), the other charts here.
+    let map_svg = RwSignal::new(String::new());
+    Effect::new(move |_| {
+        let (is_map, query_string) = query.with(|q| (q.view.is_map(), q.to_query_string()));
+        let (w, h) = vm::chart_size(viewport.get(), 0, true);
+        if is_map {
+            leptos::task::spawn_local(async move {
+                if let Some(svg) = crate::lazy::draw_map(&query_string, w, h).await {
+                    map_svg.set(svg);
+                }
+            });
+        }
+    });
     let svg = Memo::new(move |_| {
         let q = query.get();
         let vw = viewport.get();
-        match chart_svg(&cat, &m, &f, &q, &|bars| vm::chart_size(vw, bars), false) {
+        let empty = |sv, en| format!("<p class=\"empty\">{}</p>", t(q.lang, sv, en));
+        if q.view.is_map() {
+            let svg = map_svg.get();
+            return if svg.is_empty() {
+                empty("Laddar kartan …", "Loading the map …")
+            } else {
+                svg
+            };
+        }
+        match chart_svg(
+            &cat,
+            &m,
+            &f,
+            &q,
+            &|bars| vm::chart_size(vw, bars, false),
+            false,
+        ) {
             Some((svg, _)) => svg,
-            _ => format!(
-                "<p class=\"empty\">{}</p>",
-                t(
-                    q.lang,
-                    "Inga publicerade värden för urvalet.",
-                    "No published values for this selection."
-                )
+            None => empty(
+                "Inga publicerade värden för urvalet.",
+                "No published values for this selection.",
             ),
         }
     });
+    // The municipality under the pointer, and where to show its tip.
+    let under = move |ev: &web_sys::MouseEvent| -> Option<(String, f64, f64)> {
+        use wasm_bindgen::JsCast;
+        if !query.with_untracked(|q| q.view.is_map()) {
+            return None;
+        }
+        let div: web_sys::Element = ev.current_target()?.dyn_into().ok()?;
+        let r = div.query_selector("svg").ok()??.get_bounding_client_rect();
+        let (x, y) = (
+            f64::from(ev.client_x()) - r.left(),
+            f64::from(ev.client_y()) - r.top(),
+        );
+        Some((crate::lazy::map_hit(x, y, r.width(), r.height())?, x, y))
+    };
+    // The tip as HTML text (escaped): one string signal rather than a new signal type.
+    let tip = RwSignal::new(String::new());
+    let (cat, m, f) = (catalog.clone(), meta.clone(), file.clone());
+    let show_tip = move |found: Option<(String, f64, f64)>| {
+        tip.set(found.map_or_else(String::new, |(code, x, y)| {
+            let text = query.with_untracked(|q| vm::map_tip(&cat, &m, &f, q, &code));
+            format!(
+                "<div class=\"tip\" data-testid=\"map-tip\" role=\"status\" style=\"left:{:.0}px;top:{:.0}px\">{}</div>",
+                x + 12.0,
+                y + 12.0,
+                vm::html_escape(&text)
+            )
+        }));
+    };
+    let show_tip_click = show_tip.clone();
     let (cat, m, f) = (catalog.clone(), meta.clone(), file.clone());
     // The table is built while it is shown (the table view, or the details opened under a
     // chart), so that a change of the chart does not also rebuild a hidden table.
@@ -688,7 +776,7 @@ fn Figure(
             return None;
         }
         let mut t = query.with(|q| match q.view {
-            View::Ranking => vm::ranking_table(&cat, &m, &f, q),
+            View::Ranking | View::Map | View::Tiles => vm::ranking_table(&cat, &m, &f, q),
             _ => Some(vm::series_table(&cat, &m, &f, q)),
         })?;
         if let Some((col, asc)) = sort.get() {
@@ -716,10 +804,10 @@ fn Figure(
     // What the view says, in words: the chart's text alternative and talking points.
     let summary =
         Memo::new(move |_| query.with(|q| muni_chart::summary::summary(&cat, &m, &f, q).join(" ")));
-    let copied = RwSignal::new(None::<bool>);
+    let copied = RwSignal::new(String::new());
     Effect::new(move |_| {
         summary.track();
-        copied.set(None);
+        copied.set(String::new());
     });
     let title_meta = meta.clone();
     let title_now = Memo::new(move |_| title_meta.title.get(lang.get()).to_owned());
@@ -739,22 +827,36 @@ fn Figure(
     view! {
         <figure>
             <Show when=move || query.with(|q| q.view != View::Table)>
-                <div class="chart" data-testid="chart" role="img" aria-label=title_now aria-description=move || summary.get() inner_html=move || svg.get()></div>
+                <div class="chart-wrap">
+                    <div class="chart" data-testid="chart" role="img" aria-label=title_now aria-description=move || summary.get() inner_html=move || svg.get()
+                        on:mousemove={ let show = show_tip.clone(); move |ev| show(under(&ev)) }
+                        on:mouseleave=move |_| tip.set(String::new())
+                        on:click={ let show_tip_click = show_tip_click.clone(); move |ev| {
+                            // A click (or tap) on the map shows the municipality and selects it.
+                            let found = under(&ev);
+                            if let Some(c) = found.as_ref().and_then(|(c, _, _)| MunicipalityCode::new(c).ok()) {
+                                query.update(|q| if !q.municipalities.contains(&c) { q.municipalities.push(c) });
+                            }
+                            show_tip_click(found);
+                        }}></div>
+                    <div inner_html=move || tip.get()></div>
+                </div>
             </Show>
             <div class="summary">
                 <p data-testid="summary">{move || summary.get()}</p>
                 <button class="link" data-testid="copy-summary" on:click=move |_| {
                     let text = summary.get_untracked();
                     leptos::task::spawn_local(async move {
-                        copied.set(Some(crate::export::copy_text(text).await.is_ok()));
+                        let l = lang.get_untracked();
+                        copied.set(match crate::export::copy_text(text).await {
+                            Ok(()) => t(l, "Kopierad.", "Copied."),
+                            Err(_) => t(l, "Kunde inte kopiera: markera texten och kopiera den.", "Could not copy: select the text and copy it."),
+                        }.to_owned());
                     });
                 }>{move || t(lang.get(), "Kopiera texten", "Copy the text")}</button>
-                <span role="status">{move || match copied.get() {
-                    Some(true) => t(lang.get(), "Kopierad.", "Copied."),
-                    Some(false) => t(lang.get(), "Kunde inte kopiera: markera texten och kopiera den.", "Could not copy: select the text and copy it."),
-                    None => "",
-                }}</span>
+                <span role="status">{move || copied.get()}</span>
             </div>
+            <PeersPanel catalog=catalog.clone() query/>
             <ul class="sentences" data-testid="sentences">
                 {move || sentences().into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}
             </ul>
@@ -784,11 +886,7 @@ fn Figure(
                             view! { <th scope="col" aria-sort=state><button class="sort" on:click=move |_| sort.set(Some((col, next)))>{h}</button></th> }
                         }).collect_view()
                     }}</tr></thead>
-                    <tbody>
-                        {move || table.get().map(|t| t.rows).unwrap_or_default().into_iter().map(|r| view! {
-                            <tr data-code=r.code><th scope="row">{r.label}</th>{r.cells.into_iter().map(|c| view! { <td>{c.text}</td> }).collect_view()}</tr>
-                        }).collect_view()}
-                    </tbody>
+                    <tbody inner_html=move || table.with(|t| t.as_ref().map(vm::rows_html).unwrap_or_default())></tbody>
                 </table>
                 <p class="legend">{move || t(lang.get(), ".. = sekretess (SCB lämnar inte ut värdet), – = saknas", ".. = confidential (withheld by SCB), – = missing")}</p>
             </details>

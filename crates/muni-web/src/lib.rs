@@ -4,4 +4,5 @@
 pub mod api;
 pub mod app;
 pub mod export;
+pub mod lazy;
 pub mod view_model;

@@ -42,8 +42,12 @@ pub fn search<'a>(catalog: &'a Catalog, text: &str, limit: usize) -> Vec<&'a Reg
 /// The pixel size to draw a chart at for a page `viewport` CSS pixels wide: the width it is
 /// shown at (at most 960, at least 320); 16:9 on wide screens, taller on phones; a ranking tall
 /// enough for each of its `bars` to be named when it names them all.
-pub fn chart_size(viewport: u32, bars: usize) -> (u32, u32) {
+pub fn chart_size(viewport: u32, bars: usize, map: bool) -> (u32, u32) {
     let w = viewport.saturating_sub(32).clamp(320, 960);
+    if map {
+        // Sweden is tall: a map needs height more than width.
+        return (w, (w * 4 / 5).max(560));
+    }
     let h = if w >= 720 { w * 9 / 16 } else { w * 5 / 4 };
     let named = if bars <= 40 {
         bars as u32 * 20 + 170
@@ -254,12 +258,22 @@ pub fn ranking_table(
         text: r.map_or_else(|| "–".into(), |r| r.to_string()),
         key: r.map(f64::from),
     };
+    // A map's table is all of Sweden, with the municipalities that have no value too (last).
+    let map = q.view.is_map();
+    let scope = if map { Scope::Sweden } else { q.scope };
     let mut rows: Vec<(u16, Row)> = file
         .series
         .iter()
         .filter_map(|s| {
-            let r = scope_rank(s, i, q.scope)?;
-            let (text, key) = rank_change_text(Some(r), j.and_then(|j| scope_rank(s, j, q.scope)));
+            let r = match scope_rank(s, i, scope) {
+                Some(r) => r,
+                None if map && s.region.level() == muni_model::RegionLevel::Municipality => {
+                    u16::MAX
+                }
+                None => return None,
+            };
+            let now = (r != u16::MAX).then_some(r);
+            let (text, key) = rank_change_text(now, j.and_then(|j| scope_rank(s, j, scope)));
             Some((
                 r,
                 Row {
@@ -286,6 +300,60 @@ pub fn ranking_table(
         header,
         rows: rows.into_iter().map(|(_, r)| r).collect(),
     })
+}
+
+/// What a pointer on the map shows: name, value with unit and place in Sweden, or why there
+/// is no value.
+pub fn map_tip(
+    catalog: &Catalog,
+    meta: &IndicatorMeta,
+    file: &IndicatorFile,
+    q: &ChartQuery,
+    code: &str,
+) -> String {
+    let l = q.lang;
+    let name = muni_chart::series::region_name(catalog, code, l);
+    let Some((year, i)) =
+        ranking_year(meta, q).and_then(|y| Some((y, file.years.iter().position(|&x| x == y)?)))
+    else {
+        return name;
+    };
+    let Some(s) = file.series(code) else {
+        return format!("{name} {year}: {}", tr(l, "inget värde", "no value"));
+    };
+    let value = cell_text(s.values[i], s.status[i], meta.unit.decimals(), l);
+    match (s.rank_national[i], s.status[i]) {
+        (Some(r), _) => format!(
+            "{name} {year}: {value} {}, {} {r} {} {}",
+            meta.unit.label().get(l),
+            tr(l, "plats", "rank"),
+            tr(l, "av", "of"),
+            ranked_count(file, i, false)
+        ),
+        (None, Status::Confidential) => format!(
+            "{name} {year}: {}",
+            tr(l, "sekretessbelagt (..)", "confidential (..)")
+        ),
+        _ => format!("{name} {year}: {}", tr(l, "inget värde", "no value")),
+    }
+}
+
+/// A table's rows as HTML text, every text escaped, each row carrying its region code (rows of
+/// text need no leptos views, which cost the download).
+pub fn rows_html(t: &Table) -> String {
+    let mut h = String::new();
+    for r in &t.rows {
+        h.push_str(&format!(
+            "<tr data-code=\"{}\"><th scope=\"row\">{}</th>",
+            html_escape(&r.code),
+            html_escape(&r.label)
+        ));
+        for c in &r.cells {
+            h.push_str(&format!("<td>{}</td>", html_escape(&c.text)));
+        }
+        h.push_str("</tr>");
+    }
+    h
 }
 
 /// One sentence per selected municipality under a ranking: its place in the network and in
@@ -373,8 +441,28 @@ pub fn view_extract(
     dialect: muni_model::extract::Dialect,
 ) -> (String, String) {
     use muni_model::extract::{file_name, to_csv, view_rows};
-    let (codes, years, measure): (Vec<String>, Vec<u16>, _) = match q.view {
-        View::Ranking => {
+    let (codes, years, measure) = view_selection(catalog, meta, file, q);
+    let rows = view_rows(catalog, meta, file, &codes, &years, measure, q.lang);
+    let span = (
+        years.first().copied().unwrap_or(0),
+        years.last().copied().unwrap_or(0),
+    );
+    (
+        to_csv(&rows, dialect),
+        file_name(meta, measure, span, "csv"),
+    )
+}
+
+/// What the view's CSV holds: the regions in the table's order, the years and the measure.
+/// (The dashboard sends these to the lazy module, which writes the file as [`view_extract`].)
+pub fn view_selection(
+    catalog: &Catalog,
+    meta: &IndicatorMeta,
+    file: &IndicatorFile,
+    q: &ChartQuery,
+) -> (Vec<String>, Vec<u16>, muni_model::Measure) {
+    match q.view {
+        View::Ranking | View::Map | View::Tiles => {
             let year = ranking_year(meta, q).unwrap_or(0);
             let codes = ranking_table(catalog, meta, file, q)
                 .map(|t| t.rows.into_iter().map(|r| r.code).collect())
@@ -386,15 +474,52 @@ pub fn view_extract(
             let codes = chart.series.into_iter().map(|s| s.code).collect();
             (codes, chart.years, q.measure)
         }
-    };
-    let rows = view_rows(catalog, meta, file, &codes, &years, measure, q.lang);
-    let span = (
-        years.first().copied().unwrap_or(0),
-        years.last().copied().unwrap_or(0),
-    );
-    (
-        to_csv(&rows, dialect),
-        file_name(meta, measure, span, "csv"),
+    }
+}
+
+/// The "download and share" panel as HTML text (the embed snippet escaped): controls with the
+/// test ids the browser tests use, buttons with a `data-action` for the panel's one handler.
+pub fn export_panel_html(l: Lang, machine: bool, dark: bool, snippet: &str) -> String {
+    let checked = |on: bool| if on { " checked" } else { "" };
+    format!(
+        concat!(
+            "<fieldset><legend>{csv}</legend>",
+            "<label><input type=\"radio\" name=\"dialect\" value=\"excel_sv\" data-action=\"dialect\" data-testid=\"dialect-excel\"{excel_on}>{excel}</label>",
+            "<label><input type=\"radio\" name=\"dialect\" value=\"machine\" data-action=\"dialect\" data-testid=\"dialect-machine\"{machine_on}>{machine}</label>",
+            "<button data-action=\"csv\" data-testid=\"download-csv\">{download_csv}</button></fieldset>",
+            "<fieldset><legend>{picture}</legend><label>{size} <select data-testid=\"picture-size\">",
+            "<option value=\"1920\">1920 × 1080 (16:9)</option><option value=\"1280\">1280 × 720 (16:9)</option>",
+            "<option value=\"960\">{screen}</option></select></label>",
+            "<button data-action=\"png\" data-testid=\"download-png\">PNG</button>",
+            "<button data-action=\"svg\" data-testid=\"download-svg\">SVG</button>",
+            "<button data-action=\"copy\" data-testid=\"copy-png\">{copy}</button></fieldset>",
+            "<fieldset><legend>{embed}</legend>",
+            "<label><input type=\"checkbox\" data-action=\"dark\"{dark_on}>{dark}</label>",
+            "<textarea readonly rows=\"4\" data-testid=\"embed-snippet\" aria-label=\"{code}\">{snippet}</textarea></fieldset>"
+        ),
+        csv = tr(l, "Data i den här vyn (CSV)", "Data in this view (CSV)"),
+        excel_on = checked(!machine),
+        excel = tr(
+            l,
+            " Excel (svenska: semikolon, decimalkomma)",
+            " Excel (Swedish: semicolon, decimal comma)"
+        ),
+        machine_on = checked(machine),
+        machine = tr(
+            l,
+            " Maskinläsbar (komma, decimalpunkt: pandas, R)",
+            " Machine-readable (comma, decimal point: pandas, R)"
+        ),
+        download_csv = tr(l, "Ladda ner CSV", "Download CSV"),
+        picture = tr(l, "Diagrammet som bild", "The chart as a picture"),
+        size = tr(l, "Storlek", "Size"),
+        screen = tr(l, "960 × 540 (skärm)", "960 × 540 (screen)"),
+        copy = tr(l, "Kopiera bild", "Copy picture"),
+        embed = tr(l, "Bädda in", "Embed"),
+        dark_on = checked(dark),
+        dark = tr(l, " Mörkt tema", " Dark theme"),
+        code = tr(l, "Kod för inbäddning", "Embed code"),
+        snippet = html_escape(snippet),
     )
 }
 
@@ -792,17 +917,17 @@ mod tests {
 
     #[test]
     fn charts_are_drawn_at_the_size_they_are_shown() {
-        assert_eq!(chart_size(1920, 0), (960, 540));
-        assert_eq!(chart_size(1024, 0), (960, 540));
-        let (w, h) = chart_size(390, 0);
+        assert_eq!(chart_size(1920, 0, false), (960, 540));
+        assert_eq!(chart_size(1024, 0, false), (960, 540));
+        let (w, h) = chart_size(390, 0, false);
         assert_eq!(w, 358);
         assert!(h > w, "taller than wide on a phone: {w}×{h}");
-        assert_eq!(chart_size(200, 0).0, 320);
+        assert_eq!(chart_size(200, 0, false).0, 320);
         // 24 named bars on a phone: at least 20 px each.
-        let (_, h) = chart_size(390, 24);
+        let (_, h) = chart_size(390, 24, false);
         assert!(h >= 24 * 20, "{h}");
         // All 290: only the selected are named, the 16:9 frame is kept.
-        assert_eq!(chart_size(1280, 290), (960, 540));
+        assert_eq!(chart_size(1280, 290, false), (960, 540));
     }
 
     #[test]
@@ -878,5 +1003,24 @@ mod tests {
             "{s}"
         );
         assert!(s.contains("industrikommuner:height"));
+    }
+
+    #[test]
+    fn rows_are_escaped_html_with_their_codes() {
+        let t = Table {
+            header: vec![],
+            rows: vec![Row {
+                code: "0382".into(),
+                label: "<Öst&hammar>".into(),
+                cells: vec![Cell {
+                    text: "1\u{a0}234,5".into(),
+                    key: Some(1234.5),
+                }],
+            }],
+        };
+        assert_eq!(
+            rows_html(&t),
+            "<tr data-code=\"0382\"><th scope=\"row\">&lt;Öst&amp;hammar&gt;</th><td>1\u{a0}234,5</td></tr>"
+        );
     }
 }

@@ -1,0 +1,138 @@
+//! The dashboard's second WebAssembly module, loaded by `muni-web` only when a map, the tile grid
+//! or the peers are first shown, so that the first view downloads none of it (see the budget in
+//! the README). No leptos here: plain functions for the page's code to call.
+//!
+//! - [`map_svg`]: the map or tile grid of a dashboard query, drawn by `muni_chart::map`;
+//! - [`map_hit`]: the municipality under a pixel of the map last drawn;
+//! - [`peers_html`]: the table of a municipality's peers, as escaped HTML, and their codes.
+//!
+//! It reads the published files itself (`data/…`, relative to the page; the browser's cache
+//! serves what the dashboard already read) and keeps them for the session.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use muni_chart::map::MapChart;
+use muni_chart::view::{ViewChart, indicator, view_chart};
+use muni_model::geo::Shapes;
+use muni_model::peers::PeersFile;
+use muni_model::{Catalog, ChartQuery, IndicatorFile, Lang, format_number};
+use wasm_bindgen::prelude::*;
+
+pub mod export;
+pub mod peers;
+
+thread_local! {
+    pub(crate) static CATALOG: RefCell<Option<Rc<Catalog>>> = const { RefCell::new(None) };
+    static FILES: RefCell<HashMap<String, Rc<IndicatorFile>>> = RefCell::new(HashMap::new());
+    pub(crate) static GEO: RefCell<Option<Rc<Shapes>>> = const { RefCell::new(None) };
+    static PEERS: RefCell<Option<Rc<PeersFile>>> = const { RefCell::new(None) };
+    static DRAWN: RefCell<Option<(MapChart, u32, u32)>> = const { RefCell::new(None) };
+}
+
+/// GETs `url` with the browser's `fetch`; the browser parses the JSON.
+async fn get_json<T: serde::de::DeserializeOwned>(url: &str) -> Result<T, String> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let fail = |e: JsValue| format!("{url}: {e:?}");
+    let window = web_sys::window().ok_or_else(|| format!("{url}: no window"))?;
+    let resp: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(fail)?
+        .unchecked_into();
+    if !resp.ok() {
+        return Err(format!("{url}: HTTP {}", resp.status()));
+    }
+    let value = JsFuture::from(resp.json().map_err(fail)?)
+        .await
+        .map_err(fail)?;
+    serde_wasm_bindgen::from_value(value).map_err(|e| format!("{url}: {e}"))
+}
+
+/// Reads `key` from a cache, or loads and keeps it.
+pub(crate) async fn cached<T: serde::de::DeserializeOwned + 'static>(
+    slot: &'static std::thread::LocalKey<RefCell<Option<Rc<T>>>>,
+    url: String,
+) -> Result<Rc<T>, String> {
+    if let Some(v) = slot.with(|s| s.borrow().clone()) {
+        return Ok(v);
+    }
+    let v = Rc::new(get_json::<T>(&url).await?);
+    slot.with(|s| *s.borrow_mut() = Some(v.clone()));
+    Ok(v)
+}
+
+pub(crate) async fn indicator_file(base: &str, path: &str) -> Result<Rc<IndicatorFile>, String> {
+    if let Some(f) = FILES.with(|f| f.borrow().get(path).cloned()) {
+        return Ok(f);
+    }
+    let f = Rc::new(get_json::<IndicatorFile>(&format!("{base}/{path}")).await?);
+    FILES.with(|m| m.borrow_mut().insert(path.to_owned(), f.clone()));
+    Ok(f)
+}
+
+/// The map (`v=map`) or tile grid (`v=tiles`) of the dashboard query `query` as SVG of `w` × `h`
+/// pixels, with the view's summary under it when `caption` (exported slides). `base` is where
+/// the published data is, relative to the page (`data`).
+#[wasm_bindgen]
+pub async fn map_svg(
+    base: String,
+    query: String,
+    w: u32,
+    h: u32,
+    caption: bool,
+) -> Result<String, JsValue> {
+    let (q, _) = ChartQuery::parse(&query);
+    let cat = cached(&CATALOG, format!("{base}/catalog.json")).await?;
+    let meta = indicator(&cat, &q).ok_or("the catalog has no indicators")?;
+    let path = meta
+        .file
+        .as_deref()
+        .ok_or("no figures for this indicator yet")?;
+    let file = indicator_file(&base, path).await?;
+    let geo = cached(&GEO, format!("{base}/geo/municipalities.json")).await?;
+    let (mut chart, _) = view_chart(&cat, meta, &file, Some(&geo), &q).ok_or("no year to show")?;
+    if caption {
+        chart.set_caption(muni_chart::summary::summary(&cat, meta, &file, &q).join(" "));
+    }
+    let svg = chart.svg(w, h).map_err(|e| e.to_string())?;
+    if let ViewChart::Map(c) = chart {
+        DRAWN.with(|d| *d.borrow_mut() = Some((c, w, h)));
+    }
+    Ok(svg)
+}
+
+/// The code of the municipality under the pixel `(x, y)` of the map last drawn.
+#[wasm_bindgen]
+pub fn map_hit(x: f64, y: f64) -> Option<String> {
+    DRAWN.with(|d| {
+        let d = d.borrow();
+        let (c, w, h) = d.as_ref()?;
+        muni_chart::map::hit(c, *w, *h, x, y).map(|r| r.code.clone())
+    })
+}
+
+/// The peers of the first municipality selected in `query`: `[html, "code,code,…"]`.
+#[wasm_bindgen]
+pub async fn peers_html(base: String, query: String) -> Result<js_sys::Array, JsValue> {
+    let (q, _) = ChartQuery::parse(&query);
+    let code = q
+        .municipalities
+        .first()
+        .ok_or("no municipality selected")?
+        .as_str()
+        .to_owned();
+    let cat = cached(&CATALOG, format!("{base}/catalog.json")).await?;
+    let p = cached(&PEERS, format!("{base}/peers.json")).await?;
+    let v = peers::view(&cat, &p, &code, q.lang);
+    let out = js_sys::Array::new();
+    out.push(&JsValue::from_str(&v.html));
+    out.push(&JsValue::from_str(&v.peers.join(",")));
+    Ok(out)
+}
+
+/// A number as the dashboard writes it.
+fn number(v: f64, decimals: usize, lang: Lang) -> String {
+    format_number(v, decimals, lang)
+}

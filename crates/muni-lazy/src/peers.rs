@@ -1,0 +1,163 @@
+//! A municipality's peers as the dashboard shows them: a table (the municipality first, then
+//! each peer with its distance and the values it was compared on, with their years), the
+//! method, and a note when there are none. HTML text with every text escaped.
+
+use muni_model::peers::{Peers, PeersFile};
+use muni_model::{Catalog, Lang};
+
+use crate::number;
+
+pub struct PeerView {
+    pub html: String,
+    pub peers: Vec<String>,
+}
+
+fn esc(s: &str) -> String {
+    let mut o = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => o.push_str("&amp;"),
+            '<' => o.push_str("&lt;"),
+            '>' => o.push_str("&gt;"),
+            '"' => o.push_str("&quot;"),
+            '\'' => o.push_str("&#39;"),
+            c => o.push(c),
+        }
+    }
+    o
+}
+
+fn tr(l: Lang, sv: &'static str, en: &'static str) -> &'static str {
+    match l {
+        Lang::Sv => sv,
+        Lang::En => en,
+    }
+}
+
+pub fn view(catalog: &Catalog, file: &PeersFile, code: &str, l: Lang) -> PeerView {
+    let name = |c: &str| catalog.region_name(c, l);
+    let mut h = String::from("<table data-testid=\"peers-table\"><thead><tr>");
+    let mut head = |t: &str| h.push_str(&format!("<th scope=\"col\">{}</th>", esc(t)));
+    head(tr(l, "Kommun", "Municipality"));
+    head(tr(l, "Avstånd", "Distance"));
+    let mut decimals = Vec::new();
+    for f in &file.features {
+        let meta = catalog.indicator(&f.indicator);
+        let title = meta.map_or(f.indicator.as_str(), |m| m.title.get(l));
+        let unit = meta.map_or(String::new(), |m| m.unit.label().get(l).to_owned());
+        head(&format!(
+            "{title} ({unit}), {}–{}",
+            f.first_year, f.last_year
+        ));
+        decimals.push(meta.map_or(1, |m| m.unit.decimals()));
+    }
+    h.push_str("</tr></thead><tbody>");
+    let row = |h: &mut String, p: &Peers, distance: Option<f64>| {
+        h.push_str(&format!(
+            "<tr data-code=\"{}\"><th scope=\"row\">{}</th><td>{}</td>",
+            esc(p.code.as_str()),
+            esc(&name(p.code.as_str())),
+            distance.map_or_else(|| "–".into(), |d| number(d, 2, l))
+        ));
+        for ((v, y), d) in p.values.iter().zip(&p.years).zip(&decimals) {
+            let text = match (v, y) {
+                (Some(v), Some(y)) => format!("{} ({y})", number(*v, *d, l)),
+                _ => "..".into(),
+            };
+            h.push_str(&format!("<td>{}</td>", esc(&text)));
+        }
+        h.push_str("</tr>");
+    };
+    let Some(me) = file.of(code) else {
+        return PeerView {
+            html: format!(
+                "<p class=\"note\">{}: {}</p>",
+                esc(&name(code)),
+                tr(l, "inga uppgifter att jämföra.", "nothing to compare.")
+            ),
+            peers: Vec::new(),
+        };
+    };
+    row(&mut h, me, None);
+    for p in &me.peers {
+        if let Some(other) = file.of(p.code.as_str()) {
+            row(&mut h, other, Some(p.distance));
+        }
+    }
+    h.push_str("</tbody></table>");
+    if me.peers.is_empty() {
+        h.push_str(&format!(
+            "<p class=\"note\">{}: {}</p>",
+            esc(&name(code)),
+            tr(
+                l,
+                "för få publicerade värden (minst tre av indikatorerna behövs) för att välja jämförbara kommuner.",
+                "too few published values (at least three of the indicators are needed) to choose peers."
+            )
+        ));
+    }
+    h.push_str(&format!(
+        "<p class=\"method\">{}</p>",
+        esc(file.method.get(l))
+    ));
+    PeerView {
+        html: h,
+        peers: me
+            .peers
+            .iter()
+            .map(|p| p.code.as_str().to_owned())
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read<T: serde::de::DeserializeOwned>(rel: &str) -> T {
+        let p = format!("{}/../../public/data/{rel}", env!("CARGO_MANIFEST_DIR"));
+        serde_json::from_slice(&std::fs::read(p).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn a_municipality_first_then_its_peers_with_distance_and_values() {
+        let c: Catalog = read("catalog.json");
+        let p: PeersFile = read("peers.json");
+        let v = view(&c, &p, "1496", Lang::Sv);
+        let me = p.of("1496").unwrap();
+        assert_eq!(v.peers.len(), me.peers.len());
+        assert!(v.html.starts_with("<table data-testid=\"peers-table\"><thead><tr><th scope=\"col\">Kommun</th><th scope=\"col\">Avstånd</th>"));
+        // Skövde's row first, then each peer in order, with the distance in Swedish format.
+        let first = v.html.find("data-code=\"1496\"").unwrap();
+        let mut at = first;
+        for peer in &me.peers {
+            let i = v
+                .html
+                .find(&format!("data-code=\"{}\"", peer.code.as_str()))
+                .unwrap();
+            assert!(i > at);
+            at = i;
+            assert!(v.html.contains(&number(peer.distance, 2, Lang::Sv)));
+        }
+        assert!(v.html.contains("<th scope=\"row\">Skövde</th><td>–</td>"));
+        // A municipality's name with markup would be text, not markup.
+        assert_eq!(esc("<b>Ö&Ä</b>"), "&lt;b&gt;Ö&amp;Ä&lt;/b&gt;");
+        let en = view(&c, &p, "1496", Lang::En);
+        assert!(en.html.contains("<th scope=\"col\">Distance</th>"));
+        assert!(en.html.contains("0 means alike"));
+    }
+
+    #[test]
+    fn without_peers_the_reason_is_given() {
+        let c: Catalog = read("catalog.json");
+        let p: PeersFile = read("peers.json");
+        let lonely = p
+            .municipalities
+            .iter()
+            .find(|m| m.peers.is_empty())
+            .expect("some municipality lacks the values to compare");
+        let v = view(&c, &p, lonely.code.as_str(), Lang::Sv);
+        assert!(v.peers.is_empty());
+        assert!(v.html.contains("för få publicerade värden"), "{}", v.html);
+    }
+}
