@@ -335,7 +335,7 @@ pub fn draw_map_chart<DB: DrawingBackend>(
     }
     for g in &chart.regions {
         if let Some(k) = g.selected {
-            outline(g, series_color(k), stroke * 2)?;
+            outline(g, series_color(k), stroke * 3)?;
         }
     }
     draw_legend(area, chart, &s, &l)

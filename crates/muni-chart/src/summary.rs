@@ -219,15 +219,17 @@ impl Say<'_> {
         .flatten()
     }
 
-    /// `; +12,3 % sedan 2010` between two published values, else nothing.
+    /// `; +12,3 % sedan 2010` between two published values (from the first year shown, or the
+    /// first after it with a value), else nothing.
     fn change(&self, s: &Series, now: f64) -> String {
-        let Some(from) = self.from else {
+        let Some(start) = self.from else {
             return String::new();
         };
-        let Some(j) = self.file.years.iter().position(|&y| y == from) else {
-            return String::new();
-        };
-        let Some(then) = self.published(s, j).filter(|t| *t != 0.0) else {
+        let Some((from, then)) = (0..self.i)
+            .filter(|&j| self.file.years[j] >= start)
+            .find_map(|j| Some((self.file.years[j], self.published(s, j)?)))
+            .filter(|(_, t)| *t != 0.0)
+        else {
             return String::new();
         };
         // A share changes in percentage points; anything else in per cent of itself.
@@ -838,5 +840,24 @@ mod real {
             "{s:?}"
         );
         assert!(s[0].contains("procentenheter sedan 2019"), "{s:?}");
+    }
+
+    #[test]
+    fn a_change_is_measured_from_the_first_published_year_shown() {
+        let c: Catalog = read("catalog.json");
+        let f: IndicatorFile = read("indicators/energy_industry_share.json");
+        let meta = c.indicator("energy_industry_share").unwrap();
+        let (q, _) = ChartQuery::parse("i=energy_industry_share&r=1496&y=2005-2020");
+        let s = summary(&c, meta, &f, &q);
+        let series = f.series("1496").unwrap();
+        let first = (0..f.years.len())
+            .find(|&j| series.status[j] == Status::Ok)
+            .map(|j| f.years[j])
+            .unwrap();
+        assert!(first > 2005, "Skövde's first years are withheld");
+        assert!(
+            s[0].contains(&format!("procentenheter sedan {first}.")),
+            "{s:?}"
+        );
     }
 }

@@ -224,8 +224,8 @@ pub fn read(path: &Path, regions: &Regions) -> Result<Shapes> {
     Ok(Shapes {
         schema_version: 1,
         source: Text::new(
-            "Kommungränser: okfse/sweden-geojson (Valmyndighetens gränser), förenklade (Douglas–Peucker, 1,5 enheter) och avrundade av industrikommuner",
-            "Municipal borders: okfse/sweden-geojson (from the Election Authority's borders), simplified (Douglas–Peucker, 1.5 units) and rounded by industrikommuner",
+            "Kommungränser: okfse/sweden-geojson (Valmyndigheten), förenklade",
+            "Municipal borders: okfse/sweden-geojson (Election Authority), simplified",
         ),
         width: width.round() as i32,
         height: height.round() as i32,
