@@ -45,6 +45,7 @@ pub fn summary(
         from,
         // A map shows all of Sweden.
         sweden: (q.scope == Scope::Sweden && single_year) || q.view.is_map(),
+        one_year: single_year,
         index: match q.measure {
             Measure::Index { base } if !single_year => Some(base),
             _ => None,
@@ -82,11 +83,13 @@ struct Say<'a> {
     sweden: bool,
     /// Values shown as an index with this base year.
     index: Option<u16>,
+    /// A ranking or map: the change in place since the year before is said too.
+    one_year: bool,
 }
 
 /// `Industrins energianvändning` → `industrins energianvändning`, but `SCB…` stays. (Swedish
 /// and ASCII letters only: the Unicode case tables would cost the dashboard 15 kB.)
-fn lower_first(title: &str) -> String {
+pub fn lower_first(title: &str) -> String {
     let upper = |c: char| c.is_ascii_uppercase() || matches!(c, 'Å' | 'Ä' | 'Ö' | 'É');
     let mut c = title.chars();
     match (c.next(), c.next()) {
@@ -388,9 +391,39 @@ impl Say<'_> {
             ],
         );
         out.push_str(&self.change(s, v));
+        out.push_str(&self.moved(s, rank, sweden));
         out.push('.');
         out.push_str(&self.riket());
         out
+    }
+
+    /// In a ranking or map: `; upp 2 platser sedan 2018` (or down, or the same place).
+    fn moved(&self, s: &Series, now: u16, sweden: bool) -> String {
+        let (Some(from), true) = (self.from, self.one_year) else {
+            return String::new();
+        };
+        let Some(j) = self.file.years.iter().position(|&y| y == from) else {
+            return String::new();
+        };
+        let Some(before) = (if sweden {
+            s.rank_national[j]
+        } else {
+            s.rank_network[j]
+        }) else {
+            return String::new();
+        };
+        let d = i32::from(before) - i32::from(now);
+        let tpl = match (d.signum(), d.abs() == 1) {
+            (0, _) => self.t("; samma plats som {y}", "; the same rank as in {y}"),
+            (1, true) => self.t("; upp 1 plats sedan {y}", "; up 1 place since {y}"),
+            (1, false) => self.t("; upp {k} platser sedan {y}", "; up {k} places since {y}"),
+            (_, true) => self.t("; ned 1 plats sedan {y}", "; down 1 place since {y}"),
+            _ => self.t("; ned {k} platser sedan {y}", "; down {k} places since {y}"),
+        };
+        fill(
+            tpl,
+            &[("k", &d.abs().to_string()), ("y", &from.to_string())],
+        )
     }
 
     /// A second municipality, briefly.
@@ -661,6 +694,19 @@ mod tests {
                 "Östhammar has the network's highest value of industry's energy use per inhabitant in 2020 (50.0 MWh per inhabitant), rank 1 of 3; +25.0% since 2019. Sweden: 7.5 MWh per inhabitant."
             ]
         );
+    }
+
+    #[test]
+    fn a_ranking_says_the_change_in_place() {
+        let f = standard();
+        assert_eq!(
+            say(&f, "r=0382&v=ranking"),
+            ["Östhammar har nätverkets högsta värde för industrins energianvändning per invånare 2020 (50,0 MWh per invånare), plats 1 av 3; +25,0 % sedan 2019; samma plats som 2019. Riket: 7,5 MWh per invånare."]
+        );
+        // Södertälje: second of three in 2019 and in 2020 in the network; in Sweden it fell
+        // behind Stockholm (1,0 → 60,0).
+        let s = say(&f, "r=0181&v=ranking&s=sweden&lang=en");
+        assert!(s[0].contains("; down 1 place since 2019."), "{s:?}");
     }
 
     #[test]

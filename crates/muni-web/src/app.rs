@@ -791,16 +791,6 @@ fn Figure(
         sort.set(None);
     });
     let (cat, m, f) = (catalog.clone(), meta.clone(), file.clone());
-    let sentences = move || {
-        query.with(|q| {
-            if q.view == View::Ranking {
-                vm::ranking_sentences(&cat, &m, &f, q)
-            } else {
-                Vec::new()
-            }
-        })
-    };
-    let (cat, m, f) = (catalog.clone(), meta.clone(), file.clone());
     // What the view says, in words: the chart's text alternative and talking points.
     let summary =
         Memo::new(move |_| query.with(|q| muni_chart::summary::summary(&cat, &m, &f, q).join(" ")));
@@ -857,9 +847,6 @@ fn Figure(
                 <span role="status">{move || copied.get()}</span>
             </div>
             <PeersPanel catalog=catalog.clone() query/>
-            <ul class="sentences" data-testid="sentences">
-                {move || sentences().into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}
-            </ul>
             <details class="table" prop:open=move || table_shown.get()
                 on:toggle=move |ev| {
                     let open = details_open(&ev);
@@ -931,12 +918,16 @@ fn Profile(catalog: Arc<Catalog>, query: RwSignal<ChartQuery>) -> impl IntoView 
     muni_model::sort::sort_by(&mut municipalities, |a, b| {
         vm::sv_key(&a.1).cmp(&vm::sv_key(&b.1))
     });
+    let cat = catalog.clone();
+    let cat_name = move |code: &str, l: Lang| cat.region_name(code, l);
     let rows = move || {
         files.get().map(|r| match r {
             Ok(files) => {
                 let l = lang.get();
                 let rows = vm::profile(&files, &code.get(), l);
+                let said = vm::profile_summary(&rows, &cat_name(&code.get(), l), l);
                 view! {
+                    <p class="summary" data-testid="summary">{said}</p>
                     <table data-testid="profile-table">
                         <thead><tr>
                             <th scope="col">{t(l, "Indikator", "Indicator")}</th>

@@ -356,73 +356,6 @@ pub fn rows_html(t: &Table) -> String {
     h
 }
 
-/// One sentence per selected municipality under a ranking: its place in the network and in
-/// Sweden, and how it moved since the year before. Only figures the table shows.
-pub fn ranking_sentences(
-    catalog: &Catalog,
-    meta: &IndicatorMeta,
-    file: &IndicatorFile,
-    q: &ChartQuery,
-) -> Vec<String> {
-    let (Some(year), l) = (ranking_year(meta, q), q.lang) else {
-        return Vec::new();
-    };
-    let Some(i) = file.years.iter().position(|&y| y == year) else {
-        return Vec::new();
-    };
-    let prev = previous_year(meta, year);
-    let j = prev.and_then(|p| file.years.iter().position(|&y| y == p));
-    let (nat_n, net_n) = (ranked_count(file, i, false), ranked_count(file, i, true));
-    q.municipalities
-        .iter()
-        .filter_map(|m| {
-            let s = file.series(m.as_str())?;
-            let name = muni_chart::series::region_name(catalog, m.as_str(), l);
-            let Some(nat) = s.rank_national[i] else {
-                return Some(match (s.status[i], l) {
-                    (Status::Confidential, Lang::Sv) => format!("{name}: värdet för {year} är sekretessbelagt och rangordnas inte."),
-                    (Status::Confidential, Lang::En) => format!("{name}: the {year} value is confidential and not ranked."),
-                    (_, Lang::Sv) => format!("{name}: inget publicerat värde för {year}."),
-                    (_, Lang::En) => format!("{name}: no published value for {year}."),
-                });
-            };
-            let mut out = match (s.rank_network[i], l) {
-                (Some(net), Lang::Sv) => format!("{name} {year}: plats {net} av {net_n} i nätverket och {nat} av {nat_n} i Sverige"),
-                (Some(net), Lang::En) => format!("{name} in {year}: rank {net} of {net_n} in the network and {nat} of {nat_n} in Sweden"),
-                (None, Lang::Sv) => format!("{name} {year}: plats {nat} av {nat_n} i Sverige"),
-                (None, Lang::En) => format!("{name} in {year}: rank {nat} of {nat_n} in Sweden"),
-            };
-            let now = scope_rank(s, i, q.scope);
-            let before = j.and_then(|j| scope_rank(s, j, q.scope));
-            if let (Some(p), Some(n), Some(b)) = (prev, now, before) {
-                let d = i32::from(b) - i32::from(n);
-                let places = |k: i32| match (k, l) {
-                    (1, Lang::Sv) => "1 plats".to_owned(),
-                    (k, Lang::Sv) => format!("{k} platser"),
-                    (1, Lang::En) => "1 place".to_owned(),
-                    (k, Lang::En) => format!("{k} places"),
-                };
-                let scope = match (q.scope, l) {
-                    (Scope::Network, Lang::Sv) => "i nätverket",
-                    (Scope::Network, Lang::En) => "in the network",
-                    (Scope::Sweden, Lang::Sv) => "i Sverige",
-                    (Scope::Sweden, Lang::En) => "in Sweden",
-                };
-                out.push_str(&match (d.cmp(&0), l) {
-                    (std::cmp::Ordering::Greater, Lang::Sv) => format!(", upp {} {scope} sedan {p}", places(d)),
-                    (std::cmp::Ordering::Greater, Lang::En) => format!(", up {} {scope} since {p}", places(d)),
-                    (std::cmp::Ordering::Less, Lang::Sv) => format!(", ned {} {scope} sedan {p}", places(-d)),
-                    (std::cmp::Ordering::Less, Lang::En) => format!(", down {} {scope} since {p}", places(-d)),
-                    (_, Lang::Sv) => format!(", samma plats {scope} som {p}"),
-                    (_, Lang::En) => format!(", the same rank {scope} as in {p}"),
-                });
-            }
-            out.push('.');
-            Some(out)
-        })
-        .collect()
-}
-
 fn tr(lang: Lang, sv: &'static str, en: &'static str) -> &'static str {
     match lang {
         Lang::Sv => sv,
@@ -634,6 +567,60 @@ pub fn profile(
         .collect()
 }
 
+/// The profile in a sentence: where the municipality ranks best (in the network if it is a
+/// member, else in Sweden), with place, count and year as the table gives them.
+pub fn profile_summary(rows: &[ProfileRow], name: &str, lang: Lang) -> String {
+    let place = |text: &str| -> Option<(u16, String)> {
+        let (r, n) = text.split_once(" / ")?;
+        Some((r.parse().ok()?, format!("{r} {} {n}", tr(lang, "av", "of"))))
+    };
+    let member = rows.iter().any(|r| !r.rank_network.is_empty());
+    let mut best: Vec<(u16, String)> = rows
+        .iter()
+        .filter_map(|r| {
+            let (rank, text) = place(if member {
+                &r.rank_network
+            } else {
+                &r.rank_national
+            })?;
+            let title = muni_chart::summary::lower_first(&r.title);
+            Some((
+                rank,
+                format!(
+                    "{title} ({} {text}, {})",
+                    tr(lang, "plats", "rank"),
+                    r.year?
+                ),
+            ))
+        })
+        .collect();
+    muni_model::sort::sort_by(&mut best, |a, b| a.0.cmp(&b.0));
+    let scope = match (member, lang) {
+        (true, Lang::Sv) => "i nätverket",
+        (false, Lang::Sv) => "i Sverige",
+        (true, Lang::En) => "in the network",
+        (false, Lang::En) => "in Sweden",
+    };
+    match best.as_slice() {
+        [] => format!(
+            "{name}: {}",
+            tr(lang, "inga rangordnade värden.", "no ranked values.")
+        ),
+        [only] => format!(
+            "{name} {} {scope}: {}.",
+            tr(lang, "placerar sig bäst", "ranks best"),
+            only.1
+        ),
+        [a, b, ..] => format!(
+            "{name} {} {scope}: {} {} {}.",
+            tr(lang, "placerar sig bäst", "ranks best"),
+            a.1,
+            tr(lang, "och", "and"),
+            b.1
+        ),
+    }
+}
+
 fn t_status(status: Status, lang: Lang) -> String {
     match (status, lang) {
         (Status::Confidential, Lang::Sv) => "sekretess".into(),
@@ -834,13 +821,16 @@ mod tests {
         let s = f.series("0382").unwrap();
         let (now, before) = (s.rank_network[i].unwrap(), s.rank_network[i - 1].unwrap());
         assert_eq!(o.cells[3].key, Some(f64::from(before) - f64::from(now)));
-        let said = ranking_sentences(&c, meta, &f, &q);
-        assert_eq!(said.len(), 1);
+        // The summary gives the table's place and its change.
+        let said = muni_chart::summary::summary(&c, meta, &f, &q);
+        let moved = match i32::from(before) - i32::from(now) {
+            0 => "samma plats som 2018".to_owned(),
+            d if d > 0 => format!("upp {d} plats"),
+            d => format!("ned {} plats", -d),
+        };
         assert!(
-            said[0].starts_with(&format!(
-                "Östhammar 2019: plats {now} av {} i nätverket",
-                ranks.len()
-            )),
+            said[0].contains(&format!("plats {now} av {}", ranks.len()))
+                && said[0].contains(&moved),
             "{said:?}"
         );
         // All of Sweden: every municipality with a published value, a change for most.
@@ -851,10 +841,10 @@ mod tests {
         assert_eq!(t.rows.len(), ranked_count(&f, i, false));
         assert!(t.rows.len() > 150);
         assert!(t.header[4].ends_with("since 2018"), "{:?}", t.header);
-        let said = ranking_sentences(&c, meta, &f, &q);
-        assert!(said[0].starts_with("Östhammar in 2019: rank "), "{said:?}");
+        let said = muni_chart::summary::summary(&c, meta, &f, &q);
+        assert!(said[0].starts_with("Östhammar has Sweden's "), "{said:?}");
         assert!(
-            said[0].contains("in Sweden since 2018") || said[0].contains("in Sweden as in 2018"),
+            said[0].contains(" since 2018") || said[0].contains("as in 2018"),
             "{said:?}"
         );
     }
@@ -866,10 +856,12 @@ mod tests {
         let (q, _) = ChartQuery::parse("i=electricity_production_total&r=0382&v=ranking&t=2015");
         let meta = indicator(&c, &q).unwrap();
         let f = file(&meta.id);
-        let said = ranking_sentences(&c, meta, &f, &q);
+        let said = muni_chart::summary::summary(&c, meta, &f, &q);
         assert_eq!(
             said,
-            ["Östhammar: värdet för 2015 är sekretessbelagt och rangordnas inte."]
+            [
+                "Östhammar: värdet för elproduktion 2015 är sekretessbelagt (för få företag) och rangordnas inte."
+            ]
         );
         let t = ranking_table(&c, meta, &f, &q).unwrap();
         assert!(t.rows.iter().all(|r| r.code != "0382"));
@@ -1021,6 +1013,39 @@ mod tests {
         assert_eq!(
             rows_html(&t),
             "<tr data-code=\"0382\"><th scope=\"row\">&lt;Öst&amp;hammar&gt;</th><td>1\u{a0}234,5</td></tr>"
+        );
+    }
+
+    #[test]
+    fn the_profile_in_a_sentence_names_the_best_places() {
+        let row = |title: &str, year, net: &str, nat: &str| ProfileRow {
+            id: String::new(),
+            theme: muni_model::Theme::Energy,
+            title: title.into(),
+            year: Some(year),
+            value: String::new(),
+            unit: String::new(),
+            rank_national: nat.into(),
+            rank_network: net.into(),
+            change: String::new(),
+        };
+        let rows = vec![
+            row("Folkmängd", 2023, "12 / 24", "80 / 290"),
+            row("Elproduktion", 2020, "1 / 18", "2 / 250"),
+            row("Industrins andel", 2020, "3 / 11", "20 / 158"),
+        ];
+        assert_eq!(
+            profile_summary(&rows, "Östhammar", Lang::Sv),
+            "Östhammar placerar sig bäst i nätverket: elproduktion (plats 1 av 18, 2020) och industrins andel (plats 3 av 11, 2020)."
+        );
+        let outside = vec![row("Folkmängd", 2023, "", "80 / 290")];
+        assert_eq!(
+            profile_summary(&outside, "Uppsala", Lang::En),
+            "Uppsala ranks best in Sweden: folkmängd (rank 80 of 290, 2023)."
+        );
+        assert_eq!(
+            profile_summary(&[], "X", Lang::Sv),
+            "X: inga rangordnade värden."
         );
     }
 }
