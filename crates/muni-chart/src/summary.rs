@@ -701,7 +701,9 @@ mod tests {
         let f = standard();
         assert_eq!(
             say(&f, "r=0382&v=ranking"),
-            ["Östhammar har nätverkets högsta värde för industrins energianvändning per invånare 2020 (50,0 MWh per invånare), plats 1 av 3; +25,0 % sedan 2019; samma plats som 2019. Riket: 7,5 MWh per invånare."]
+            [
+                "Östhammar har nätverkets högsta värde för industrins energianvändning per invånare 2020 (50,0 MWh per invånare), plats 1 av 3; +25,0 % sedan 2019; samma plats som 2019. Riket: 7,5 MWh per invånare."
+            ]
         );
         // Södertälje: second of three in 2019 and in 2020 in the network; in Sweden it fell
         // behind Stockholm (1,0 → 60,0).

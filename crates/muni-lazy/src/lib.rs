@@ -31,24 +31,7 @@ thread_local! {
     static DRAWN: RefCell<Option<(MapChart, u32, u32)>> = const { RefCell::new(None) };
 }
 
-/// GETs `url` with the browser's `fetch`; the browser parses the JSON.
-async fn get_json<T: serde::de::DeserializeOwned>(url: &str) -> Result<T, String> {
-    use wasm_bindgen::JsCast;
-    use wasm_bindgen_futures::JsFuture;
-    let fail = |e: JsValue| format!("{url}: {e:?}");
-    let window = web_sys::window().ok_or_else(|| format!("{url}: no window"))?;
-    let resp: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
-        .await
-        .map_err(fail)?
-        .unchecked_into();
-    if !resp.ok() {
-        return Err(format!("{url}: HTTP {}", resp.status()));
-    }
-    let value = JsFuture::from(resp.json().map_err(fail)?)
-        .await
-        .map_err(fail)?;
-    serde_wasm_bindgen::from_value(value).map_err(|e| format!("{url}: {e}"))
-}
+use muni_browser::get_json;
 
 /// Reads `key` from a cache, or loads and keeps it.
 pub(crate) async fn cached<T: serde::de::DeserializeOwned + 'static>(

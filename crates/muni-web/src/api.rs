@@ -6,31 +6,7 @@ use muni_model::{Catalog, IndicatorFile};
 /// Where the published data lives, relative to the page.
 pub const DATA: &str = "data";
 
-/// GETs `url` with the browser's `fetch` (no HTTP crate: it would only add to the download).
-async fn get_json<T: serde::de::DeserializeOwned>(url: &str) -> Result<T, String> {
-    use wasm_bindgen::JsCast;
-    use wasm_bindgen_futures::JsFuture;
-    let fail = |e: wasm_bindgen::JsValue| {
-        let msg = e
-            .dyn_ref::<js_sys::Error>()
-            .map(|e| String::from(e.message()))
-            .unwrap_or_else(|| format!("{e:?}"));
-        format!("{url}: {msg}")
-    };
-    let window = web_sys::window().ok_or_else(|| format!("{url}: no window"))?;
-    let resp: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
-        .await
-        .map_err(fail)?
-        .unchecked_into();
-    if !resp.ok() {
-        return Err(format!("{url}: HTTP {}", resp.status()));
-    }
-    // The browser parses the JSON; serde reads the parsed object (no JSON parser in the wasm).
-    let value = JsFuture::from(resp.json().map_err(fail)?)
-        .await
-        .map_err(fail)?;
-    serde_wasm_bindgen::from_value(value).map_err(|e| format!("{url}: {e}"))
-}
+use muni_browser::get_json;
 
 pub async fn catalog() -> Result<Catalog, String> {
     get_json(&format!("{DATA}/catalog.json")).await
