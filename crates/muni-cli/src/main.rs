@@ -140,11 +140,8 @@ struct Bars {
 
 impl Bars {
     fn new(quiet: bool) -> Bars {
-        let bar = if quiet {
-            indicatif::ProgressBar::hidden()
-        } else {
-            indicatif::ProgressBar::new(0)
-        };
+        // Drawn from the first theme on (an empty bar would show as full).
+        let bar = indicatif::ProgressBar::hidden();
         bar.set_style(
             indicatif::ProgressStyle::with_template(
                 "{prefix:>12} [{bar:30}] {pos}/{len} {wide_msg} ({elapsed})",
@@ -158,6 +155,10 @@ impl Bars {
 
 impl muni_pipeline::fetch::Progress for Bars {
     fn start(&self, theme: &str, total: usize) {
+        if !self.quiet && self.bar.is_hidden() {
+            self.bar
+                .set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        }
         self.bar.reset();
         self.bar.set_length(total as u64);
         self.bar.set_prefix(theme.to_owned());
