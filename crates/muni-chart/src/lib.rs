@@ -177,26 +177,22 @@ pub(crate) fn frame<DB: plotters::prelude::DrawingBackend>(
         .map_err(draw_err)?;
         y += lh(s.subtitle);
     }
+    // The caption (the view's summary) in the text colour, then the source line.
     let mut y = f64::from(m) * 0.75;
-    for line in caption {
-        bottom
-            .draw(&Text::new(
-                line,
-                (m, y as i32),
-                font(s.label).color(&palette::TEXT).pos(top_left),
-            ))
-            .map_err(draw_err)?;
-        y += lh(s.label);
-    }
-    for line in source {
-        bottom
-            .draw(&Text::new(
-                line,
-                (m, y as i32),
-                font(s.source).color(&palette::SUBTLE_TEXT).pos(top_left),
-            ))
-            .map_err(draw_err)?;
-        y += lh(s.source);
+    for (lines, size, color) in [
+        (caption, s.label, palette::TEXT),
+        (source, s.source, palette::SUBTLE_TEXT),
+    ] {
+        for line in lines {
+            bottom
+                .draw(&Text::new(
+                    line,
+                    (m, y as i32),
+                    font(size).color(&color).pos(top_left),
+                ))
+                .map_err(draw_err)?;
+            y += lh(size);
+        }
     }
     Ok(plot)
 }

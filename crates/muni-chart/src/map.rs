@@ -150,12 +150,10 @@ pub fn map_chart(
         title: format!("{} {year}", meta.title.get(lang)),
         subtitle: meta.unit.label().get(lang).to_owned(),
         source: format!(
-            "{} {}.",
+            "{}. {}.",
             source_line(meta, lang).trim_end_matches('.'),
             shapes.source.get(lang)
-        )
-        .replacen(" Kommungränser", ". Kommungränser", 1)
-        .replacen(" Municipal borders", ". Municipal borders", 1),
+        ),
         caption: String::new(),
         lang,
         tiles,

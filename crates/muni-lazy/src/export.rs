@@ -8,7 +8,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::{CATALOG, GEO, cached, indicator_file};
+use crate::{GEO, cached, view_data};
 
 fn err(e: JsValue) -> String {
     e.dyn_ref::<js_sys::Error>()
@@ -90,13 +90,8 @@ async fn png_blob(svg: &str, w: u32, h: u32) -> Result<web_sys::Blob, String> {
 /// The view's picture at `w` × `h` with its summary as the caption, and its file name stem.
 async fn picture(base: &str, query: &str, w: u32, h: u32) -> Result<(String, String), String> {
     let (q, _) = ChartQuery::parse(query);
-    let cat = cached(&CATALOG, format!("{base}/catalog.json")).await?;
+    let (cat, file) = view_data(base, &q).await?;
     let meta = muni_chart::view::indicator(&cat, &q).ok_or("the catalog has no indicators")?;
-    let path = meta
-        .file
-        .as_deref()
-        .ok_or("no figures for this indicator yet")?;
-    let file = indicator_file(base, path).await?;
     let geo = if q.view.is_map() {
         Some(cached(&GEO, format!("{base}/geo/municipalities.json")).await?)
     } else {
@@ -148,13 +143,8 @@ pub async fn export_csv(
     dialect: String,
 ) -> Result<String, JsValue> {
     let (q, _) = ChartQuery::parse(&query);
-    let cat = cached(&CATALOG, format!("{base}/catalog.json")).await?;
+    let (cat, file) = view_data(&base, &q).await?;
     let meta = muni_chart::view::indicator(&cat, &q).ok_or("the catalog has no indicators")?;
-    let path = meta
-        .file
-        .as_deref()
-        .ok_or("no figures for this indicator yet")?;
-    let file = indicator_file(&base, path).await?;
     let codes: Vec<String> = codes
         .split(',')
         .filter(|c| !c.is_empty())

@@ -55,6 +55,21 @@ pub(crate) async fn indicator_file(base: &str, path: &str) -> Result<Rc<Indicato
     Ok(f)
 }
 
+/// The catalog and the file of the query's indicator.
+pub(crate) async fn view_data(
+    base: &str,
+    q: &ChartQuery,
+) -> Result<(Rc<Catalog>, Rc<IndicatorFile>), String> {
+    let cat = cached(&CATALOG, format!("{base}/catalog.json")).await?;
+    let meta = indicator(&cat, q).ok_or("the catalog has no indicators")?;
+    let path = meta
+        .file
+        .as_deref()
+        .ok_or("no figures for this indicator yet")?;
+    let file = indicator_file(base, path).await?;
+    Ok((cat, file))
+}
+
 /// The map (`v=map`) or tile grid (`v=tiles`) of the dashboard query `query` as SVG of `w` × `h`
 /// pixels, with the view's summary under it when `caption` (exported slides). `base` is where
 /// the published data is, relative to the page (`data`).
@@ -67,13 +82,8 @@ pub async fn map_svg(
     caption: bool,
 ) -> Result<String, JsValue> {
     let (q, _) = ChartQuery::parse(&query);
-    let cat = cached(&CATALOG, format!("{base}/catalog.json")).await?;
+    let (cat, file) = view_data(&base, &q).await?;
     let meta = indicator(&cat, &q).ok_or("the catalog has no indicators")?;
-    let path = meta
-        .file
-        .as_deref()
-        .ok_or("no figures for this indicator yet")?;
-    let file = indicator_file(&base, path).await?;
     let geo = cached(&GEO, format!("{base}/geo/municipalities.json")).await?;
     let (mut chart, _) = view_chart(&cat, meta, &file, Some(&geo), &q).ok_or("no year to show")?;
     if caption {

@@ -3,28 +3,13 @@
 //! method, and a note when there are none. HTML text with every text escaped.
 
 use muni_model::peers::{Peers, PeersFile};
-use muni_model::{Catalog, Lang};
+use muni_model::{Catalog, Lang, html_escape as esc};
 
 use crate::number;
 
 pub struct PeerView {
     pub html: String,
     pub peers: Vec<String>,
-}
-
-fn esc(s: &str) -> String {
-    let mut o = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => o.push_str("&amp;"),
-            '<' => o.push_str("&lt;"),
-            '>' => o.push_str("&gt;"),
-            '"' => o.push_str("&quot;"),
-            '\'' => o.push_str("&#39;"),
-            c => o.push(c),
-        }
-    }
-    o
 }
 
 fn tr(l: Lang, sv: &'static str, en: &'static str) -> &'static str {

@@ -62,6 +62,22 @@ mod tests {
     }
 }
 
+/// Text for an HTML attribute or element: `&`, `<`, `>`, `"` and `'` escaped.
+pub fn html_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// Lower case for the letters of Swedish names (A–Z, Å, Ä, Ö, É, Ü, Æ, Ø); other characters as
 /// they are. Used instead of `char::to_lowercase`, whose Unicode tables would add ~10 kB to the
 /// dashboard's WebAssembly for names that never need them.

@@ -20,6 +20,6 @@ pub use catalog::{
 };
 pub use code::{CodeError, MunicipalityCode, RegionCode};
 pub use extract::source_line;
-pub use format::{Lang, fold_sv, format_number};
+pub use format::{Lang, fold_sv, format_number, html_escape};
 pub use indicator::{IndicatorFile, Series, Status};
 pub use query::{ChartQuery, Measure, QueryNotice, Scope, View, index_values, percent_decode};

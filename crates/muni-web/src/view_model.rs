@@ -456,21 +456,7 @@ pub fn export_panel_html(l: Lang, machine: bool, dark: bool, snippet: &str) -> S
     )
 }
 
-/// Text for an HTML attribute or element: `&`, `<`, `>`, `"` and `'` escaped.
-pub fn html_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use muni_model::html_escape;
 
 /// The HTML a presenter pastes into a page: an iframe of the embed view with a title for
 /// screen readers, and a script that sets its height from the embed's messages.

@@ -386,6 +386,17 @@ pub fn read_mapping(path: &Path, regions: &Regions) -> Result<Vec<MappingRow>> {
     Ok(rows)
 }
 
+/// The name rule: a `Kommuner` buyer `<NAMN>[S] KOMMUN` is that municipality; one that matches
+/// none stops the import (or fetch) with a pointer to the mapping.
+fn by_name(b: &mut Buyer, mapping_path: &Path, regions: &Regions) -> Result<()> {
+    let code = municipality_from_name(&b.name, regions).ok_or_else(|| {
+        PipelineError::input(mapping_path, 0, &b.name, format!("buyer {} has legal form Kommuner but no municipality matches its name; add it to this mapping", b.org_nr))
+    })?;
+    b.municipality = Some(code);
+    b.attribution = "kommun_name";
+    Ok(())
+}
+
 /// The attribution rules for buyers first seen in a fetch: the reviewed mapping by organisation
 /// number, then the `Kommuner` name rule; a `Kommuner` buyer neither places stops the fetch.
 pub fn attribute_new(
@@ -399,11 +410,7 @@ pub fn attribute_new(
             b.municipality = Some(m.municipality_code.clone());
             b.attribution = "mapping";
         } else if b.legal_form == "Kommuner" {
-            let code = municipality_from_name(&b.name, regions).ok_or_else(|| {
-                PipelineError::input(mapping_path, 0, &b.name, format!("buyer {} has legal form Kommuner but no municipality matches its name; add it to this mapping", b.org_nr))
-            })?;
-            b.municipality = Some(code);
-            b.attribution = "kommun_name";
+            by_name(b, mapping_path, regions)?;
         }
     }
     Ok(())
@@ -440,11 +447,7 @@ pub fn attribute(
     }
     for b in buyers.iter_mut().filter(|b| b.attribution == "none") {
         if b.legal_form == "Kommuner" {
-            let code = municipality_from_name(&b.name, regions).ok_or_else(|| {
-                PipelineError::input(mapping_path, 0, &b.name, format!("buyer {} has legal form Kommuner but no municipality matches its name; add it to this mapping", b.org_nr))
-            })?;
-            b.municipality = Some(code);
-            b.attribution = "kommun_name";
+            by_name(b, mapping_path, regions)?;
         }
     }
     Ok(())
