@@ -209,4 +209,29 @@ fn the_peers_are_listed_with_their_reasons_and_added_in_one_click() {
     for r in &rows {
         assert!(svg.contains(&r[1]), "{} in the chart", r[1]);
     }
+    // In English, with the export panel open too.
+    b.click("[data-testid=lang-en]").unwrap();
+    b.wait_until(
+        "return document.querySelector('[data-testid=peers] summary').textContent === 'Municipalities like Skövde'",
+        "the peers in English",
+    )
+    .unwrap();
+    b.wait_until(
+        "return document.querySelector('[data-testid=peers-table] thead').textContent.includes('Distance')",
+        "the peers table in English",
+    )
+    .unwrap();
+    b.click("[data-testid=export] summary").unwrap();
+    b.wait_for("[data-testid=download-csv]").unwrap();
+    assert_eq!(
+        b.text("[data-testid=download-csv]").unwrap(),
+        "Download CSV"
+    );
+    b.js(
+        "document.querySelector('[data-testid=peers]').scrollIntoView()",
+        json!([]),
+    )
+    .unwrap();
+    b.screenshot(&shots().join("peers-2-en-export.png"))
+        .unwrap();
 }
