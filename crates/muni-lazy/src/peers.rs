@@ -30,10 +30,12 @@ pub fn view(catalog: &Catalog, file: &PeersFile, code: &str, l: Lang) -> PeerVie
         let meta = catalog.indicator(&f.indicator);
         let title = meta.map_or(f.indicator.as_str(), |m| m.title.get(l));
         let unit = meta.map_or(String::new(), |m| m.unit.label().get(l).to_owned());
-        head(&format!(
-            "{title} ({unit}), {}–{}",
-            f.first_year, f.last_year
-        ));
+        let years = if f.first_year == f.last_year {
+            f.last_year.to_string()
+        } else {
+            format!("{}–{}", f.first_year, f.last_year)
+        };
+        head(&format!("{title} ({unit}), {years}"));
         decimals.push(meta.map_or(1, |m| m.unit.decimals()));
     }
     h.push_str("</tr></thead><tbody>");
