@@ -62,10 +62,16 @@ impl LineChart {
 }
 
 /// Runs of consecutive present values: each run is drawn as one line, a lone value as a dot.
-pub(crate) fn runs(years: &[u16], values: &[Option<f64>]) -> Vec<Vec<(i32, f64)>> {
+///
+/// A series break (`breaks`: the first year of the new series) also ends a run: two series
+/// are never joined into one line.
+pub(crate) fn runs(years: &[u16], values: &[Option<f64>], breaks: &[u16]) -> Vec<Vec<(i32, f64)>> {
     let mut out: Vec<Vec<(i32, f64)>> = Vec::new();
     let mut current: Vec<(i32, f64)> = Vec::new();
     for (y, v) in years.iter().zip(values) {
+        if breaks.contains(y) && !current.is_empty() {
+            out.push(std::mem::take(&mut current));
+        }
         match v {
             Some(v) if v.is_finite() => current.push((i32::from(*y), *v)),
             _ => {
@@ -203,7 +209,7 @@ pub fn draw_line_chart<DB: DrawingBackend>(
             stroke_width: width,
         };
         let mut labelled = false;
-        for run in runs(&chart.years, &series.values) {
+        for run in runs(&chart.years, &series.values, &chart.breaks) {
             let anno = if run.len() == 1 {
                 c.draw_series(run.iter().map(|&p| Circle::new(p, stroke * 2, style)))
                     .map_err(draw_err)?
@@ -286,9 +292,26 @@ mod tests {
         let r = runs(
             &[2017, 2018, 2019, 2020, 2021],
             &[Some(1.0), None, Some(2.0), Some(3.0), None],
+            &[],
         );
         assert_eq!(r, vec![vec![(2017, 1.0)], vec![(2019, 2.0), (2020, 3.0)]]);
-        assert!(runs(&[2017], &[None]).is_empty());
+        assert!(runs(&[2017], &[None], &[]).is_empty());
+    }
+
+    #[test]
+    fn a_series_break_ends_a_line() {
+        let years = [2018, 2019, 2020, 2021];
+        let values = [Some(1.0), Some(2.0), Some(3.0), Some(4.0)];
+        let r = runs(&years, &values, &[2020]);
+        assert_eq!(
+            r,
+            vec![
+                vec![(2018, 1.0), (2019, 2.0)],
+                vec![(2020, 3.0), (2021, 4.0)]
+            ]
+        );
+        // A break at the first year splits nothing.
+        assert_eq!(runs(&years, &values, &[2018]).len(), 1);
     }
 
     #[test]

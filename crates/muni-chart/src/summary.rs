@@ -635,6 +635,7 @@ mod tests {
                     .collect(),
                 source: Text::new("s", "s"),
             }],
+            headline: None,
         };
         let series = rows
             .iter()

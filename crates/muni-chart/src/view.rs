@@ -108,7 +108,7 @@ pub fn stem(meta: &IndicatorMeta, q: &ChartQuery, measure: Measure, span: (u16, 
 }
 
 /// The indicator shown when the URL names none (or a stale one).
-pub const DEFAULT_INDICATOR: &str = "energy_final_use_industry_per_inhabitant";
+pub const DEFAULT_INDICATOR: &str = "employment_industry_share";
 
 /// The indicator the query asks for, or the default; `None` only if the catalog has neither.
 pub fn indicator<'a>(catalog: &'a Catalog, q: &ChartQuery) -> Option<&'a IndicatorMeta> {

@@ -46,6 +46,7 @@ enum Command {
     /// Write the rows of a view (one per municipality × year) as CSV, Parquet or JSON: the
     /// numbers the dashboard shows, in full precision, with unit, status and source.
     #[command(after_help = "Examples:
+  industrikommuner extract --indicator employment_industry --municipalities network,0181,00 --years 2020-2024 --format csv-excel --out industrijobb.csv
   industrikommuner extract --indicator energy_final_use_industry --measure per_inhabitant --years 2010-2020
   industrikommuner extract --indicator population --municipalities 0181,network,00 --format csv-excel --out befolkning.csv
   industrikommuner extract --indicator electricity_production_total --measure index:2009 --format parquet --out el.parquet
@@ -59,6 +60,7 @@ members of which some are withheld). Text cells never start a spreadsheet formul
     /// Draw a chart as PNG or SVG from the same parameters as the dashboard's URL (title,
     /// unit and source line included), or every slide of a deck file.
     #[command(after_help = "Examples:
+  industrikommuner chart --view 'i=employment_industry_share&v=ranking&r=0181' --out industrijobb.png
   industrikommuner chart --view 'i=energy_final_use_industry_per_inhabitant&r=0382' --out energi.png
   industrikommuner chart --view 'i=electricity_production_total&v=ranking&t=2019&r=0382' --size 1280x720 --format svg --out slides/
   industrikommuner chart --deck deck.toml --out slides/

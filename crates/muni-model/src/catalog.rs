@@ -175,6 +175,81 @@ pub struct Catalog {
     pub indicators: Vec<IndicatorMeta>,
     pub regions: Vec<Region>,
     pub groups: Vec<Group>,
+    /// The first screen's sentence on industry jobs, when the figures are there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub headline: Option<Headline>,
+}
+
+/// How many people work in industry in the network's municipalities and in Sweden in the
+/// latest year with figures: the claim the network's own texts make ("600 000 personer är
+/// direkt sysselsatta inom industrin"), stated from the data with its year and source.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Headline {
+    /// The indicator the counts are from (employed in industry, persons).
+    pub indicator: String,
+    pub year: u16,
+    /// The sum over the members with a published value that year.
+    pub network: f64,
+    /// Members with a published value, out of `members`.
+    pub reported: u32,
+    pub members: u32,
+    /// Sweden: the sum over its municipalities, when every one has a value.
+    pub country: Option<f64>,
+}
+
+impl Headline {
+    /// One sentence with the figures, the year and the source, e.g. "2024 arbetade 100 246
+    /// personer i industrin i nätverkets 24 kommuner, av 561 718 i hela Sverige (…)".
+    pub fn sentence(&self, catalog: &Catalog, lang: crate::Lang) -> String {
+        use crate::{Lang, format_number};
+        let n = |v: f64| format_number(v, 0, lang);
+        let where_ = if self.reported == self.members {
+            match lang {
+                Lang::Sv => format!("i nätverkets {} kommuner", self.members),
+                Lang::En => format!("in the network's {} municipalities", self.members),
+            }
+        } else {
+            match lang {
+                Lang::Sv => format!(
+                    "i de {} av nätverkets {} kommuner som har ett publicerat värde",
+                    self.reported, self.members
+                ),
+                Lang::En => format!(
+                    "in the {} of the network's {} municipalities with a published value",
+                    self.reported, self.members
+                ),
+            }
+        };
+        let country = self.country.filter(|c| *c > 0.0);
+        let mut s = match lang {
+            Lang::Sv => format!(
+                "{} arbetade {} personer i industrin (gruvor och tillverkning, SNI B+C) {where_}",
+                self.year,
+                n(self.network)
+            ),
+            Lang::En => format!(
+                "In {}, {} people worked in industry (mining and manufacturing, SNI B+C) {where_}",
+                self.year,
+                n(self.network)
+            ),
+        };
+        if let Some(c) = country {
+            let share = format_number(100.0 * self.network / c, 1, lang);
+            s.push_str(&match lang {
+                Lang::Sv => format!(", av {} i hela Sverige ({share}\u{a0}%)", n(c)),
+                Lang::En => format!(", of {} in all of Sweden ({share}\u{a0}%)", n(c)),
+            });
+        }
+        s.push('.');
+        if let Some(meta) = catalog.indicator(&self.indicator) {
+            s.push(' ');
+            s.push_str(&match lang {
+                Lang::Sv => format!("Källa: {}.", meta.source.name.get(lang)),
+                Lang::En => format!("Source: {}.", meta.source.name.get(lang)),
+            });
+        }
+        s
+    }
 }
 
 impl Catalog {

@@ -284,6 +284,7 @@ mod tests {
                 members: vec![MunicipalityCode::new("2284").unwrap()],
                 source: Text::new("s", "s"),
             }],
+            headline: None,
         };
         let file = IndicatorFile::new(
             meta.id.clone(),

@@ -286,28 +286,55 @@ fn procurement_facts(inputs: &Inputs) -> Result<LazyFrame> {
 }
 
 /// County and Riket sums of municipal facts, for the variables whose source gives no such rows
-/// (procurement; population before 2023). Sums are over municipalities with a value.
+/// (procurement; population before 2023; employment). Procurement and population are sums over
+/// the municipalities with a value (a municipality without an attributed buyer adds nothing);
+/// an employment sum with a municipality that lacks a value is `incomplete`, without a value.
 fn derived_sums(municipal: LazyFrame) -> Result<LazyFrame> {
-    let ok = municipal.filter(col("status").eq(lit("ok")));
-    let county = ok
-        .clone()
-        .with_column(
+    let sum_of = |lf: LazyFrame| {
+        lf.group_by([col("region_code"), col("year"), col("variable")])
+            .agg([
+                col("value")
+                    .filter(col("status").eq(lit("ok")))
+                    .sum()
+                    .alias("value"),
+                col("status")
+                    .neq(lit("ok"))
+                    .cast(DataType::UInt32)
+                    .sum()
+                    .alias("n_absent"),
+                col("status")
+                    .eq(lit("ok"))
+                    .cast(DataType::UInt32)
+                    .sum()
+                    .alias("n_ok"),
+            ])
+    };
+    let county = sum_of(
+        municipal.clone().with_column(
             col("region_code")
                 .str()
                 .slice(lit(0), lit(2))
                 .alias("region_code"),
-        )
-        .group_by([col("region_code"), col("year"), col("variable")])
-        .agg([col("value").sum()]);
-    let riket = ok
-        .group_by([col("year"), col("variable")])
-        .agg([col("value").sum()])
-        .with_column(lit("00").alias("region_code"));
-    Ok(concat(
-        [county.select(fact_cols()), riket.select(fact_cols())],
-        UnionArgs::default(),
-    )?
-    .with_column(lit("ok").alias("status")))
+        ),
+    );
+    let riket = sum_of(municipal.with_column(lit("00").alias("region_code")));
+    let strict = col("variable").str().starts_with(lit("employment."));
+    let incomplete = strict.and(col("n_absent").gt(lit(0)));
+    Ok(concat([county, riket], UnionArgs::default())?
+        .filter(col("n_ok").gt(lit(0)))
+        .select([
+            col("region_code"),
+            col("year"),
+            col("variable"),
+            when(incomplete.clone())
+                .then(lit(NULL).cast(DataType::Float64))
+                .otherwise(col("value"))
+                .alias("value"),
+            when(incomplete)
+                .then(lit("incomplete"))
+                .otherwise(lit("ok"))
+                .alias("status"),
+        ]))
 }
 
 fn fact_cols() -> [Expr; 4] {
@@ -389,7 +416,8 @@ pub fn all_facts(inputs: &Inputs) -> Result<LazyFrame> {
     let derivable = municipal.clone().filter(
         col("variable")
             .is_in(derived_vars.clone(), false)
-            .or(col("variable").str().starts_with(lit("procurement."))),
+            .or(col("variable").str().starts_with(lit("procurement.")))
+            .or(col("variable").str().starts_with(lit("employment."))),
     );
     let derived = derived_sums(derivable)?;
     let published = source

@@ -33,7 +33,8 @@ impl Definition {
         Text::new(self.definition.0, self.definition.1)
     }
 
-    /// Employment: RAMS on monthly employer declarations from 2019, BAS from 2022.
+    /// Employment: RAMS on monthly employer declarations from 2019, BAS from 2020. The catalog
+    /// lists only the breaks with published years on both sides.
     pub fn breaks(&self) -> Vec<u16> {
         let employment = self
             .numerator
@@ -41,7 +42,7 @@ impl Definition {
             .chain(&self.denominator)
             .any(|v| v.starts_with("employment."));
         if employment {
-            vec![2019, 2022]
+            vec![2019, 2020]
         } else {
             Vec::new()
         }
@@ -81,7 +82,7 @@ fn energy_and_population() -> Source {
 fn population() -> Source {
     Source {
         name: Text::new("SCB, Befolkningsstatistik", "Statistics Sweden, Population statistics"),
-        table: "BE0101: folkmängd 31 december, kommuner 1950–2022 (indelning 2023) och 2023".into(),
+        table: "BE0101: folkmängd 31 december, kommuner 1950–2022 (indelning 2023) och 2023; 2024 via github.com/Lulea-statistik/Samband-inflyttning (lika med SCB:s värden 2020–2023)".into(),
         url: "https://www.scb.se/hitta-statistik/statistik-efter-amne/befolkning/befolkningens-sammansattning/befolkningsstatistik/".into(),
         licence: "CC0 1.0 (Källa: SCB)".into(),
         retrieved: String::new(),
@@ -113,14 +114,24 @@ fn procurement_and_population() -> Source {
 fn employment() -> Source {
     Source {
         name: Text::new(
-            "SCB, Registerbaserad arbetsmarknadsstatistik (RAMS) och Befolkningens arbetsmarknadsstatus (BAS)",
-            "Statistics Sweden, Register-based labour market statistics (RAMS) and Labour market status (BAS)",
+            "SCB, Befolkningens arbetsmarknadsstatus (BAS), sysselsatta efter arbetsställets kommun",
+            "Statistics Sweden, Labour market status (BAS), employed by workplace municipality",
         ),
-        table: "AM0207 DagSNI07KonK, DagSni07KonKN; AM0210 ArbStDoNArNN".into(),
-        url: "https://www.statistikdatabasen.scb.se/pxweb/sv/ssd/START__AM__AM0207/".into(),
+        table: "AM0210F ArRegUtb 2020–2024, summerad av github.com/Lulea-statistik/Samband-inflyttning; före 2020 RAMS AM0207 (fetch)".into(),
+        url: "https://www.statistikdatabasen.scb.se/pxweb/sv/ssd/START__AM__AM0210__AM0210F/ArRegUtb/".into(),
         licence: "CC0 1.0 (Källa: SCB)".into(),
         retrieved: String::new(),
     }
+}
+
+fn employment_and_population() -> Source {
+    let mut s = employment();
+    s.name = Text::new(
+        "SCB, Befolkningens arbetsmarknadsstatus (BAS); SCB, Befolkningsstatistik",
+        "Statistics Sweden, Labour market status (BAS); Statistics Sweden, Population statistics",
+    );
+    s.table.push_str("; BE0101");
+    s
 }
 
 const CONFIDENTIAL: (&str, &str) = (
@@ -144,8 +155,16 @@ const POPULATION_SUMS: (&str, &str) = (
     "Counties and Riket before 2023 are sums of the municipalities (2023 division).",
 );
 const EMPLOYMENT_BREAK: (&str, &str) = (
-    "Seriebrott 2019 och 2022: RAMS bygger från 2019 på arbetsgivardeklarationer per månad, och från 2022 ersätts RAMS av BAS. Hämtas med kommandot `fetch`.",
-    "Series breaks in 2019 and 2022: from 2019 RAMS is built on monthly employer declarations, and from 2022 BAS replaces RAMS. Brought in by the `fetch` command.",
+    "BAS (Befolkningens arbetsmarknadsstatus) börjar 2020. År före 2020 finns bara om de hämtats med kommandot `fetch`, och kommer då från RAMS, en annan serie med andra metoder: seriebrott 2019 (RAMS bygger från 2019 på arbetsgivardeklarationer per månad) och 2020 (BAS). Diagrammen bryter linjen vid ett seriebrott.",
+    "BAS (Labour market status) begins in 2020. Years before 2020 exist only once brought in with the `fetch` command, and then come from RAMS, another series with other methods: series breaks in 2019 (RAMS is built on monthly employer declarations from 2019) and 2020 (BAS). Charts break the line at a series break.",
+);
+const EMPLOYMENT_PANEL: (&str, &str) = (
+    "Dagbefolkning: de som arbetar i kommunen, var de än bor. Sysselsatta i SNI 2007 B+C (gruvor och mineralutvinning, tillverkning) = andelen i B+C × alla sysselsatta, summerat över utbildningsnivåer och kön. Det senaste året kan revideras av SCB. Udda men publicerat så: Skara 2024 (B+C 7,9 % efter 12,5 % 2023), Färgelanda 2024 (2 045 sysselsatta efter 2 336; B+C 4,8 % efter 22,6 %).",
+    "Day population: those who work in the municipality, wherever they live. Employed in SNI 2007 B+C (mining and quarrying, manufacturing) = the share in B+C × all employed, summed over education levels and sexes. The latest year may be revised by SCB. Odd but as published: Skara 2024 (B+C 7.9 % after 12.5 % in 2023), Färgelanda 2024 (2,045 employed after 2,336; B+C 4.8 % after 22.6 %).",
+);
+const EMPLOYMENT_SUMS: (&str, &str) = (
+    "Län, riket och nätverket är summor av kommunerna; saknas en kommuns värde är summan ofullständig och visas inte.",
+    "Counties, Riket and the network are sums of the municipalities; where a municipality's value is missing the sum is incomplete and not shown.",
 );
 
 macro_rules! def {
@@ -168,22 +187,7 @@ macro_rules! def {
 /// Every indicator, in the order the catalog lists them.
 pub fn definitions() -> Vec<Definition> {
     vec![
-        // Employment: defined now, figures come with the fetcher.
-        def!(
-            "employment_industry",
-            Employment,
-            ["employment.b_c"],
-            None,
-            1.0,
-            Persons,
-            ("Sysselsatta i industrin", "Employed in industry"),
-            (
-                "Förvärvsarbetande dagbefolkning (efter arbetsställets kommun) i tillverkning och utvinning, SNI 2007 B+C.",
-                "Employed day population (by workplace municipality) in mining and manufacturing, SNI 2007 B+C."
-            ),
-            employment,
-            [EMPLOYMENT_BREAK]
-        ),
+        // Employment: BAS 2020– embedded; RAMS before 2020 through the fetcher.
         def!(
             "employment_industry_share",
             Employment,
@@ -196,11 +200,26 @@ pub fn definitions() -> Vec<Definition> {
                 "Industry's share of employment"
             ),
             (
-                "Sysselsatta i SNI B+C som andel av alla förvärvsarbetande i kommunen (dagbefolkning).",
-                "Employed in SNI B+C as a share of all employed in the municipality (day population)."
+                "Sysselsatta i tillverkning och utvinning (SNI 2007 B+C) som andel av alla sysselsatta med arbetsställe i kommunen (dagbefolkning).",
+                "Employed in mining and manufacturing (SNI 2007 B+C) as a share of all employed with their workplace in the municipality (day population)."
             ),
             employment,
-            [EMPLOYMENT_BREAK]
+            [EMPLOYMENT_PANEL, EMPLOYMENT_BREAK]
+        ),
+        def!(
+            "employment_industry",
+            Employment,
+            ["employment.b_c"],
+            None,
+            1.0,
+            Persons,
+            ("Sysselsatta i industrin", "Employed in industry"),
+            (
+                "Sysselsatta med arbetsställe i kommunen (dagbefolkning) i tillverkning och utvinning, SNI 2007 B+C.",
+                "Employed with their workplace in the municipality (day population) in mining and manufacturing, SNI 2007 B+C."
+            ),
+            employment,
+            [EMPLOYMENT_PANEL, EMPLOYMENT_SUMS, EMPLOYMENT_BREAK]
         ),
         def!(
             "employment_industry_per_1000",
@@ -211,14 +230,29 @@ pub fn definitions() -> Vec<Definition> {
             PerThousandInhabitants,
             (
                 "Industrisysselsatta per 1 000 invånare",
-                "Industry employment per 1,000 inhabitants"
+                "Industry jobs per 1,000 inhabitants"
             ),
             (
-                "Sysselsatta i SNI B+C (dagbefolkning) per 1 000 invånare den 31 december.",
-                "Employed in SNI B+C (day population) per 1,000 inhabitants on 31 December."
+                "Sysselsatta i SNI 2007 B+C med arbetsställe i kommunen (dagbefolkning) per 1 000 invånare den 31 december. Pendling gör att värdet kan vara högt där många arbetar men få bor.",
+                "Employed in SNI 2007 B+C with their workplace in the municipality (day population) per 1,000 inhabitants on 31 December. Commuting makes the value high where many work but few live."
+            ),
+            employment_and_population,
+            [EMPLOYMENT_PANEL, EMPLOYMENT_BREAK]
+        ),
+        def!(
+            "employment_total",
+            Employment,
+            ["employment.total"],
+            None,
+            1.0,
+            Persons,
+            ("Sysselsatta, alla branscher", "Employed, all industries"),
+            (
+                "Alla sysselsatta med arbetsställe i kommunen (dagbefolkning), alla branscher.",
+                "All employed with their workplace in the municipality (day population), all industries."
             ),
             employment,
-            [EMPLOYMENT_BREAK]
+            [EMPLOYMENT_PANEL, EMPLOYMENT_SUMS, EMPLOYMENT_BREAK]
         ),
         // Procurement.
         def!(

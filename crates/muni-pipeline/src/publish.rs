@@ -203,6 +203,14 @@ fn build_outputs_from(p: &PublishInputs, table: &Table) -> Result<(Catalog, Vec<
             }
             files.push(file);
         }
+        // Only the breaks with published years on both sides.
+        let breaks: Vec<u16> = def
+            .breaks()
+            .into_iter()
+            .filter(|b| {
+                published_years.iter().any(|y| y < b) && published_years.iter().any(|y| y >= b)
+            })
+            .collect();
         metas.push(IndicatorMeta {
             id: def.id.to_owned(),
             theme: def.theme,
@@ -220,18 +228,51 @@ fn build_outputs_from(p: &PublishInputs, table: &Table) -> Result<(Catalog, Vec<
             rank_descending: true,
             additive: def.additive(),
             notes: def.notes(),
-            breaks: def.breaks(),
+            breaks,
         });
     }
+    let headline = headline(table, p.members);
     Ok((
         Catalog {
             schema_version: SCHEMA_VERSION,
             indicators: metas,
             regions,
             groups,
+            headline,
         },
         files,
     ))
+}
+
+/// The indicator of the first screen's sentence: employed in industry (persons).
+const HEADLINE_INDICATOR: &str = "employment_industry";
+
+/// The latest year in which Sweden's sum of the employed in industry is published (every
+/// municipality has a value), with the network's sum over its members with a value that year.
+fn headline(table: &Table, members: &[String]) -> Option<muni_model::Headline> {
+    let rows = table.get(HEADLINE_INDICATOR)?;
+    let (&year, country) = rows
+        .get("00")?
+        .iter()
+        .rev()
+        .find(|(_, c)| c.status == Status::Ok && c.value.is_some())?;
+    let values: Vec<f64> = members
+        .iter()
+        .filter_map(|m| rows.get(m.as_str())?.get(&year))
+        .filter(|c| c.status == Status::Ok)
+        .filter_map(|c| c.value)
+        .collect();
+    if values.is_empty() {
+        return None;
+    }
+    Some(muni_model::Headline {
+        indicator: HEADLINE_INDICATOR.into(),
+        year,
+        network: values.iter().sum(),
+        reported: values.len() as u32,
+        members: members.len() as u32,
+        country: country.value,
+    })
 }
 
 pub use muni_model::extract::{Dialect, csv_number};

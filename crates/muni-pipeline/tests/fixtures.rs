@@ -430,3 +430,182 @@ fn bad_normalised_status_stops_the_build_and_keeps_the_published_data() {
         catalog_before
     );
 }
+
+const PANEL: &str = "scb-employment/panel_2020_2024_subset.csv";
+
+/// Replaces line `line` (1-based) of the employment panel by what `f` makes of it.
+fn edit_panel_line(u: &Path, line: usize, f: impl FnOnce(&str) -> String) {
+    edit(&u.join(PANEL), |t| {
+        let mut lines: Vec<String> = t.lines().map(str::to_owned).collect();
+        lines[line - 1] = f(&lines[line - 1]);
+        lines.join("\n") + "\n"
+    })
+}
+
+#[test]
+fn the_employment_panel_becomes_employment_facts_and_extends_population() {
+    let data = imported("employment");
+    let employment = lines(&data.join("normalised/employment.csv"));
+    assert_eq!(employment[0], "region_code,year,variable,value,status");
+    // 290 municipalities × 5 years × 2 variables, municipalities only.
+    assert_eq!(employment.len() - 1, 290 * 5 * 2);
+    // Upplands Väsby 2020 in the fixture: 741 employed, share 15.5195… % → 115 in B+C.
+    assert_eq!(
+        fact(&employment, "0114,2020,employment.b_c,"),
+        "0114,2020,employment.b_c,115,ok"
+    );
+    assert_eq!(
+        fact(&employment, "0114,2020,employment.total,"),
+        "0114,2020,employment.total,741,ok"
+    );
+    // The panel's 2024 population extends the series; 2020–2023 were checked against it.
+    let population = lines(&data.join("normalised/population.csv"));
+    assert_eq!(
+        fact(&population, "0114,2024,population,"),
+        "0114,2024,population,1510,ok"
+    );
+    // Built: Riket is the sum of the 290 municipalities, and the share is computed from it.
+    let out = data.join("public");
+    muni_pipeline::build(&data, &out).unwrap();
+    let panel =
+        std::fs::read_to_string(fixtures().join("upstream").join(PANEL)).unwrap_or_default();
+    let (mut bc, mut total) = (0.0, 0.0);
+    for l in panel.lines().skip(1).filter(|l| l.contains(",2024,")) {
+        let c: Vec<&str> = l.split(',').collect();
+        let t: f64 = c[4].parse().unwrap();
+        bc += (c[5].parse::<f64>().unwrap() * t / 100.0).round();
+        total += t;
+    }
+    let count = indicator(&out, "employment_industry");
+    assert_eq!(value(&count, "00", 2024), (Some(bc), Status::Ok));
+    let share = indicator(&out, "employment_industry_share");
+    let (v, st) = value(&share, "00", 2024);
+    assert_eq!(st, Status::Ok);
+    assert!((v.unwrap() - 100.0 * bc / total).abs() < 0.0005, "{v:?}");
+    // The catalog's headline sentence states the same sums.
+    let catalog = common::catalog(&out);
+    let h = catalog.headline.clone().expect("a headline");
+    assert_eq!((h.year, h.country), (2024, Some(bc)));
+    assert_eq!((h.reported, h.members), (3, 3));
+    // No RAMS years: no series break is listed.
+    let meta = catalog.indicator("employment_industry_share").unwrap();
+    assert!(meta.breaks.is_empty(), "{:?}", meta.breaks);
+}
+
+#[test]
+fn employment_share_that_is_not_a_whole_number_of_employed_is_rejected() {
+    assert_rejected(
+        "bad-employment-fraction",
+        |u| {
+            edit_panel_line(u, 2, |l| {
+                let (head, _) = l.rsplit_once(',').unwrap();
+                format!("{head},15.6")
+            })
+        },
+        &[
+            "panel_2020_2024_subset.csv:2",
+            "\"15.6\"",
+            "not a whole number of employed",
+        ],
+    );
+}
+
+#[test]
+fn employment_panel_with_an_unknown_or_missing_code_is_rejected() {
+    assert_rejected(
+        "bad-employment-code",
+        |u| edit_panel_line(u, 3, |l| l.replacen("0114,", "0199,", 1)),
+        &[
+            "panel_2020_2024_subset.csv:3",
+            "\"0199\"",
+            "not a municipality code",
+        ],
+    );
+    assert_rejected(
+        "bad-employment-nocode",
+        |u| edit_panel_line(u, 4, |l| l.replacen("0114,", ",", 1)),
+        &["panel_2020_2024_subset.csv:4", "kommun_kod is missing"],
+    );
+}
+
+#[test]
+fn employment_panel_with_a_year_outside_its_range_is_rejected() {
+    assert_rejected(
+        "bad-employment-year",
+        |u| edit_panel_line(u, 6, |l| l.replacen(",2024,", ",2025,", 1)),
+        &[
+            "panel_2020_2024_subset.csv:6",
+            "\"2025\"",
+            "year is not one of 2020–2024",
+        ],
+    );
+}
+
+#[test]
+fn employment_panel_with_a_duplicate_row_is_rejected() {
+    assert_rejected(
+        "bad-employment-duplicate",
+        |u| {
+            edit_panel_line(u, 3, |_| {
+                "0114,Upplands Väsby,2020,1482.0,741.0,15.519568151147098".into()
+            })
+        },
+        &[
+            "panel_2020_2024_subset.csv:3",
+            "\"0114 2020\"",
+            "duplicate municipality and year",
+        ],
+    );
+}
+
+#[test]
+fn employment_panel_with_a_non_numeric_value_is_rejected() {
+    assert_rejected(
+        "bad-employment-value",
+        |u| edit_panel_line(u, 5, |l| l.replacen(".0,", ".0x,", 1)),
+        &["panel_2020_2024_subset.csv:5", "folkmangd is not a number"],
+    );
+    assert_rejected(
+        "bad-employment-employed",
+        |u| {
+            edit_panel_line(u, 5, |l| {
+                let c: Vec<&str> = l.split(',').collect();
+                format!("{},{},{},{},-{},{}", c[0], c[1], c[2], c[3], c[4], c[5])
+            })
+        },
+        &[
+            "panel_2020_2024_subset.csv:5",
+            "sysselsatta_totalt is not a whole non-negative number",
+        ],
+    );
+}
+
+#[test]
+fn employment_panel_population_that_disagrees_is_rejected() {
+    assert_rejected(
+        "bad-employment-population",
+        |u| edit_panel_line(u, 2, |l| l.replacen(",1482.0,", ",1483.0,", 1)),
+        &[
+            "panel_2020_2024_subset.csv:2",
+            "\"1483\"",
+            "folkmangd differs from the population series",
+        ],
+    );
+}
+
+#[test]
+fn employment_panel_without_every_municipality_is_rejected() {
+    assert_rejected(
+        "bad-employment-incomplete",
+        |u| {
+            edit(&u.join(PANEL), |t| {
+                t.lines()
+                    .filter(|l| !l.starts_with("2580,"))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+                    + "\n"
+            })
+        },
+        &["panel_2020_2024_subset.csv", "expected 1450 rows", "2580"],
+    );
+}

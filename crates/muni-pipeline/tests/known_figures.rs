@@ -140,11 +140,69 @@ fn every_indicator_has_provenance_and_published_ones_have_years() {
             }
         }
     }
-    // Employment has no offline copy: defined, not invented.
-    assert_eq!(
-        cat.indicator("employment_industry").unwrap().status,
-        IndicatorStatus::AwaitingFetch
+    // Employment is lit by the embedded BAS panel, 2020–2024.
+    let e = cat.indicator("employment_industry").unwrap();
+    assert_eq!(e.status, IndicatorStatus::Available);
+    assert_eq!(e.years, (2020..=2024).collect::<Vec<u16>>());
+    assert!(
+        e.source.table.contains("AM0210F ArRegUtb"),
+        "{}",
+        e.source.table
     );
+    assert!(
+        e.source
+            .table
+            .contains("Lulea-statistik/Samband-inflyttning")
+    );
+}
+
+#[test]
+fn employed_in_industry_as_published_by_scb_bas() {
+    let f = indicator(built(), "employment_industry");
+    // Sweden (the sum of the 290 municipalities): 538,112 in 2020 and 561,718 in 2024.
+    assert_eq!(value(&f, "00", 2020), (Some(538_112.0), Status::Ok));
+    assert_eq!(value(&f, "00", 2024), (Some(561_718.0), Status::Ok));
+    assert_eq!(value(&f, "0181", 2024), (Some(23_534.0), Status::Ok));
+    assert_eq!(value(&f, "0114", 2020), (Some(1_131.0), Status::Ok));
+    // The network: every member reports, 100,246 in 2024 (computed from the panel).
+    assert_eq!(value(&f, "network", 2024), (Some(100_246.0), Status::Ok));
+    let total = indicator(built(), "employment_total");
+    assert_eq!(value(&total, "00", 2020), (Some(4_993_302.0), Status::Ok));
+    assert_eq!(value(&total, "00", 2024), (Some(5_260_688.0), Status::Ok));
+    // Industry's share of employment in Sweden: 10.7 % in 2024.
+    let share = indicator(built(), "employment_industry_share");
+    let (v, st) = value(&share, "00", 2024);
+    assert_eq!(st, Status::Ok);
+    assert!((v.unwrap() - 100.0 * 561_718.0 / 5_260_688.0).abs() < 0.0005);
+    // Odd but as published: Färgelanda 2024 has 2,045 employed, 4.8 % of them in B+C.
+    assert_eq!(value(&total, "1439", 2024), (Some(2_045.0), Status::Ok));
+    // The headline sentence states those sums, with year and source.
+    let cat = catalog(built());
+    let h = cat.headline.clone().expect("a headline");
+    assert_eq!(
+        (h.year, h.network, h.country),
+        (2024, 100_246.0, Some(561_718.0))
+    );
+    assert_eq!((h.reported, h.members), (24, 24));
+    let sv = h.sentence(&cat, muni_model::Lang::Sv);
+    assert!(
+        sv.starts_with("2024 arbetade 100\u{a0}246 personer i industrin"),
+        "{sv}"
+    );
+    assert!(
+        sv.contains("av 561\u{a0}718 i hela Sverige (17,8\u{a0}%)"),
+        "{sv}"
+    );
+    assert!(sv.contains("Källa: SCB"), "{sv}");
+    let en = h.sentence(&cat, muni_model::Lang::En);
+    assert!(
+        en.starts_with("In 2024, 100,246 people worked in industry"),
+        "{en}"
+    );
+    // Population 2024 comes from the same panel; Riket is the sum of the municipalities.
+    let pop = indicator(built(), "population");
+    assert_eq!(value(&pop, "0114", 2024), (Some(50_323.0), Status::Ok));
+    assert_eq!(value(&pop, "00", 2024), (Some(10_587_710.0), Status::Ok));
 }
 
 #[test]

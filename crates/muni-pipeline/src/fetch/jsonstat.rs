@@ -11,6 +11,9 @@ pub struct Dimension {
     pub id: String,
     pub codes: Vec<String>,
     pub labels: Vec<String>,
+    /// The table's metadata says the variable cannot be eliminated (`elimination: false`):
+    /// SCB answers 400 to a request that leaves it out.
+    pub mandatory: bool,
 }
 
 impl Dimension {
@@ -100,11 +103,13 @@ impl Cube {
                     id: id.to_owned(),
                     codes,
                     labels,
+                    // PxWeb v1 marks the variables that may be left out; the others may not.
+                    mandatory: var["elimination"].as_bool() != Some(true),
                 });
             }
             return Ok(out);
         }
-        let (dimensions, _, _) = dimensions(&v, what)?;
+        let (dimensions, _, _) = dimensions(&v, what, Holds::Categories)?;
         Ok(dimensions)
     }
 
@@ -121,6 +126,7 @@ impl Cube {
             id: "ContentsCode".into(),
             codes: Vec::new(),
             labels: Vec::new(),
+            mandatory: true,
         };
         for c in columns {
             let code = c["code"]
@@ -136,6 +142,7 @@ impl Cube {
                     id: code.to_owned(),
                     codes: Vec::new(),
                     labels: Vec::new(),
+                    mandatory: false,
                 }),
                 other => return Err(fail(format!("column {code} has type {other:?}"))),
             }
@@ -213,7 +220,7 @@ impl Cube {
     }
 
     fn from_json_stat2(v: &Value, what: &str) -> Result<Cube, String> {
-        let (dimensions, sizes, n) = dimensions(v, what)?;
+        let (dimensions, sizes, n) = dimensions(v, what, Holds::Values)?;
         let mut values = vec![None; n];
         match &v["value"] {
             Value::Array(a) => {
@@ -302,9 +309,22 @@ impl Cube {
     }
 }
 
+/// What a JSON-stat 2.0 document holds: a data answer's values, or a table's metadata, which
+/// describes the whole cube (TAB638: 312 × 4 × 102 × 2 × 2 × 57 = 29 million cells) and holds
+/// none of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Holds {
+    Values,
+    Categories,
+}
+
 /// The dimensions of a JSON-stat 2.0 dataset, their sizes and the number of cells, checked
-/// against each other.
-fn dimensions(v: &Value, what: &str) -> Result<(Vec<Dimension>, Vec<usize>, usize), String> {
+/// against each other. A data answer's cells are capped; metadata's dimensions each are.
+fn dimensions(
+    v: &Value,
+    what: &str,
+    holds: Holds,
+) -> Result<(Vec<Dimension>, Vec<usize>, usize), String> {
     let ids: Vec<String> = v["id"]
         .as_array()
         .ok_or_else(|| fail(what, "no \"id\" array"))?
@@ -327,16 +347,29 @@ fn dimensions(v: &Value, what: &str) -> Result<(Vec<Dimension>, Vec<usize>, usiz
         .collect::<Result<_, _>>()?;
     // SCB answers at most 100,000 values; anything far beyond is not an answer to us.
     const MAX_VALUES: usize = 10_000_000;
-    let n = sizes
-        .iter()
-        .try_fold(1usize, |acc, &s| acc.checked_mul(s))
-        .filter(|&n| n <= MAX_VALUES && sizes.iter().all(|&s| s <= MAX_VALUES))
-        .ok_or_else(|| {
-            fail(
-                what,
-                format!("sizes {sizes:?} make more than {MAX_VALUES} values"),
-            )
-        })?;
+    // No dimension of a real table has nearly this many categories (Region: 312).
+    const MAX_CATEGORIES: usize = 100_000;
+    if let Some(s) = sizes.iter().find(|&&s| s > MAX_CATEGORIES) {
+        return Err(fail(
+            what,
+            format!(
+                "a dimension of size {s} (sizes {sizes:?}): more than {MAX_CATEGORIES} categories"
+            ),
+        ));
+    }
+    let n = match holds {
+        Holds::Values => sizes
+            .iter()
+            .try_fold(1usize, |acc, &s| acc.checked_mul(s))
+            .filter(|&n| n <= MAX_VALUES)
+            .ok_or_else(|| {
+                fail(
+                    what,
+                    format!("sizes {sizes:?} make more than {MAX_VALUES} values"),
+                )
+            })?,
+        Holds::Categories => 0,
+    };
     if ids.len() != sizes.len() {
         return Err(fail(
             what,
@@ -395,6 +428,8 @@ fn dimensions(v: &Value, what: &str) -> Result<(Vec<Dimension>, Vec<usize>, usiz
             id: id.clone(),
             codes,
             labels,
+            // PxWebApi v2 metadata: `extension.elimination` per variable.
+            mandatory: v["dimension"][id]["extension"]["elimination"].as_bool() == Some(false),
         });
     }
     Ok((dimensions, sizes, n))
@@ -421,6 +456,56 @@ fn number(x: &Value) -> Result<Option<f64>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn real(name: &str) -> Vec<u8> {
+        let path = format!(
+            "{}/tests/fixtures/api-examples/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+    }
+
+    #[test]
+    fn the_real_tab638_metadata_describes_a_cube_larger_than_any_answer() {
+        // 312 × 4 × 102 × 2 × 2 × 57 = 29,023,488 cells: metadata, not values.
+        let dims =
+            Cube::parse_metadata(&real("scb-pxwebapi-v2-TAB638-metadata.json"), "TAB638").unwrap();
+        let sizes: Vec<(&str, usize)> = dims
+            .iter()
+            .map(|d| (d.id.as_str(), d.codes.len()))
+            .collect();
+        assert_eq!(
+            sizes,
+            [
+                ("Region", 312),
+                ("Civilstand", 4),
+                ("Alder", 102),
+                ("Kon", 2),
+                ("ContentsCode", 2),
+                ("Tid", 57)
+            ]
+        );
+        let tid = &dims[5];
+        assert_eq!(
+            (tid.codes[0].as_str(), tid.codes[56].as_str()),
+            ("1968", "2024")
+        );
+        let contents = &dims[4];
+        assert_eq!(contents.codes, ["BE0101N1", "BE0101N2"]);
+        // Only the contents and the time may not be left out of a request.
+        let mandatory: Vec<&str> = dims
+            .iter()
+            .filter(|d| d.mandatory)
+            .map(|d| d.id.as_str())
+            .collect();
+        assert_eq!(mandatory, ["ContentsCode", "Tid"]);
+        // A data answer of that size is still refused.
+        let mut v: Value =
+            serde_json::from_slice(&real("scb-pxwebapi-v2-TAB638-metadata.json")).unwrap();
+        v["value"] = Value::Array(vec![]);
+        let e = Cube::from_json_stat2(&v, "TAB638").unwrap_err();
+        assert!(e.contains("make more than 10000000 values"), "{e}");
+    }
 
     #[test]
     fn reads_scbs_real_example() {

@@ -81,9 +81,16 @@ pub fn parse_page(bytes: &[u8], what: &str) -> Result<(Values, Option<String>), 
                 "{what}: Kolada: value {i} lacks kpi, municipality or period"
             ));
         };
+        // Kolada v3 keeps withdrawn values with `isdeleted: true`: they are not figures.
+        if row["isdeleted"].as_bool() == Some(true) {
+            continue;
+        }
         let total = row["values"]
             .as_array()
-            .and_then(|vs| vs.iter().find(|x| x["gender"] == "T"));
+            .and_then(|vs| {
+                vs.iter()
+                    .find(|x| x["gender"] == "T" && x["isdeleted"].as_bool() != Some(true))
+            });
         if let Some(t) = total {
             let value = match &t["value"] {
                 Value::Null => None,
@@ -161,11 +168,13 @@ mod tests {
         let body = r#"{"values":[
             {"kpi":"N01951","municipality":"0382","period":2023,"values":[{"gender":"T","count":1,"status":"","value":22000},{"gender":"K","value":11000}]},
             {"kpi":"N02962","municipality":"0382","period":2023,"values":[{"gender":"T","value":30.0}]},
-            {"kpi":"N45926","municipality":"0382","period":2023,"values":[{"gender":"T","value":null,"status":"X"}]}],
+            {"kpi":"N45926","municipality":"0382","period":2023,"values":[{"gender":"T","value":null,"status":"X"}]},
+            {"kpi":"N01951","municipality":"0181","period":2023,"isdeleted":true,"values":[{"gender":"T","value":1}]},
+            {"kpi":"N01951","municipality":"2284","period":2023,"values":[{"gender":"T","value":2,"isdeleted":true}]}],
             "next_url":"http://h/v3/data?page=2"}"#;
         let (v, next) = parse_page(body.as_bytes(), "t").unwrap();
         assert_eq!(next.as_deref(), Some("http://h/v3/data?page=2"));
-        assert_eq!(v.len(), 3);
+        assert_eq!(v.len(), 3, "deleted values are skipped");
         let mut ours = BTreeMap::new();
         ours.insert(("0382".into(), 2023, "population".into()), 22_010.0);
         ours.insert(("0382".into(), 2023, "employment.b_c".into()), 2_000.0);

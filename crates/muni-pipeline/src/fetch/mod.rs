@@ -764,7 +764,7 @@ fn merge_procurement(
 
     for (d, notices, _) in fetched {
         let path = staged.join(d.file);
-        let with_value = d.measure == procurement::VALUE_COLUMN;
+        let with_value = d.measure == procurement::Measure::Value;
         let years: BTreeSet<String> = notices.iter().map(|n| n.year.to_string()).collect();
         let mut r =
             csv::Reader::from_path(&path).map_err(|e| format!("{}: {e}", path.display()))?;

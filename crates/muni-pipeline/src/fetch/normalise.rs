@@ -143,8 +143,14 @@ pub fn employment(
         && cube.dimensions[dc].codes.len() > 1
     {
         let labels = &cube.dimensions[dc].labels;
+        let codes = &cube.dimensions[dc].codes;
+        // The day population (people by where they work): RAMS says "dagbefolkning", BAS
+        // "sysselsatta efter arbetsställets belägenhet"; TAB3204's code is 000002XH.
         let day: Vec<usize> = (0..labels.len())
-            .filter(|&i| labels[i].to_lowercase().contains("dag"))
+            .filter(|&i| {
+                let l = labels[i].to_lowercase();
+                codes[i] == "000002XH" || l.contains("dag") || l.contains("arbetsställe")
+            })
             .collect();
         match day.as_slice() {
             [i] => pick.push((dc, *i)),
@@ -163,7 +169,12 @@ pub fn employment(
             sni.codes
         ));
     }
-    let total = sni.total();
+    // BAS's total is `A-U+US` (all sections and unknown), whatever its label says.
+    let total = sni
+        .codes
+        .iter()
+        .position(|c| matches!(c.as_str(), "A-U+US" | "A-U+US+UN" | "A-U"))
+        .or_else(|| sni.total());
     let cells = sums(cube, &[dr, ds, dt], &pick);
     // (region, year) → per SNI category
     let mut by: BTreeMap<(usize, usize), Vec<(usize, Sum)>> = BTreeMap::new();
@@ -214,7 +225,15 @@ const SECTOR_CODES: &[(&str, &str)] = &[
     ("98", "detached_houses"),
     ("999", "total"),
 ];
+/// The fuels by code, so that the fuel dimension is recognised whatever its labels; only the
+/// total and electricity are published, the others count towards recognising the dimension.
 const FUEL_CODES: &[(&str, &str)] = &[
+    ("905", "liquid_fossil"),
+    ("910", "solid_fossil"),
+    ("915", "gas_fossil"),
+    ("920", "liquid_renewable"),
+    ("925", "solid_renewable"),
+    ("930", "gas_renewable"),
     ("14", "district_heating"),
     ("16", "electricity"),
     ("955", "total"),
@@ -442,6 +461,27 @@ mod tests {
     }
 
     #[test]
+    fn bas_day_population_by_its_labels_and_its_total_by_code() {
+        // BAS as SCB labels it: no content says "dag"; the total `A-U+US` is labelled by its
+        // sections, not "totalt". (SYNTHETIC figures.)
+        let body = r#"{"id":["Region","SNI2007","ContentsCode","Tid"],"size":[1,3,2,1],"dimension":{"Region":{"category":{"index":["0181"]}},
+          "SNI2007":{"category":{"index":["B+C","G","A-U+US"],"label":{"B+C":"tillverkning och utvinning","G":"handel","A-U+US":"A-U+US näringsgrenar och okänd"}}},
+          "ContentsCode":{"category":{"index":["000002XH","000002XI"],"label":{"000002XH":"sysselsatta efter arbetsställets belägenhet","000002XI":"sysselsatta efter bostadens belägenhet"}}},
+          "Tid":{"category":{"index":["2023"]}}},
+          "value":[100,90, 200,210, 300,300]}"#;
+        let c = Cube::parse(body.as_bytes(), "t").unwrap();
+        let f = employment(&c, "t", (2000, 2030), &known()).unwrap();
+        let get = |v: &str| f.iter().find(|x| x.variable == v).unwrap().value;
+        assert_eq!(get("employment.b_c"), Some(100.0), "the workplace content");
+        assert_eq!(get("employment.total"), Some(300.0), "the total, not doubled");
+        // The same by the labels alone (another code).
+        let other = body.replace("000002XH", "X1");
+        let c = Cube::parse(other.as_bytes(), "t").unwrap();
+        let f = employment(&c, "t", (2000, 2030), &known()).unwrap();
+        assert_eq!(f[0].value, Some(100.0));
+    }
+
+    #[test]
     fn energy_by_label_and_by_code() {
         // Labels as the live table may have them; codes as public code names them.
         let body = r#"{"id":["Region","Forbrukningskategri","Bransle","ContentsCode","Tid"],"size":[1,9,3,1,1],
@@ -460,5 +500,22 @@ mod tests {
         let c = Cube::parse(broken.as_bytes(), "t").unwrap();
         let e = energy(&c, "t", (2000, 2030), &known()).unwrap_err();
         assert!(e.contains("0382 2022 all sectors, total"), "{e}");
+    }
+
+    #[test]
+    fn fuels_are_recognised_by_code_when_the_labels_differ() {
+        // Labels unlike the 2022 exports; the codes say what each fuel is. (SYNTHETIC figures.)
+        let body = r#"{"id":["Region","Forbrukningskategri","Bransle","ContentsCode","Tid"],"size":[1,9,4,1,1],
+          "dimension":{"Region":{"category":{"index":["0382"]}},
+          "Forbrukningskategri":{"category":{"index":["911","921","931","941","951","964","97","98","999"]}},
+          "Bransle":{"category":{"index":["910","925","16","955"],"label":{"910":"Kol och koks","925":"Biobränslen, fasta","16":"Elenergi","955":"Alla bränslen"}}},
+          "ContentsCode":{"category":{"index":["EN0203AE"]}},"Tid":{"category":{"index":["2023"]}}},
+          "value":[1,0,1,2, 4,6,10,20, 0,0,1,1, 0,0,3,3, 0,0,1,1, 0,0,0,0, 0,0,1,1, 0,0,1,1, 5,6,18,29]}"#;
+        let c = Cube::parse(body.as_bytes(), "t").unwrap();
+        let f = energy(&c, "t", (2000, 2030), &known()).unwrap();
+        let get = |v: &str| f.iter().find(|x| x.variable == v).unwrap().value;
+        assert_eq!(get("final_use.industry"), Some(20.0));
+        assert_eq!(get("electricity_use.industry"), Some(10.0));
+        assert_eq!(get("final_use.total"), Some(29.0));
     }
 }

@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 use serde_json::{Map, Value};
 
 use crate::import::excel::SheetRow;
-use crate::import::procurement::{COUNT_COLUMN, VALUE_COLUMN};
+use crate::import::procurement::Measure;
 
 /// The live RowStore.
 pub const ROWSTORE: &str = "https://catalog.upphandlingsmyndigheten.se/rowstore/dataset";
@@ -21,8 +21,9 @@ pub const PAGE: usize = 500;
 pub struct Dataset {
     pub id: &'static str,
     pub name: &'static str,
-    /// The spreadsheet column of the measure (count per row, or contracted value).
-    pub measure: &'static str,
+    /// What the dataset measures (a count per row, or the contracted value): chosen by the
+    /// dataset, whatever its measure column is called.
+    pub measure: Measure,
     /// The normalised file it feeds.
     pub file: &'static str,
 }
@@ -31,13 +32,13 @@ pub const DATASETS: [Dataset; 2] = [
     Dataset {
         id: "5ad00e4f-0697-4ee5-8dff-1b282a236e64",
         name: "antal upphandlingar",
-        measure: COUNT_COLUMN,
+        measure: Measure::Count,
         file: "procurement_notices.csv",
     },
     Dataset {
         id: "a616c14a-3068-407f-a591-f1e2f142e1d2",
         name: "kontrakterat värde",
-        measure: VALUE_COLUMN,
+        measure: Measure::Value,
         file: "procurement_values.csv",
     },
 ];
@@ -121,6 +122,74 @@ pub fn to_sheet(rows: &[Map<String, Value>], what: &str) -> Result<Vec<SheetRow>
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::import::procurement::notices_from_rows;
+    use std::path::Path;
+
+    fn real_page() -> Vec<u8> {
+        let path = format!(
+            "{}/tests/fixtures/api-examples/rowstore-a616c14a-kontrakterat-varde-page.json",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+    }
+
+    #[test]
+    fn the_real_value_page_is_read_as_it_answers() {
+        let p = parse_page(&real_page(), "a616c14a").unwrap();
+        assert_eq!((p.count, p.rows.len()), (53, 53));
+        let sheet = to_sheet(&p.rows, "a616c14a").unwrap();
+        // `kontrakterat värde` (not `…, Summa`), the BOM on `upphandlings-id`, sentences in the
+        // flag columns and `2024-12-19 00:00:00.0000000` dates all pass the import's rules.
+        let (notices, buyers) =
+            notices_from_rows(Path::new("a616c14a"), &sheet, DATASETS[1].measure).unwrap();
+        assert_eq!(notices.len(), 53);
+        let count = |f: fn(&crate::import::procurement::Notice) -> bool| {
+            notices.iter().filter(|n| f(n)).count()
+        };
+        assert_eq!(count(|n| n.innovation), 1);
+        assert_eq!(count(|n| n.social), 4);
+        assert_eq!(count(|n| n.environmental), 11);
+        assert!(notices.iter().all(|n| n.published.len() == 10));
+        assert!(notices.iter().any(|n| n.published == "2024-12-19"));
+        assert!(notices.iter().all(|n| n.value_sek.is_some()));
+        assert!(buyers.iter().any(|b| b.name == "UPPLANDS VÄSBY KOMMUN"));
+    }
+
+    #[test]
+    fn a_count_row_without_a_buyer_is_an_unknown_buyer_and_a_strange_flag_stops() {
+        let row = |org: &str, name: &str, innovation: &str| {
+            format!(
+                r#"{{"år":"2023","namn för köpare":"{name}","organisationsnummer för köpare":"{org}","juridisk form för köpare":"Uppgift saknas","upphandlingsslag":"Uppgift saknas","miljömässigt hållbar upphandling":"Uppgift saknas","socialt hållbar upphandling":"Det tas inte hänsyn till sociala aspekter i upphandlingen","innovationsupphandling":"{innovation}","upphandlings-id":"X1","upphandlingens titel":"T","publiceringsdatum":"2023-05-02 00:00:00.0000000","antal upphandlingar, antal":"1"}}"#
+            )
+        };
+        let body = format!(
+            r#"{{"resultCount":1,"results":[{}]}}"#,
+            row(
+                "Uppgift saknas",
+                "UPPGIFT SAKNAS",
+                "Främjande av innovation"
+            )
+        );
+        let p = parse_page(body.as_bytes(), "5ad00e4f").unwrap();
+        let sheet = to_sheet(&p.rows, "5ad00e4f").unwrap();
+        let (notices, buyers) =
+            notices_from_rows(Path::new("5ad00e4f"), &sheet, DATASETS[0].measure).unwrap();
+        assert_eq!(notices.len(), 1);
+        assert!(notices[0].innovation && !notices[0].environmental && !notices[0].social);
+        assert_eq!(notices[0].kind, "unknown");
+        assert_eq!(buyers[0].legal_form, "Uppgift saknas");
+        assert!(buyers[0].municipality.is_none());
+        let body = format!(
+            r#"{{"resultCount":1,"results":[{}]}}"#,
+            row("2120000019", "X KOMMUN", "Kanske")
+        );
+        let p = parse_page(body.as_bytes(), "5ad00e4f").unwrap();
+        let sheet = to_sheet(&p.rows, "5ad00e4f").unwrap();
+        let e = notices_from_rows(Path::new("5ad00e4f"), &sheet, DATASETS[0].measure)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("5ad00e4f:2") && e.contains("\"Kanske\""), "{e}");
+    }
 
     #[test]
     fn a_page_becomes_rows_under_a_case_free_header() {

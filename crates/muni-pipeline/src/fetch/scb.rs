@@ -61,7 +61,8 @@ pub struct Table {
 const EMPLOYMENT_SELECT: &[(&str, Want)] = &[("SNI2007", Want::All), ("ContentsCode", Want::All)];
 
 /// Employment by SNI 2007 section, day population. Each year comes from exactly one table;
-/// RAMS → RAMS (2019: monthly employer declarations) → BAS is a series break.
+/// RAMS → RAMS (2019: monthly employer declarations) → BAS (2020, the first year of BAS and
+/// of the embedded panel) is a series break. RAMS's 2020–2021 are not taken: BAS covers them.
 pub const EMPLOYMENT_TABLES: [Table; 3] = [
     Table {
         theme: Theme::Employment,
@@ -79,7 +80,7 @@ pub const EMPLOYMENT_TABLES: [Table; 3] = [
         path: "AM/AM0207/AM0207Z/DagSni07KonKN",
         name: "RAMS DagSni07KonKN",
         first: 2019,
-        last: Some(2021),
+        last: Some(2019),
         select: EMPLOYMENT_SELECT,
         all_regions: false,
     },
@@ -88,7 +89,7 @@ pub const EMPLOYMENT_TABLES: [Table; 3] = [
         id: "TAB3785",
         path: "AM/AM0210/AM0210B/ArbStDoNArNN",
         name: "BAS ArbStDoNArNN",
-        first: 2022,
+        first: 2020,
         last: None,
         select: EMPLOYMENT_SELECT,
         all_regions: false,
@@ -229,6 +230,18 @@ pub fn plan_table(
         };
         fixed.push(((*id).to_owned(), codes));
     }
+    // A variable SCB will not eliminate is selected even where the plan would leave it to
+    // elimination: its total category where it has one, else every category (summed later).
+    for d in meta.iter().filter(|d| d.mandatory) {
+        if d.id == "Region" || d.id == "Tid" || fixed.iter().any(|(id, _)| *id == d.id) {
+            continue;
+        }
+        let codes = match d.total() {
+            Some(i) => vec![d.codes[i].clone()],
+            None => d.codes.clone(),
+        };
+        fixed.push((d.id.clone(), codes));
+    }
     let per_cell: usize = fixed.iter().map(|(_, c)| c.len().max(1)).product();
     if per_cell > MAX_VALUES {
         return Err(format!(
@@ -270,6 +283,7 @@ mod tests {
             id: id.into(),
             labels: codes.clone(),
             codes,
+            mandatory: false,
         }
     }
 
@@ -304,6 +318,42 @@ mod tests {
             body["query"][4]["selection"]["values"],
             json!(["2020", "2021"])
         );
+    }
+
+    #[test]
+    fn a_variable_that_cannot_be_eliminated_is_always_selected() {
+        let mut time = dim("Tid", 1);
+        time.codes = vec!["2020".into()];
+        let mut sex = dim("Kon", 3);
+        sex.labels = vec!["män".into(), "kvinnor".into(), "totalt".into()];
+        sex.mandatory = true;
+        let mut age = dim("Alder", 2);
+        age.mandatory = true;
+        let meta = vec![
+            dim("Region", 3),
+            sex,
+            age,
+            dim("Civilstand", 4),
+            dim("ContentsCode", 1),
+            time,
+        ];
+        let t = Table {
+            select: &[("ContentsCode", Want::All)],
+            ..POPULATION_TABLES[0]
+        };
+        let reqs = plan_table(Api::V2, "http://x", &t, &meta, &["0001".into()], 2000, 2030)
+            .unwrap();
+        let sel = &reqs[0].body.as_ref().unwrap()["selection"];
+        let vars: Vec<&str> = sel
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["variableCode"].as_str().unwrap())
+            .collect();
+        // Kon by its total, Alder with every category; Civilstand is left to elimination.
+        assert_eq!(vars, ["Region", "ContentsCode", "Kon", "Alder", "Tid"]);
+        assert_eq!(sel[2]["valueCodes"], json!(["0002"]));
+        assert_eq!(sel[3]["valueCodes"], json!(["0000", "0001"]));
     }
 
     #[test]

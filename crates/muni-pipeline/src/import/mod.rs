@@ -2,6 +2,7 @@
 //! tidy tables under `data/normalised/`. This module and `publish` are the only ones that touch
 //! the file system.
 
+pub mod employment;
 pub mod energy;
 pub mod excel;
 pub mod geo;
@@ -112,6 +113,9 @@ fn fact_rows(facts: &[Fact]) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// The employment panel (BAS 2020–2024), relative to the shared data folder.
+pub const EMPLOYMENT_PANEL: &str = "scb-employment/panel_2020_2024_subset.csv";
+
 /// The map's outlines under `data/normalised/`.
 pub const SHAPES_FILE: &str = "municipality_shapes.json";
 
@@ -135,6 +139,14 @@ pub fn import_all(upstream: &Path, data_dir: &Path) -> Result<ImportReport> {
         &up.path("scb-population/be0101_tabhel2023.xlsx"),
         &regions,
     )?);
+    let panel_path = up.path(EMPLOYMENT_PANEL);
+    let panel = employment::read(&panel_path, &regions)?;
+    population.extend(employment::extend_population(
+        &panel_path,
+        &panel,
+        &population,
+    )?);
+    let employment = panel.facts;
 
     let mut final_use = up.glob("scb-energy", "000000BS")?;
     final_use.extend(up.glob("scb-energy", "EN0203AE")?);
@@ -154,11 +166,11 @@ pub fn import_all(upstream: &Path, data_dir: &Path) -> Result<ImportReport> {
     let mapping = procurement::read_mapping(&mapping_path, &regions)?;
     let (notices, mut buyers) = procurement::read_notices(
         &up.path("procurement/number_of_procurements.xlsx"),
-        procurement::COUNT_COLUMN,
+        procurement::Measure::Count,
     )?;
     let (values, value_buyers) = procurement::read_notices(
         &up.path("procurement/contracted_value.xlsx"),
-        procurement::VALUE_COLUMN,
+        procurement::Measure::Value,
     )?;
     for vb in value_buyers {
         match buyers.iter().find(|b| b.org_nr == vb.org_nr) {
@@ -197,7 +209,7 @@ pub fn import_all(upstream: &Path, data_dir: &Path) -> Result<ImportReport> {
     let mut unattributed_by_legal_form: Vec<(String, usize)> = by_form.into_iter().collect();
     unattributed_by_legal_form.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let report = ImportReport {
-        facts: population.len() + energy.len(),
+        facts: population.len() + energy.len() + employment.len(),
         notices: notices.len(),
         buyers: buyers.len(),
         buyers_attributed: buyers.iter().filter(|b| b.municipality.is_some()).count(),
@@ -253,6 +265,11 @@ pub fn import_all(upstream: &Path, data_dir: &Path) -> Result<ImportReport> {
             fact_rows(&population),
         )?;
         write_csv(&dir.join("energy.csv"), FACT_HEADER, fact_rows(&energy))?;
+        write_csv(
+            &dir.join("employment.csv"),
+            FACT_HEADER,
+            fact_rows(&employment),
+        )?;
         let shapes_path = dir.join(SHAPES_FILE);
         let json = serde_json::to_vec(&shapes)
             .map_err(|e| PipelineError::file(&shapes_path, e.to_string()))?;

@@ -69,7 +69,7 @@ struct Columns {
     measure: usize,
 }
 
-fn columns(path: &Path, header: &SheetRow, measure: &str) -> Result<Columns> {
+fn columns(path: &Path, header: &SheetRow, measure: Measure) -> Result<Columns> {
     let find = |name: &str| {
         header
             .cells
@@ -96,28 +96,94 @@ fn columns(path: &Path, header: &SheetRow, measure: &str) -> Result<Columns> {
         id: find("Upphandlings-ID")?,
         title: find("Upphandlingens titel")?,
         published: find("Publiceringsdatum")?,
-        measure: find(measure)?,
+        measure: measure
+            .columns()
+            .iter()
+            .find_map(|name| find(name).ok())
+            .ok_or_else(|| {
+                PipelineError::input(
+                    path,
+                    header.row,
+                    header.cells.join(", "),
+                    format!(
+                        "no measure column ({}) in the header",
+                        measure.columns().join(" or ")
+                    ),
+                )
+            })?,
     })
 }
 
-fn flag(path: &Path, row: u64, raw: &str, column: &str) -> Result<bool> {
+/// A flag column: the statistics database's export writes `True` or nothing; the open RowStore
+/// writes a sentence (`Främjande av innovation` is set, `Det tas inte hänsyn till innovation i
+/// upphandlingen` is not, `Uppgift saknas` says nothing and counts as not set). `truth` is the
+/// RowStore's sentence for a set flag; anything else stops with the value.
+fn flag(path: &Path, row: u64, raw: &str, column: &str, truth: &str) -> Result<bool> {
     match raw.trim() {
         "True" | "true" => Ok(true),
-        "" | "False" | "false" => Ok(false),
+        "" | "False" | "false" | UNKNOWN => Ok(false),
+        s if s == truth => Ok(true),
+        s if s.starts_with("Det tas inte hänsyn till ") => Ok(false),
         other => Err(PipelineError::input(
             path,
             row,
             other,
-            format!("`{column}` is neither True, False nor empty"),
+            format!(
+                "`{column}` is neither True, False, empty, {truth:?}, \"Det tas inte hänsyn till …\" nor {UNKNOWN:?}"
+            ),
         )),
     }
 }
 
-pub const COUNT_COLUMN: &str = "Antal upphandlingar, Summa";
-pub const VALUE_COLUMN: &str = "Kontrakterat värde, Summa";
+/// A publication date as `YYYY-MM-DD`: the export writes it so, the RowStore as
+/// `2024-12-19 00:00:00.0000000` (the time is dropped); `Uppgift saknas` is no date (empty).
+fn publication_date(raw: &str) -> Option<String> {
+    let raw = raw.trim();
+    if raw == UNKNOWN {
+        return Some(String::new());
+    }
+    let (date, time) = raw.split_once(' ').unwrap_or((raw, ""));
+    let date_ok = date.len() == 10
+        && date.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    let time_ok = time.is_empty()
+        || (time.len() >= 8
+            && time.bytes().enumerate().all(|(i, b)| match i {
+                2 | 5 => b == b':',
+                8 => b == b'.',
+                _ => b.is_ascii_digit(),
+            }));
+    (date_ok && time_ok).then(|| date.to_owned())
+}
+
+/// What the open RowStore writes where a value is unknown.
+pub const UNKNOWN: &str = "Uppgift saknas";
+
+/// The measure of a microdata file: a count of 1 per row, or the contracted value. Its column is
+/// named differently by the statistics database's export and by the RowStore.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Measure {
+    Count,
+    Value,
+}
+
+impl Measure {
+    /// The column names of the measure, matched without regard to case.
+    pub fn columns(self) -> &'static [&'static str] {
+        match self {
+            Measure::Count => &["Antal upphandlingar, Summa", "antal upphandlingar, antal"],
+            Measure::Value => &["Kontrakterat värde, Summa", "kontrakterat värde"],
+        }
+    }
+}
 
 /// Reads a microdata file whose last measure is `measure` (a count of 1 per row, or a value).
-pub fn read_notices(path: &Path, measure: &str) -> Result<(Vec<Notice>, Vec<Buyer>)> {
+pub fn read_notices(path: &Path, measure: Measure) -> Result<(Vec<Notice>, Vec<Buyer>)> {
     notices_from_rows(path, &read_first_sheet(path)?, measure)
 }
 
@@ -126,7 +192,7 @@ pub fn read_notices(path: &Path, measure: &str) -> Result<(Vec<Notice>, Vec<Buye
 pub fn notices_from_rows(
     path: &Path,
     rows: &[SheetRow],
-    measure: &str,
+    measure: Measure,
 ) -> Result<(Vec<Notice>, Vec<Buyer>)> {
     let header = rows
         .first()
@@ -149,10 +215,15 @@ pub fn notices_from_rows(
                 PipelineError::input(path, r.row, r.get(c.year), "`År` is not a year")
             })?;
         // Swedish organisation numbers have 10 digits (a dash after the sixth is dropped);
-        // foreign buyers (Åland: `0145076-7`) keep their own business id as published.
+        // foreign buyers (Åland: `0145076-7`) keep their own business id as published. The
+        // RowStore names no buyer on some rows (`Uppgift saknas`): one unknown buyer, never
+        // attributed to a municipality.
         let raw_org = r.get(c.org_nr).trim();
+        let unknown_buyer = raw_org == UNKNOWN;
         let digits = raw_org.replace('-', "");
-        if raw_org.is_empty() || !raw_org.bytes().all(|b| b.is_ascii_digit() || b == b'-') {
+        if !unknown_buyer
+            && (raw_org.is_empty() || !raw_org.bytes().all(|b| b.is_ascii_digit() || b == b'-'))
+        {
             return Err(PipelineError::input(
                 path,
                 r.row,
@@ -169,7 +240,7 @@ pub fn notices_from_rows(
             "Varor" => "goods",
             "Tjänster" => "services",
             "Byggentreprenader" => "works",
-            "" => "unknown",
+            "" | UNKNOWN => "unknown",
             other => {
                 return Err(PipelineError::input(
                     path,
@@ -188,23 +259,14 @@ pub fn notices_from_rows(
                 "empty `Upphandlings-ID`",
             ));
         }
-        let published = r.get(c.published).trim().to_owned();
-        let date_ok = published.len() == 10
-            && published.bytes().enumerate().all(|(i, b)| {
-                if i == 4 || i == 7 {
-                    b == b'-'
-                } else {
-                    b.is_ascii_digit()
-                }
-            });
-        if !date_ok {
-            return Err(PipelineError::input(
+        let published = publication_date(r.get(c.published)).ok_or_else(|| {
+            PipelineError::input(
                 path,
                 r.row,
-                &published,
+                r.get(c.published),
                 "`Publiceringsdatum` is not a YYYY-MM-DD date",
-            ));
-        }
+            )
+        })?;
         // Upphandlings-ID alone is not unique upstream (the same id is reused for different
         // notices); a notice is identified by id, buyer, date and title.
         let key = (
@@ -222,7 +284,7 @@ pub fn notices_from_rows(
             ));
         }
         let raw_measure = r.get(c.measure).trim();
-        let value_sek = if measure == COUNT_COLUMN {
+        let value_sek = if measure == Measure::Count {
             if raw_measure != "1" && raw_measure != "1.0" {
                 return Err(PipelineError::input(
                     path,
@@ -248,7 +310,11 @@ pub fn notices_from_rows(
             Some(v)
         };
         let name = r.get(c.name).trim().to_owned();
-        let legal_form = r.get(c.legal_form).trim().to_owned();
+        let legal_form = if unknown_buyer {
+            UNKNOWN.to_owned()
+        } else {
+            r.get(c.legal_form).trim().to_owned()
+        };
         let buyer = buyers.entry(org_nr.clone()).or_insert_with(|| Buyer {
             org_nr: org_nr.clone(),
             name: name.clone(),
@@ -279,9 +345,22 @@ pub fn notices_from_rows(
                 r.row,
                 r.get(c.environmental),
                 "Miljömässigt hållbar upphandling",
+                "Minskning av miljöpåverkan",
             )?,
-            social: flag(path, r.row, r.get(c.social), "Socialt hållbar upphandling")?,
-            innovation: flag(path, r.row, r.get(c.innovation), "Innovationsupphandling")?,
+            social: flag(
+                path,
+                r.row,
+                r.get(c.social),
+                "Socialt hållbar upphandling",
+                "Främjande av social hållbarhet",
+            )?,
+            innovation: flag(
+                path,
+                r.row,
+                r.get(c.innovation),
+                "Innovationsupphandling",
+                "Främjande av innovation",
+            )?,
             value_sek,
         });
     }
