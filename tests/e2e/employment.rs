@@ -1,9 +1,14 @@
-//! With employment figures (a SYNTHETIC fixture in the format `fetch` writes), the pipeline
-//! publishes the employment indicators and the built dashboard charts them.
+//! The employment theme in the browser: the default view (industry jobs in the network, from
+//! the embedded BAS figures), and, with fetched figures (a SYNTHETIC fixture in the format
+//! `fetch` writes), the pipeline publishes them and the built dashboard charts them.
 
 use std::path::{Path, PathBuf};
 
 use muni_e2e::{Browser, dist, ready, serve};
+
+fn shots() -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join("e2e-screenshots")
+}
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -87,4 +92,94 @@ fn an_employment_chart_once_figures_are_there() {
     let row = b.text("[data-testid=table] tr[data-code='0181']").unwrap();
     assert!(row.contains("12,5"), "{row}");
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The default view is the employment theme for the network: industry's share of the
+/// employed, with the headline sentence on industry jobs, and a summary that states the
+/// table's number.
+#[test]
+fn the_first_screen_is_industry_jobs_in_the_network() {
+    if !ready() {
+        return;
+    }
+    let base = serve(&dist());
+    for (width, lang) in [(1280, "sv"), (390, "en")] {
+        let b = Browser::start(width, 900).expect("headless chromium");
+        let url = if lang == "sv" {
+            base.clone()
+        } else {
+            format!("{base}?lang=en")
+        };
+        b.goto(&url).unwrap();
+        b.wait_for("[data-testid=chart] svg").unwrap();
+        b.wait_for("[data-testid=summary]").unwrap();
+        let selected = b
+            .js(
+                "return document.querySelector('[data-testid=indicator]').value",
+                serde_json::json!([]),
+            )
+            .unwrap();
+        assert_eq!(selected, serde_json::json!("employment_industry_share"));
+        // The SVG's text, wherever the chart is scrolled (WebDriver's text is what is visible).
+        b.wait_until(
+            "return document.querySelector('[data-testid=chart]').textContent.length > 0",
+            "the chart's text",
+        )
+        .unwrap();
+        let chart = b
+            .js(
+                "const c = document.querySelector('[data-testid=chart]'); return c.textContent + ' | ' + c.getAttribute('aria-label')",
+                serde_json::json!([]),
+            )
+            .unwrap();
+        let chart = chart.as_str().unwrap_or_default();
+        let title = if lang == "sv" {
+            "Industrins andel av sysselsättningen"
+        } else {
+            "Industry's share of employment"
+        };
+        assert!(chart.contains(title), "{chart}");
+        // The headline: the network's and Sweden's employed in industry in 2024 (SCB BAS).
+        let headline = b.text("[data-testid=headline]").unwrap();
+        let (network, sweden) = if lang == "sv" {
+            ("100\u{a0}246", "561\u{a0}718")
+        } else {
+            ("100,246", "561,718")
+        };
+        assert!(
+            headline.contains("2024") && headline.contains(network) && headline.contains(sweden),
+            "{headline}"
+        );
+        assert!(
+            headline.contains("SCB") || headline.contains("Statistics Sweden"),
+            "{headline}"
+        );
+        // The summary's median for 2024 is the table's.
+        let summary = b.text("[data-testid=summary]").unwrap();
+        let median = b
+            .js(
+                "const m = arguments[0].match(/2024: ([0-9\\u00a0,.]+)[\\s\\u00a0]?%/); return m ? m[1] : null",
+                serde_json::json!([summary]),
+            )
+            .unwrap();
+        let median = median
+            .as_str()
+            .unwrap_or_else(|| panic!("no 2024 median in {summary:?}"))
+            .to_owned();
+        b.screenshot(&shots().join(format!("employment-first-{lang}-{width}.png")))
+            .unwrap();
+        b.click("[data-testid=view-table]").unwrap();
+        b.wait_for("[data-testid=table] tbody tr").unwrap();
+        let row = b
+            .js(
+                "return [...document.querySelectorAll('[data-testid=table] tbody tr')].map(r => r.textContent).find(t => t.startsWith(arguments[0]))",
+                serde_json::json!([if lang == "sv" { "Nätverkets median" } else { "Network median" }]),
+            )
+            .unwrap();
+        let row = row.as_str().unwrap_or_default().to_owned();
+        assert!(
+            row.contains(&median),
+            "median {median:?} in the summary, table row {row:?}"
+        );
+    }
 }

@@ -219,15 +219,10 @@ fn fetch_command(a: FetchArgs) -> Result<(), String> {
     if a.dry_run {
         use std::io::Write;
         let mut out = std::io::stdout().lock();
-        for r in fetch::plan(&o)? {
+        for r in fetch::plan(&o).map_err(|e| e.to_string())? {
             let method = if r.body.is_some() { "POST" } else { "GET " };
-            let size = if r.values > 0 {
-                format!(", ≤ {} values", r.values)
-            } else {
-                String::new()
-            };
             // A closed pipe (`| head`) ends the listing quietly.
-            if writeln!(out, "{method} {}  [{}{size}]", r.url, r.label).is_err() {
+            if writeln!(out, "{method} {}\n     {}", r.url, r.describe()).is_err() {
                 break;
             }
             if let Some(b) = &r.body
@@ -239,9 +234,13 @@ fn fetch_command(a: FetchArgs) -> Result<(), String> {
         return Ok(());
     }
     let report = fetch::run(&o).map_err(|e| {
-        format!(
-            "{e}\nNothing in data/normalised/ or public/data/ was changed. Check the network and run again: answers already in data/raw/ are reused."
-        )
+        if e.is_network() {
+            format!(
+                "{e}\nNothing in data/normalised/ or public/data/ was changed. Check the network and run again: answers already in data/raw/ are reused."
+            )
+        } else {
+            format!("{e}\nNothing in data/normalised/ or public/data/ was changed.")
+        }
     })?;
     for line in &report.log {
         eprintln!("  {line}");
@@ -258,8 +257,17 @@ fn fetch_command(a: FetchArgs) -> Result<(), String> {
             t.requests,
             t.from_cache
         );
+        if t.unknown_buyers > 0 {
+            eprintln!(
+                "{:>12} {} notices name no buyer (Uppgift saknas): kept, attributed to no municipality",
+                "", t.unknown_buyers
+            );
+        }
     }
     if let Some(c) = &report.cross_check {
+        for line in &c.compared {
+            eprintln!("Kolada compared {line}");
+        }
         eprintln!(
             "Kolada agrees on {} figures; {} differ or are missing here:",
             c.agree,

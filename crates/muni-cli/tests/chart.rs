@@ -166,7 +166,7 @@ fn bad_views_are_refused_clearly() {
     for (view, says) in [
         ("i=nope", "unknown indicator \"nope\""),
         ("i=population&v=profile", "a profile is a table"),
-        ("i=employment_industry", "awaiting a fetch"),
+        ("i=electricity_production_solar", "awaiting a fetch"),
         ("i=population&y=20x", "y=20x"),
     ] {
         let (ok, err) = run(bin()

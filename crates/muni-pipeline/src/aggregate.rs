@@ -337,15 +337,6 @@ fn derived_sums(municipal: LazyFrame) -> Result<LazyFrame> {
         ]))
 }
 
-fn fact_cols() -> [Expr; 4] {
-    [
-        col("region_code"),
-        col("year"),
-        col("variable"),
-        col("value"),
-    ]
-}
-
 fn key() -> [Expr; 3] {
     [col("region_code"), col("year"), col("variable")]
 }

@@ -114,10 +114,10 @@ fn procurement_and_population() -> Source {
 fn employment() -> Source {
     Source {
         name: Text::new(
-            "SCB, Befolkningens arbetsmarknadsstatus (BAS), sysselsatta efter arbetsställets kommun",
-            "Statistics Sweden, Labour market status (BAS), employed by workplace municipality",
+            "SCB, Befolkningens arbetsmarknadsstatus (BAS)",
+            "Statistics Sweden, Labour market status (BAS)",
         ),
-        table: "AM0210F ArRegUtb 2020–2024, summerad av github.com/Lulea-statistik/Samband-inflyttning; före 2020 RAMS AM0207 (fetch)".into(),
+        table: "AM0210F ArRegUtb, dagbefolkning; via github.com/Lulea-statistik/Samband-inflyttning".into(),
         url: "https://www.statistikdatabasen.scb.se/pxweb/sv/ssd/START__AM__AM0210__AM0210F/ArRegUtb/".into(),
         licence: "CC0 1.0 (Källa: SCB)".into(),
         retrieved: String::new(),
@@ -675,6 +675,21 @@ pub fn definitions() -> Vec<Definition> {
             ),
             energy,
             [CONFIDENTIAL, NO_WIND_2005_2008]
+        ),
+        def!(
+            "electricity_production_solar",
+            Energy,
+            ["electricity_production.solar"],
+            None,
+            1.0,
+            Mwh,
+            ("Elproduktion i solkraft", "Solar power production"),
+            (
+                "Elproduktion i solcellsanläggningar. Redovisas i SCB:s levande tabell ProdbrEl (TAB3451), inte i exporterna från 2022: hämtas med `fetch`.",
+                "Electricity produced by solar power. Reported in SCB's live table ProdbrEl (TAB3451), not in the 2022 exports: brought in by `fetch`."
+            ),
+            energy,
+            [CONFIDENTIAL]
         ),
         def!(
             "electricity_production_hydro_wind_share",

@@ -6,8 +6,7 @@ pub mod error;
 pub mod extract;
 pub mod fetch;
 pub mod fsutil;
-#[cfg(test)]
-mod fuzz;
+pub mod fuzz;
 pub mod import;
 pub mod indicators;
 pub mod text;

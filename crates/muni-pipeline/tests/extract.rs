@@ -216,7 +216,7 @@ fn bad_requests_say_what_is_wrong_and_leave_the_file_alone() {
         ),
         (
             request(
-                "employment_industry",
+                "electricity_production_solar",
                 "network",
                 Format::Csv(Dialect::Machine),
             ),

@@ -14,7 +14,9 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use muni_pipeline::fetch::{Api, Endpoints, Options, Silent, Theme, http::Politeness, run};
+use muni_pipeline::fetch::{
+    Api, Endpoints, FetchError, Options, Silent, Theme, http::Politeness, run,
+};
 use serde_json::{Value, json};
 
 /// A request as the server saw it.
@@ -88,6 +90,7 @@ impl Server {
                 };
                 log.lock().unwrap().push(req.clone());
                 let is_metadata = req.target.contains("/metadata")
+                    || req.target.starts_with("/v3/kpi/")
                     || (req.target.contains("/OV0104/") && req.method == "GET");
                 let fault = if is_metadata {
                     None
@@ -96,8 +99,11 @@ impl Server {
                 };
                 let reply = match fault {
                     Some(Fault::Reply(r)) => r,
-                    Some(Fault::Edit(f)) => Reply::Ok(f(fake.answer(&req, &me))),
-                    None => Reply::Ok(fake.answer(&req, &me)),
+                    Some(Fault::Edit(f)) => Reply::Ok(f(fake.answer(&req, &me).unwrap())),
+                    None => match fake.answer(&req, &me) {
+                        Ok(body) => Reply::Ok(body),
+                        Err(body) => Reply::Status(400, "", body),
+                    },
                 };
                 let (status, extra, text, truncate) = match reply {
                     Reply::Ok(b) => (200, "", b, false),
@@ -145,13 +151,31 @@ const SECTORS: [&str; 9] = [
     "slutanv. fritidshus",
     "summa bränsletyp",
 ];
-const METHODS: [&str; 5] = [
-    "kraftvärmeverk + industriellt mottryck",
-    "övrig värmekraft (kärnkraft, kondenskraft o.dyl.)",
+const LIVE_METHODS: [&str; 8] = ["4.1", "4.2", "4.3", "4.4", "4.5", "4.6", "4.7", "4"];
+const LIVE_METHOD_LABELS: [&str; 8] = [
     "vattenkraft",
     "vindkraft",
-    "summa bränsletyp",
+    "kärnkraft",
+    "övrig kondenskraft",
+    "kraftvärme",
+    "industriellt mottryck",
+    "solkraft",
+    "Totalt",
 ];
+const BAS_SNI: [&str; 6] = ["A", "B+C", "F", "G", "US", "A-U+US"];
+const BAS_SNI_LABELS: [&str; 6] = [
+    "jordbruk",
+    "tillverkning och utvinning",
+    "byggverksamhet",
+    "handel",
+    "okänd verksamhet",
+    "A-U+US näringsgrenar och okänd",
+];
+
+/// Whether SCB refuses a request that leaves the variable out (`elimination: false`).
+fn mandatory(table: &str, dim: &str) -> bool {
+    matches!(dim, "ContentsCode" | "Tid") || (table == "TAB3204" && dim == "Kon")
+}
 
 /// A dimension of a fake table: id, codes and labels.
 type Dim = (&'static str, Vec<String>, Vec<String>);
@@ -223,24 +247,38 @@ impl Fake {
                 ),
                 ("Tid", years(2019, 2021), years(2019, 2021)),
             ],
+            // BAS as SCB labels it: the contents by where people work or live (no "dag"),
+            // the total over sections `A-U+US` with a label that does not say total.
             "TAB3785" | "ArbStDoNArNN" => vec![
                 region,
-                dim(
-                    "SNI2007",
-                    &["A", "B+C", "F", "G", "US", "TOT"],
-                    &["A", "B+C", "F", "G", "US", "totalt"],
-                ),
+                dim("SNI2007", &BAS_SNI, &BAS_SNI_LABELS),
                 kon,
                 dim("Fodelseregion", &["1", "2"], &["Sverige", "utrikes"]),
                 dim(
                     "ContentsCode",
                     &["000007EK", "000007EL"],
                     &[
-                        "Sysselsatta (dagbefolkning)",
-                        "Sysselsatta (nattbefolkning)",
+                        "sysselsatta efter arbetsställets belägenhet",
+                        "sysselsatta efter bostadens belägenhet",
                     ],
                 ),
-                ("Tid", years(2020, 2024), years(2020, 2024)),
+                ("Tid", years(2020, 2023), years(2020, 2023)),
+            ],
+            // The final register table: one year less than the preliminary one. Its `Kon` may
+            // not be eliminated (SYNTHETIC: it exercises a mandatory variable).
+            "TAB3204" | "ArRegArbStDoN" => vec![
+                region,
+                dim("SNI2007", &BAS_SNI, &BAS_SNI_LABELS),
+                dim("Kon", &["1", "2", "1+2"], &["män", "kvinnor", "totalt"]),
+                dim(
+                    "ContentsCode",
+                    &["000002XH", "000002XI"],
+                    &[
+                        "sysselsatta efter arbetsställets belägenhet",
+                        "sysselsatta efter bostadens belägenhet",
+                    ],
+                ),
+                ("Tid", years(2020, 2022), years(2020, 2022)),
             ],
             "TAB3654" | "SlutAnvSektor" => vec![
                 region,
@@ -257,9 +295,10 @@ impl Fake {
                 dim("ContentsCode", &["EN0203AE"], &["Slutanvändning (MWh)"]),
                 ("Tid", years(2009, 2023), years(2009, 2023)),
             ],
+            // The live table: methods by code, solar included, the total labelled `Totalt`.
             "TAB3451" | "ProdbrEl" => vec![
                 region,
-                dim("Produktionssatt", &["1", "2", "3", "4", "9"], &METHODS),
+                dim("Produktionssatt", &LIVE_METHODS, &LIVE_METHOD_LABELS),
                 dim("Bransle", &["17", "100"], &["elproduktion", "biobränslen"]),
                 dim("ContentsCode", &["EN0203AD"], &["Elproduktion (MWh)"]),
                 ("Tid", years(2009, 2023), years(2009, 2023)),
@@ -312,10 +351,11 @@ impl Fake {
         }
     }
 
+    /// Production of a method (its position in `LIVE_METHODS`; 7 is the total).
     fn production(region: &str, method: usize, year: u16) -> f64 {
         let one = |m: usize| (num(region) % 30.0 + f64::from(year - 2000)) * (m as f64 + 1.0);
-        if method == 4 {
-            (0..4).map(one).sum()
+        if method == 7 {
+            (0..7).map(one).sum()
         } else {
             one(method)
         }
@@ -328,15 +368,12 @@ impl Fake {
         let region = code("Region");
         let year: u16 = code("Tid").parse().unwrap();
         let v = match table {
-            "TAB900" | "TAB5837" | "TAB3785" | "DagSNI07KonK" | "DagSni07KonKN"
-            | "ArbStDoNArNN" => {
+            "TAB900" | "TAB5837" | "TAB3785" | "TAB3204" | "DagSNI07KonK" | "DagSni07KonKN"
+            | "ArbStDoNArNN" | "ArRegArbStDoN" => {
                 let sni = code("SNI2007");
-                let scale = if code("ContentsCode") == "000007EL" {
-                    2.0
-                } else {
-                    1.0
-                };
-                if sni == "TOT" {
+                let night = matches!(code("ContentsCode").as_str(), "000007EL" | "000002XI");
+                let scale = if night { 2.0 } else { 1.0 };
+                if sni == "TOT" || sni == "A-U+US" {
                     let parts: Option<Vec<f64>> = ["A", "B+C", "F", "G", "US"]
                         .iter()
                         .map(|s| Self::employment(&region, s, year).or(Some(1.0)))
@@ -366,13 +403,14 @@ impl Fake {
         v.map_or(json!(".."), |x| json!(x))
     }
 
-    fn answer(&self, req: &Seen, me: &str) -> String {
+    /// The answer to a request, or SCB's 400 with its message.
+    fn answer(&self, req: &Seen, me: &str) -> Result<String, String> {
         let t = &req.target;
         if let Some(rest) = t.strip_prefix("/api/v2/tables/") {
             let id = rest.split('/').next().unwrap();
             let dims = self.table(id);
             if rest.contains("/metadata") {
-                return json_stat2(&dims, None);
+                return Ok(json_stat2(&dims, None, &|d| mandatory(id, d)));
             }
             let body: Value = serde_json::from_str(&req.body).unwrap();
             let sel: Vec<(String, Vec<String>)> = body["selection"]
@@ -386,7 +424,16 @@ impl Fake {
                     )
                 })
                 .collect();
-            return self.data(id, &dims, &sel, false);
+            if let Some(d) = dims
+                .iter()
+                .find(|d| mandatory(id, d.0) && !sel.iter().any(|(s, _)| s == d.0))
+            {
+                return Err(format!(
+                    r#"{{"title":"Bad Request","detail":"Mandatory variable {} is missing"}}"#,
+                    d.0
+                ));
+            }
+            return Ok(self.data(id, &dims, &sel, false));
         }
         if let Some(path) = t.strip_prefix("/OV0104/v1/doris/sv/ssd/") {
             let id = path.rsplit('/').next().unwrap();
@@ -396,11 +443,11 @@ impl Fake {
                     .iter()
                     .map(|(d, c, l)| {
                         json!({"code": d, "text": d.to_lowercase(), "values": c, "valueTexts": l,
-                               "elimination": *d != "Region" && *d != "Tid" && *d != "ContentsCode",
+                               "elimination": !mandatory(id, d),
                                "time": *d == "Tid"})
                     })
                     .collect();
-                return json!({"title": id, "variables": vars}).to_string();
+                return Ok(json!({"title": id, "variables": vars}).to_string());
             }
             let body: Value = serde_json::from_str(&req.body).unwrap();
             let sel: Vec<(String, Vec<String>)> = body["query"]
@@ -415,7 +462,7 @@ impl Fake {
                 })
                 .collect();
             let v1_json = body["response"]["format"] == "json";
-            return self.data(id, &dims, &sel, v1_json);
+            return Ok(self.data(id, &dims, &sel, v1_json));
         }
         if let Some(rest) = t.strip_prefix("/rowstore/dataset/") {
             let id = rest.split('/').next().unwrap();
@@ -426,10 +473,22 @@ impl Fake {
                     .parse()
                     .unwrap()
             };
-            return rowstore_page(id, q("_offset"), q("_limit"));
+            return Ok(rowstore_page(id, q("_offset"), q("_limit")));
         }
         if t.starts_with("/v3/data/kpi/") {
-            return self.kolada(t, me);
+            return Ok(self.kolada(t, me));
+        }
+        if let Some(id) = t.strip_prefix("/v3/kpi/") {
+            // SYNTHETIC titles in Kolada's words.
+            let title = match id {
+                "N01951" => "Invånare totalt, antal",
+                "N45926" => "Elproduktion totalt inom det geografiska området, MWh",
+                "N02962" => {
+                    "Förvärvsarbetande i tillverkning och utvinning (dagbefolkning), andel (%)"
+                }
+                other => panic!("no fake KPI {other}"),
+            };
+            return Ok(json!({"count": 1, "values": [{"id": id, "title": title}]}).to_string());
         }
         panic!("no fake for {t}");
     }
@@ -506,7 +565,7 @@ impl Fake {
                           "metadata": [{"updated": "2025-01-01T00:00:00Z", "label": "SYNTHETIC", "source": "SYNTHETIC"}]})
             .to_string();
         }
-        json_stat2(&chosen, Some(values))
+        json_stat2(&chosen, Some(values), &|_| false)
     }
 
     fn kolada(&self, target: &str, me: &str) -> String {
@@ -534,7 +593,7 @@ impl Fake {
         }
         for m in &munis {
             values.push(json!({"kpi": "N45926", "municipality": m, "period": y,
-                "values": [{"gender": "T", "value": Fake::production(m, 4, y)}]}));
+                "values": [{"gender": "T", "value": Fake::production(m, 7, y)}]}));
         }
         json!({"count": 2 * munis.len(), "values": values}).to_string()
     }
@@ -548,7 +607,13 @@ fn strings(v: &Value) -> Vec<String> {
         .collect()
 }
 
-fn json_stat2(dims: &[Dim], values: Option<Vec<Value>>) -> String {
+/// A JSON-stat 2.0 document: data (with `values`), or metadata (`"value": []` and each
+/// variable's `extension.elimination`, as PxWebApi v2 answers).
+fn json_stat2(
+    dims: &[Dim],
+    values: Option<Vec<Value>>,
+    mandatory: &dyn Fn(&str) -> bool,
+) -> String {
     let mut dimension = serde_json::Map::new();
     for (d, codes, labels) in dims {
         let index: serde_json::Map<String, Value> = codes
@@ -563,7 +628,8 @@ fn json_stat2(dims: &[Dim], values: Option<Vec<Value>>) -> String {
             .collect();
         dimension.insert(
             (*d).into(),
-            json!({"label": d, "category": {"index": index, "label": label}}),
+            json!({"label": d, "category": {"index": index, "label": label},
+                   "extension": {"elimination": !mandatory(d)}}),
         );
     }
     let mut out = json!({
@@ -572,50 +638,59 @@ fn json_stat2(dims: &[Dim], values: Option<Vec<Value>>) -> String {
         "size": dims.iter().map(|d| d.1.len()).collect::<Vec<_>>(),
         "dimension": dimension,
     });
-    if let Some(v) = values {
-        out["value"] = json!(v);
-    }
+    out["value"] = json!(values.unwrap_or_default());
     out.to_string()
 }
 
 /// SYNTHETIC RowStore: 1,201 notices of 2022–2023 (three pages of 500), by Luleå (known), Hjo
 /// under a new organisation number (attributed by name) and a municipal company (not
-/// attributed). Column names lower case, the first with a byte-order mark.
+/// attributed); in the count dataset every 50th row names no buyer (`Uppgift saknas`). As the
+/// real datasets answer: column names lower case, one with a byte-order mark, every value a
+/// string, the flags as sentences, dates with a time, the measures `antal upphandlingar, antal`
+/// and `kontrakterat värde`.
 const ROWSTORE_ROWS: usize = 1201;
 const KINDS: [&str; 3] = ["Varor", "Tjänster", "Byggentreprenader"];
+
+/// The buyer of row `i`: (name, organisation number, legal form).
+fn rowstore_buyer(i: usize, value: bool) -> (&'static str, &'static str, &'static str) {
+    if !value && i % 50 == 49 {
+        return ("UPPGIFT SAKNAS", "Uppgift saknas", "Uppgift saknas");
+    }
+    match i % 3 {
+        0 => ("LULEÅ KOMMUN", "212000-2742", "Kommuner"),
+        1 => ("HJO KOMMUN", "212999-0001", "Kommuner"),
+        _ => ("LULEÅ ENERGI AB", "556999-0002", "Övriga aktiebolag"),
+    }
+}
 
 fn rowstore_page(dataset: &str, offset: usize, limit: usize) -> String {
     let value = dataset.starts_with("a616c14a");
     let rows: Vec<Value> = (offset..(offset + limit).min(ROWSTORE_ROWS))
         .map(|i| {
-            let (name, org, form) = match i % 3 {
-                0 => ("LULEÅ KOMMUN", "212000-2742", "Kommuner"),
-                1 => ("HJO KOMMUN", "212999-0001", "Kommuner"),
-                _ => ("LULEÅ ENERGI AB", "556999-0002", "Övriga aktiebolag"),
-            };
+            let (name, org, form) = rowstore_buyer(i, value);
             let year = if i < 700 { 2022 } else { 2023 };
             let mut r = json!({
-                "\u{feff}år": year.to_string(),
+                "år": year.to_string(),
                 "namn för köpare": name,
                 "organisationsnummer för köpare": org,
                 "juridisk form för köpare": form,
                 "upphandlingsslag": KINDS[i % 3],
-                "miljömässigt hållbar upphandling": i % 4 == 0,
-                "socialt hållbar upphandling": "",
-                "innovationsupphandling": if i % 10 == 0 { "True" } else { "" },
-                "upphandlings-id": format!("RS{i}"),
+                "miljömässigt hållbar upphandling": if i % 4 == 0 { "Minskning av miljöpåverkan" } else { "Det tas inte hänsyn till miljö i upphandlingen" },
+                "socialt hållbar upphandling": if i % 7 == 0 { "Uppgift saknas" } else { "Det tas inte hänsyn till sociala aspekter i upphandlingen" },
+                "innovationsupphandling": if i % 10 == 0 { "Främjande av innovation" } else { "Det tas inte hänsyn till innovation i upphandlingen" },
+                "\u{feff}upphandlings-id": format!("RS{i}"),
                 "upphandlingens titel": format!("SYNTHETIC upphandling {i}"),
-                "publiceringsdatum": format!("{year}-03-{:02}", 1 + i % 28),
+                "publiceringsdatum": format!("{year}-03-{:02} 00:00:00.0000000", 1 + i % 28),
             });
             if value {
-                r["kontrakterat värde, summa"] = json!(1000 * (i + 1));
+                r["kontrakterat värde"] = json!((1000 * (i + 1)).to_string());
             } else {
-                r["antal upphandlingar, summa"] = json!(1);
+                r["antal upphandlingar, antal"] = json!("1");
             }
             r
         })
         .collect();
-    json!({"resultCount": ROWSTORE_ROWS, "results": rows}).to_string()
+    json!({"resultCount": ROWSTORE_ROWS, "offset": offset, "limit": limit, "queryTime": 3, "results": rows}).to_string()
 }
 
 fn root() -> PathBuf {
@@ -708,20 +783,37 @@ fn brings_every_theme_end_to_end() {
         seen.iter().all(|s| s.agent.contains("industrikommuner/")),
         "a User-Agent that says who calls"
     );
-    // Metadata first, then data: RAMS 2021 from TAB5837, BAS 2022–2023 from TAB3785.
+    // Metadata first, then data: BAS 2021–2022 from the final TAB3204 (its mandatory `Kon`
+    // selected by its total), 2023 from the preliminary TAB3785, no RAMS (it ends in 2019).
     assert!(
         seen.iter()
             .any(|s| s.target == "/api/v2/tables/TAB3785/metadata?lang=sv")
     );
     let posts: Vec<&Seen> = seen.iter().filter(|s| s.method == "POST").collect();
-    assert!(posts.iter().any(|s| {
-        s.target.starts_with("/api/v2/tables/TAB5837/data")
+    let asked = |table: &str| -> Vec<&Seen> {
+        posts
+            .iter()
+            .filter(|s| {
+                s.target
+                    .starts_with(&format!("/api/v2/tables/{table}/data"))
+            })
+            .copied()
+            .collect()
+    };
+    assert!(asked("TAB3204").iter().any(|s| {
+        s.body
+            .contains(r#"{"valueCodes":["2021","2022"],"variableCode":"Tid"}"#)
             && s.body
-                .contains(r#"{"valueCodes":["2021"],"variableCode":"Tid"}"#)
+                .contains(r#"{"valueCodes":["1+2"],"variableCode":"Kon"}"#)
+    }));
+    assert!(!asked("TAB3785").is_empty());
+    assert!(asked("TAB3785").iter().all(|s| {
+        s.body
+            .contains(r#"{"valueCodes":["2023"],"variableCode":"Tid"}"#)
     }));
     assert!(
-        !posts.iter().any(|s| s.target.contains("TAB900")),
-        "no RAMS 2008–2018 year asked"
+        asked("TAB900").is_empty() && asked("TAB5837").is_empty(),
+        "no RAMS year asked within 2021–2023"
     );
 
     // Employment: B+C and total, the withheld construction of 0382 in 2023 does not withhold
@@ -745,12 +837,17 @@ fn brings_every_theme_end_to_end() {
         .map(|s| Fake::employment("0382", s, 2023).unwrap_or(1.0))
         .sum();
     assert!(emp.contains(&format!("0382,2023,employment.total,{tot_0382_2023},ok\n")));
-    // RAMS 2021 has no total: the sum of its sections.
+    // BAS's total `A-U+US` is taken as the total (not added to the sections).
     let tot_0181_2021: f64 = ["A", "B+C", "F", "G", "US"]
         .iter()
         .map(|s| Fake::employment("0181", s, 2021).unwrap())
         .sum();
     assert!(emp.contains(&format!("0181,2021,employment.total,{tot_0181_2021},ok\n")));
+    // The embedded BAS years outside the fetch (2020, 2024) are kept.
+    assert!(
+        emp.contains("0181,2024,employment.b_c,23534,ok\n"),
+        "2024 kept"
+    );
     let f = indicator(&out, "employment_industry");
     assert_eq!(
         f.value("0181", 2022),
@@ -771,10 +868,21 @@ fn brings_every_theme_end_to_end() {
     for l in old {
         assert!(energy.contains(l), "kept: {l}");
     }
-    let prod = Fake::production("2584", 4, 2023);
+    let prod = Fake::production("2584", 7, 2023);
     assert!(energy.contains(&format!(
         "2584,2023,electricity_production.total,{prod},ok\n"
     )));
+    // Solar, a method of the live table only, and nuclear + other condensing power added.
+    let solar = Fake::production("2584", 6, 2023);
+    assert!(energy.contains(&format!(
+        "2584,2023,electricity_production.solar,{solar},ok\n"
+    )));
+    let thermal = Fake::production("2584", 2, 2023) + Fake::production("2584", 3, 2023);
+    assert!(energy.contains(&format!(
+        "2584,2023,electricity_production.other_thermal,{thermal},ok\n"
+    )));
+    let f = indicator(&out, "electricity_production_solar");
+    assert_eq!(f.value("2584", 2023).unwrap().0, Some(solar));
 
     // Population to 2023, the county sums checked by the build against the published rows.
     let fake = Fake::new();
@@ -802,10 +910,23 @@ fn brings_every_theme_end_to_end() {
         "new buyer by name"
     );
     assert!(buyers.contains("5569990002,LULEÅ ENERGI AB,Övriga aktiebolag,,none\n"));
+    // Rows naming no buyer are kept, under one unknown buyer that is never attributed.
+    assert!(buyers.contains("Uppgift saknas,UPPGIFT SAKNAS,Uppgift saknas,,none\n"));
+    assert_eq!(p.unknown_buyers, ROWSTORE_ROWS / 50);
     let count = indicator(&out, "procurement_count");
-    // Rows 1, 4, 7, … below 700 are Hjo's 2022 notices.
-    let hjo_2022 = (0..700).filter(|i| i % 3 == 1).count() as f64;
+    let hjo_2022 = (0..700)
+        .filter(|&i| rowstore_buyer(i, false).0 == "HJO KOMMUN")
+        .count() as f64;
     assert_eq!(count.value("1497", 2022).unwrap().0, Some(hjo_2022));
+    // Flags from sentences: every 10th notice promotes innovation.
+    let innovation = indicator(&out, "procurement_innovation_count");
+    let hjo_innovation = (0..700)
+        .filter(|&i| rowstore_buyer(i, false).0 == "HJO KOMMUN" && i % 10 == 0)
+        .count() as f64;
+    assert_eq!(
+        innovation.value("1497", 2022).unwrap().0,
+        Some(hjo_innovation)
+    );
 
     // Kolada: population agrees except Södertälje's, production agrees.
     let c = report.cross_check.as_ref().unwrap();
@@ -821,7 +942,17 @@ fn brings_every_theme_end_to_end() {
         c.lines
     );
     let k = report.theme(Theme::Kolada).unwrap();
-    assert_eq!(k.requests, 2, "two pages, the second from next_url");
+    assert_eq!(
+        k.requests, 5,
+        "three KPI titles, two pages, the second from next_url"
+    );
+    // The report says what was compared with what, in Kolada's words.
+    assert_eq!(c.compared.len(), 3);
+    assert!(
+        c.compared[2].starts_with("N02962 \"Förvärvsarbetande i tillverkning och utvinning"),
+        "{:?}",
+        c.compared
+    );
 
     // Every answer is cached with its URL and query.
     let raw: Vec<String> = std::fs::read_dir(data.join("raw"))
@@ -829,7 +960,8 @@ fn brings_every_theme_end_to_end() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     for prefix in [
-        "TAB5837_",
+        "TAB3204_",
+        "TAB3785_",
         "TAB3654_",
         "TAB638_",
         "rowstore-5ad00e4f_",
@@ -1015,11 +1147,12 @@ fn every_fault_leaves_the_old_data_byte_identical() {
             vec![
                 Fault::Edit(Box::new(|s| s)),
                 edit(|s| {
-                    // BAS: a total that is not the sum of the sections.
+                    // BAS (the preliminary table's 2023): a total that is not the sum of the
+                    // sections. The layout is Region × SNI(6) × Contents(2) × Tid(1):
+                    // `A-U+US` is SNI 5.
                     let mut v: Value = serde_json::from_str(&s).unwrap();
                     let n = v["value"].as_array().unwrap().len();
-                    // The layout is Region × SNI(6) × Contents(2) × Tid(2): TOT is SNI 5.
-                    let i = 5 * 2 * 2;
+                    let i = 5 * 2;
                     assert!(i < n);
                     v["value"][i] = json!(1_000_000);
                     v.to_string()
@@ -1090,8 +1223,24 @@ fn every_fault_leaves_the_old_data_byte_identical() {
         for f in faults {
             server.fault(f);
         }
-        let e = run(&options(&server.base, &data, &out, only)).unwrap_err();
+        let err = run(&options(&server.base, &data, &out, only)).unwrap_err();
+        let e = err.to_string();
         assert!(e.contains(says), "{says}: {e}");
+        // Whose fault it is decides what the user is told: only the network's is "try again".
+        let kind = match &err {
+            FetchError::Unreachable { .. } => "network",
+            FetchError::Refused { .. } => "refused",
+            FetchError::Answer { .. } => "answer",
+            FetchError::Local(_) => "local",
+        };
+        let expected = match says {
+            "no answer within" | "body broke off" | "HTTP 503" => "network",
+            "HTTP 400" => "refused",
+            "no municipality matches its name; add it to this mapping" => "local",
+            _ => "answer",
+        };
+        assert_eq!(kind, expected, "{says}: {e}");
+        assert_eq!(err.is_network(), expected == "network");
         assert!(
             before.0 == snapshot(&data.join("normalised")),
             "{says}: data/normalised changed"
@@ -1116,19 +1265,33 @@ fn a_dry_run_reads_metadata_and_lists_requests_without_making_them() {
     assert_eq!(
         labels,
         [
-            "RAMS DagSni07KonKN 2021–2021",
-            "BAS ArbStDoNArNN 2022–2023",
+            "BAS ArRegArbStDoN 2021–2022",
+            "BAS ArbStDoNArNN (preliminär) 2023–2023",
             "antal upphandlingar rad 1–",
             "kontrakterat värde rad 1–",
             "Kolada sida 1",
         ]
     );
     assert!(plan.iter().all(|r| r.values <= 100_000));
+    // Each request says its table, variables and size, for a reviewer to hold against SCB's
+    // documentation: the final BAS table with its mandatory `Kon` at its total.
+    let municipalities = Fake::new().munis_of("00").len();
+    assert_eq!(
+        plan[0].describe(),
+        format!(
+            "TAB3204 · BAS ArRegArbStDoN 2021–2022 · Region {municipalities} × SNI2007 6 × ContentsCode 2 × Kon 1 × Tid 2 = {} values",
+            municipalities * 6 * 2 * 2
+        )
+    );
+    assert_eq!(
+        plan[2].describe(),
+        "rowstore-5ad00e4f · antal upphandlingar rad 1– · up to 500 rows"
+    );
     let seen = server.seen();
     assert_eq!(
         seen.len(),
-        3,
-        "the three employment tables' metadata only: {seen:?}"
+        4,
+        "the four employment tables' metadata only: {seen:?}"
     );
     assert!(
         seen.iter()

@@ -115,10 +115,13 @@ fn Dashboard(
     });
     let embed = move || query.with(|q| q.embed);
     // The network's claim about industry jobs, from the data (latest year, with its source).
-    let headline = catalog.headline.clone().map(|h| {
-        let c = catalog.clone();
-        view! { <p class="headline" data-testid="headline">{move || h.sentence(&c, lang.get())}</p> }
-    });
+    let headline_catalog = catalog.clone();
+    let headline = move || {
+        let c = headline_catalog.clone();
+        c.headline.clone().map(|h| {
+            view! { <p class="headline" data-testid="headline">{move || h.sentence(&c, lang.get())}</p> }
+        })
+    };
     let controls_catalog = catalog.clone();
     // Only a switch to or from the profile rebuilds the main area; other changes update in place.
     let is_profile = Memo::new(move |_| query.with(|q| q.view == View::Profile));
@@ -130,7 +133,7 @@ fn Dashboard(
                     <h1>{move || t(lang.get(), "Industrikommunerna i siffror", "Sweden's industrial municipalities in figures")}</h1>
                     <LanguageSwitch query/>
                 </header>
-                {headline}
+                {headline.clone()}
                 <Notices notices lang/>
                 <Controls catalog=controls_catalog.clone() query meta/>
             </Show>

@@ -765,7 +765,7 @@ mod tests {
         assert!(ranked_count(f, last, true) < 24 && ranked_count(f, last, false) < 290);
         assert!(el.change.contains("sedan 2005"), "{el:?}");
         let pop = &rows[1];
-        assert_eq!(pop.year, Some(2023));
+        assert_eq!(pop.year, Some(2024));
         assert!(
             pop.change.starts_with('+')
                 || pop.change.starts_with('\u{2212}')

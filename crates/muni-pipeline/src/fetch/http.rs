@@ -90,7 +90,11 @@ impl Client {
     }
 
     /// POSTs `body` as JSON (or GETs when `body` is `None`) and returns the response body.
-    pub fn send(&mut self, url: &str, body: Option<&serde_json::Value>) -> Result<Vec<u8>, String> {
+    pub fn send(
+        &mut self,
+        url: &str,
+        body: Option<&serde_json::Value>,
+    ) -> Result<Vec<u8>, super::error::HttpError> {
         let mut last = String::new();
         for attempt in 1..=self.p.attempts {
             self.throttle();
@@ -120,10 +124,10 @@ impl Client {
                         retry_after
                     } else {
                         let text = resp.text().unwrap_or_default();
-                        return Err(format!(
+                        return Err(super::error::HttpError::Refused(format!(
                             "{url}: HTTP {status}: {}",
                             text.chars().take(300).collect::<String>()
-                        ));
+                        )));
                     }
                 }
                 Err(e) => {
@@ -149,9 +153,9 @@ impl Client {
             ));
             std::thread::sleep(wait);
         }
-        Err(format!(
+        Err(super::error::HttpError::Unreachable(format!(
             "{last} (gave up after {} attempts)",
             self.p.attempts
-        ))
+        )))
     }
 }

@@ -509,13 +509,7 @@ mod tests {
 
     #[test]
     fn reads_scbs_real_example() {
-        let path = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../../shared/data/api-examples/scb-pxwebapi-v2-TAB638-jsonstat2.json"
-        );
-        let Ok(bytes) = std::fs::read(path) else {
-            return;
-        };
+        let bytes = real("scb-pxwebapi-v2-TAB638-jsonstat2.json");
         let c = Cube::parse(&bytes, "TAB638").unwrap();
         assert_eq!(c.dimensions[0].id, "Region");
         assert_eq!(c.dimensions[0].codes, ["00"]);
@@ -584,12 +578,10 @@ mod fuzz {
             "scb-pxweb-v1-BefolkningNy-json.json",
         ] {
             let path = format!(
-                "{}/../../../shared/data/api-examples/{real}",
+                "{}/tests/fixtures/api-examples/{real}",
                 env!("CARGO_MANIFEST_DIR")
             );
-            if let Ok(b) = std::fs::read(path) {
-                seeds.push(b);
-            }
+            seeds.push(std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}")));
         }
         let (tried, ok) = crate::fuzz::mutate(&seeds, 30_000, b"{}[]\":,0123456789-.eE nul", |b| {
             Cube::parse_answer(b, "fuzz")

@@ -20,6 +20,11 @@ pub struct Kpi {
     pub ours: Ours,
     /// Allowed difference: relative for counts, in percentage points for shares.
     pub tolerance: f64,
+    /// Words Kolada's title of the KPI must contain (lower case) for the comparison to be of
+    /// the same thing; checked against `/v3/kpi/{id}` before any figure is compared.
+    pub title_has: &'static [&'static str],
+    /// What the KPI is compared with, for the report.
+    pub compared_with: &'static str,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -34,18 +39,24 @@ pub const KPIS: [Kpi; 3] = [
         name: "invånare totalt",
         ours: Ours::Variable("population"),
         tolerance: 0.001,
+        title_has: &["invånare"],
+        compared_with: "population (SCB BE0101)",
     },
     Kpi {
         id: "N45926",
         name: "elproduktion totalt, MWh",
         ours: Ours::Variable("electricity_production.total"),
         tolerance: 0.005,
+        title_has: &["elproduktion"],
+        compared_with: "electricity_production.total (SCB EN0203)",
     },
     Kpi {
         id: "N02962",
         name: "andel förvärvsarbetande i tillverkning och utvinning (dagbefolkning), %",
         ours: Ours::Share("employment.b_c", "employment.total"),
         tolerance: 1.0,
+        title_has: &["tillverkning"],
+        compared_with: "100 × employment.b_c / employment.total (SCB RAMS/BAS, day population)",
     },
 ];
 
@@ -58,6 +69,35 @@ pub fn first_url(base: &str, municipalities: &[String], years: &[u16]) -> String
         municipalities.join(","),
         years.join(",")
     )
+}
+
+/// The metadata of one KPI (its title).
+pub fn kpi_url(base: &str, id: &str) -> String {
+    format!("{base}/kpi/{id}")
+}
+
+/// The title of a KPI from `/v3/kpi/{id}`: `{"values":[{"id":…,"title":…}]}`.
+pub fn parse_kpi(bytes: &[u8], id: &str, what: &str) -> Result<String, String> {
+    let v: Value =
+        serde_json::from_slice(bytes).map_err(|e| format!("{what}: Kolada: not JSON ({e})"))?;
+    v["values"]
+        .as_array()
+        .and_then(|vs| vs.iter().find(|k| k["id"] == id))
+        .and_then(|k| k["title"].as_str())
+        .map(str::to_owned)
+        .ok_or_else(|| format!("{what}: Kolada: no KPI {id} with a title"))
+}
+
+/// Whether Kolada's title says the KPI is what the cross-check compares.
+pub fn check_title(k: &Kpi, title: &str) -> Result<(), String> {
+    let t = title.to_lowercase();
+    match k.title_has.iter().find(|w| !t.contains(*w)) {
+        None => Ok(()),
+        Some(w) => Err(format!(
+            "Kolada titles {} {title:?}, without {w:?}: it is not the KPI compared with {} ({})",
+            k.id, k.compared_with, k.name
+        )),
+    }
 }
 
 /// One page: (kpi, municipality, year) → value (gender T), and the next page's URL.
@@ -85,12 +125,10 @@ pub fn parse_page(bytes: &[u8], what: &str) -> Result<(Values, Option<String>), 
         if row["isdeleted"].as_bool() == Some(true) {
             continue;
         }
-        let total = row["values"]
-            .as_array()
-            .and_then(|vs| {
-                vs.iter()
-                    .find(|x| x["gender"] == "T" && x["isdeleted"].as_bool() != Some(true))
-            });
+        let total = row["values"].as_array().and_then(|vs| {
+            vs.iter()
+                .find(|x| x["gender"] == "T" && x["isdeleted"].as_bool() != Some(true))
+        });
         if let Some(t) = total {
             let value = match &t["value"] {
                 Value::Null => None,
@@ -117,6 +155,8 @@ pub fn parse_page(bytes: &[u8], what: &str) -> Result<(Values, Option<String>), 
 pub struct Comparison {
     pub agree: usize,
     pub lines: Vec<String>,
+    /// What was compared: each KPI with Kolada's title and the project's figure.
+    pub compared: Vec<String>,
 }
 
 /// Compares Kolada's figures with ours: `ours` maps (region, year, variable) to a value.
@@ -183,6 +223,19 @@ mod tests {
         assert_eq!(c.agree, 1, "population within 0.1 %");
         assert_eq!(c.lines.len(), 1, "{:?}", c.lines);
         assert!(c.lines[0].contains("Kolada 30, ours 20.0"), "{:?}", c.lines);
+    }
+
+    #[test]
+    fn a_kpi_is_compared_only_if_kolada_titles_it_as_meant() {
+        let body = r#"{"count":1,"values":[{"id":"N02962","title":"Förvärvsarbetande i tillverkning och utvinning (dagbefolkning), andel (%)"}]}"#;
+        let title = parse_kpi(body.as_bytes(), "N02962", "t").unwrap();
+        assert!(check_title(&KPIS[2], &title).is_ok());
+        let e = check_title(&KPIS[2], "Förvärvsarbetande i handel, andel (%)").unwrap_err();
+        assert!(
+            e.contains("without \"tillverkning\"") && e.contains("N02962"),
+            "{e}"
+        );
+        assert!(parse_kpi(br#"{"values":[]}"#, "N02962", "t").is_err());
     }
 
     #[test]

@@ -10,6 +10,7 @@
 //! Fetched figures replace the embedded ones for the same region, year and variable (for
 //! procurement: the same year); everything else is kept.
 
+pub mod error;
 pub mod http;
 pub mod jsonstat;
 pub mod kolada;
@@ -22,6 +23,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::json;
 
+pub use error::FetchError;
 use jsonstat::{Cube, Dimension};
 pub use normalise::Fact;
 pub use scb::{Api, SCB_V1, SCB_V2};
@@ -134,6 +136,53 @@ pub struct Request {
     pub values: usize,
 }
 
+impl Request {
+    /// The variables a request selects with their number of codes, in the order sent:
+    /// `[("Region", 290), ("SNI2007", 6), …]` (none for a GET).
+    pub fn variables(&self) -> Vec<(String, usize)> {
+        let Some(body) = &self.body else {
+            return Vec::new();
+        };
+        let v2 = body["selection"].as_array().map(|s| {
+            s.iter()
+                .map(|x| {
+                    (
+                        x["variableCode"].as_str().unwrap_or("?").to_owned(),
+                        x["valueCodes"].as_array().map_or(0, Vec::len),
+                    )
+                })
+                .collect::<Vec<_>>()
+        });
+        let v1 = || {
+            body["query"].as_array().map(|s| {
+                s.iter()
+                    .map(|x| {
+                        (
+                            x["code"].as_str().unwrap_or("?").to_owned(),
+                            x["selection"]["values"].as_array().map_or(0, Vec::len),
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            })
+        };
+        v2.or_else(v1).unwrap_or_default()
+    }
+
+    /// One line for a reviewer: table or dataset, what, the variables and the size.
+    /// `TAB3204 · BAS ArRegArbStDoN 2021–2022 · Region 290 × SNI2007 6 × … = 6960 values`
+    pub fn describe(&self) -> String {
+        let vars = self.variables();
+        let mut s = format!("{} · {}", self.cache_prefix, self.label);
+        if !vars.is_empty() {
+            let list: Vec<String> = vars.iter().map(|(v, n)| format!("{v} {n}")).collect();
+            s.push_str(&format!(" · {} = {} values", list.join(" × "), self.values));
+        } else if self.values > 0 {
+            s.push_str(&format!(" · up to {} rows", self.values));
+        }
+        s
+    }
+}
+
 /// The cache file of a request under `raw`: its prefix and a hash of URL and body.
 pub fn cache_path(raw: &Path, r: &Request) -> PathBuf {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
@@ -185,6 +234,9 @@ pub struct ThemeReport {
     /// Facts (SCB), notices (procurement) or figures compared (Kolada).
     pub rows: usize,
     pub years: Option<(u16, u16)>,
+    /// Procurement: notices whose buyer the dataset does not name (`Uppgift saknas`), kept and
+    /// never attributed to a municipality.
+    pub unknown_buyers: usize,
 }
 
 #[derive(Debug)]
@@ -220,7 +272,7 @@ fn region_rows(data: &Path) -> Result<Vec<crate::publish::RegionRow>, String> {
 
 /// The requests a fetch would make (after reading each SCB table's metadata, which says which
 /// years exist), for `--dry-run`. Datasets read in pages list their first page.
-pub fn plan(o: &Options) -> Result<Vec<Request>, String> {
+pub fn plan(o: &Options) -> Result<Vec<Request>, FetchError> {
     let mut f = Fetcher::new(o)?;
     let mut out = Vec::new();
     for theme in o.only.iter().copied() {
@@ -243,38 +295,45 @@ pub fn plan(o: &Options) -> Result<Vec<Request>, String> {
 
 /// Downloads (or reads from the cache), checks and normalises every answer, rebuilds from a
 /// staging copy and only then replaces `data/normalised/` and `public/data/`.
-pub fn run(o: &Options) -> Result<Report, String> {
+pub fn run(o: &Options) -> Result<Report, FetchError> {
     let mut f = Fetcher::new(o)?;
     let mut facts: BTreeMap<&'static str, Vec<Fact>> = BTreeMap::new();
     let mut procurement_rows: Vec<(rowstore::Dataset, Vec<Notice>, Vec<Buyer>)> = Vec::new();
     let mut themes = Vec::new();
     for theme in o.only.iter().copied().filter(|t| *t != Theme::Kolada) {
         let before = (f.requests, f.from_cache);
+        let mut unknown_buyers = 0;
         let (rows, years) = if theme == Theme::Procurement {
             let mut n = 0;
             let mut years = BTreeSet::new();
             for d in rowstore::DATASETS {
                 let (notices, buyers) = f.dataset(&d)?;
                 n += notices.len();
+                if d.measure == procurement::Measure::Count {
+                    unknown_buyers += notices
+                        .iter()
+                        .filter(|x| x.buyer_org_nr == procurement::UNKNOWN)
+                        .count();
+                }
                 years.extend(notices.iter().map(|x| x.year));
                 procurement_rows.push((d, notices, buyers));
             }
             if n == 0 {
-                return Err(format!(
+                return Err(FetchError::Local(format!(
                     "procurement: no notices for {}–{} in the datasets",
                     o.since, o.until
-                ));
+                )));
             }
             (n, span(years))
         } else {
             let got = f.scb_theme(theme)?;
             if got.is_empty() {
-                return Err(format!(
+                return Err(FetchError::Local(format!(
                     "{}: the tables have no years within {}–{}",
                     theme.name(),
                     o.since,
                     o.until
-                ));
+                )));
             }
             let n = got.len();
             let years = span(got.iter().map(|x| x.year));
@@ -288,6 +347,7 @@ pub fn run(o: &Options) -> Result<Report, String> {
             from_cache: f.from_cache - before.1,
             rows,
             years,
+            unknown_buyers,
         });
     }
 
@@ -298,7 +358,7 @@ pub fn run(o: &Options) -> Result<Report, String> {
         f.seq()
     ));
     let _ = std::fs::remove_dir_all(&stage);
-    let result = (|| -> Result<Option<kolada::Comparison>, String> {
+    let result = (|| -> Result<Option<kolada::Comparison>, FetchError> {
         let staged = stage.join("normalised");
         copy_dir(&o.data.join("normalised"), &staged)?;
         for (file, new) in &facts {
@@ -310,9 +370,11 @@ pub fn run(o: &Options) -> Result<Report, String> {
         let mut cross_check = None;
         if o.only.contains(&Theme::Kolada) {
             let before = (f.requests, f.from_cache);
+            let compared = f.kolada_titles()?;
             let (values, years) = f.kolada()?;
             let ours = read_facts(&staged)?;
-            let c = kolada::compare(&values, &ours);
+            let mut c = kolada::compare(&values, &ours);
+            c.compared = compared;
             o.progress.finish();
             themes.push(ThemeReport {
                 theme: Theme::Kolada,
@@ -320,6 +382,7 @@ pub fn run(o: &Options) -> Result<Report, String> {
                 from_cache: f.from_cache - before.1,
                 rows: values.len(),
                 years,
+                unknown_buyers: 0,
             });
             cross_check = Some(c);
         }
@@ -340,6 +403,11 @@ pub fn run(o: &Options) -> Result<Report, String> {
         log: std::mem::take(&mut f.log),
         cross_check,
     })
+}
+
+/// A request's source in errors: its label and its table or dataset.
+fn source(r: &Request) -> String {
+    format!("{} ({})", r.label, r.cache_prefix)
 }
 
 fn span(years: impl IntoIterator<Item = u16>) -> Option<(u16, u16)> {
@@ -363,7 +431,7 @@ struct Fetcher<'a> {
 }
 
 impl<'a> Fetcher<'a> {
-    fn new(o: &'a Options) -> Result<Fetcher<'a>, String> {
+    fn new(o: &'a Options) -> Result<Fetcher<'a>, FetchError> {
         let (munis, known) = municipalities(&o.data)?;
         let raw = o.data.join("raw");
         std::fs::create_dir_all(&raw).map_err(|e| format!("{}: {e}", raw.display()))?;
@@ -395,7 +463,7 @@ impl<'a> Fetcher<'a> {
         r: &Request,
         scb: bool,
         check: impl Fn(&[u8], &str) -> Result<(), String>,
-    ) -> Result<(Vec<u8>, String), String> {
+    ) -> Result<(Vec<u8>, String), FetchError> {
         let path = cache_path(&self.raw, r);
         let what = format!("{} ({})", r.url, path.display());
         self.requests += 1;
@@ -407,9 +475,10 @@ impl<'a> Fetcher<'a> {
             return Ok((b, what));
         }
         let client = if scb { &mut self.scb } else { &mut self.other };
-        let b = client.send(&r.url, r.body.as_ref())?;
+        let sent = client.send(&r.url, r.body.as_ref());
         self.log.append(&mut client.log);
-        check(&b, &what)?;
+        let b = sent.map_err(|e| e.into_fetch(&source(r), &r.url))?;
+        check(&b, &what).map_err(|e| FetchError::answer(source(r), &r.url, e))?;
         let meta = json!({
             "url": r.url, "query": r.body, "label": r.label,
             "retrieved": retrieved_now(),
@@ -425,12 +494,14 @@ impl<'a> Fetcher<'a> {
     }
 
     /// A table's metadata, always asked afresh.
-    fn metadata(&mut self, t: &scb::Table) -> Result<Vec<Dimension>, String> {
+    fn metadata(&mut self, t: &scb::Table) -> Result<Vec<Dimension>, FetchError> {
         let base = self.scb_base().to_owned();
         let url = scb::metadata_url(self.o.api, &base, t);
-        let b = self.scb.send(&url, None)?;
+        let name = format!("{} ({})", t.name, t.id);
+        let sent = self.scb.send(&url, None);
         self.log.append(&mut self.scb.log);
-        Cube::parse_metadata(&b, &url)
+        let b = sent.map_err(|e| e.into_fetch(&name, &url))?;
+        Cube::parse_metadata(&b, &url).map_err(|e| FetchError::answer(name, &url, e))
     }
 
     fn scb_base(&self) -> &str {
@@ -440,7 +511,7 @@ impl<'a> Fetcher<'a> {
         }
     }
 
-    fn plan_table(&mut self, t: &scb::Table) -> Result<Vec<Request>, String> {
+    fn plan_table(&mut self, t: &scb::Table) -> Result<Vec<Request>, FetchError> {
         let meta = self.metadata(t)?;
         self.meta.insert(t.id, meta.clone());
         let regions: Vec<String> = if t.all_regions {
@@ -449,19 +520,29 @@ impl<'a> Fetcher<'a> {
             self.munis.clone()
         };
         let base = self.scb_base().to_owned();
-        scb::plan_table(
-            self.o.api,
-            &base,
-            t,
-            &meta,
-            &regions,
-            self.o.since,
-            self.o.until,
-        )
+        // A preliminary table supplies only the years its final table does not have yet.
+        let mut since = self.o.since;
+        if let Some(final_id) = t.after {
+            let last = self
+                .meta
+                .get(final_id)
+                .and_then(|m| m.iter().find(|d| d.id == "Tid"))
+                .and_then(|d| d.codes.iter().filter_map(|c| c.parse::<u16>().ok()).max());
+            if let Some(last) = last {
+                since = since.max(last + 1);
+            }
+        }
+        scb::plan_table(self.o.api, &base, t, &meta, &regions, since, self.o.until).map_err(|e| {
+            FetchError::answer(
+                format!("{} ({})", t.name, t.id),
+                scb::metadata_url(self.o.api, &base, t),
+                e,
+            )
+        })
     }
 
     /// Every table of a theme: metadata, requests, answers, facts.
-    fn scb_theme(&mut self, theme: Theme) -> Result<Vec<Fact>, String> {
+    fn scb_theme(&mut self, theme: Theme) -> Result<Vec<Fact>, FetchError> {
         let mut requests = Vec::new();
         for t in theme.tables() {
             requests.extend(self.plan_table(t)?);
@@ -471,16 +552,20 @@ impl<'a> Fetcher<'a> {
         for r in &requests {
             let (body, what) =
                 self.answer(r, true, |b, what| Cube::parse_answer(b, what).map(|_| ()))?;
-            let mut cube = Cube::parse_answer(&body, &what)?;
+            let not_understood = |e: String| FetchError::answer(source(r), &r.url, e);
+            let mut cube = Cube::parse_answer(&body, &what).map_err(not_understood)?;
             if let Some(meta) = self.meta.get(r.cache_prefix.as_str()) {
                 cube.relabel(meta);
             }
-            check_shape(&cube, r, &what)?;
-            facts.extend(match theme {
-                Theme::Employment => normalise::employment(&cube, &what, r.years, &self.known)?,
-                Theme::Energy => normalise::energy(&cube, &what, r.years, &self.known)?,
-                _ => normalise::population(&cube, &what, r.years, &self.known)?,
-            });
+            check_shape(&cube, r, &what).map_err(not_understood)?;
+            facts.extend(
+                match theme {
+                    Theme::Employment => normalise::employment(&cube, &what, r.years, &self.known),
+                    Theme::Energy => normalise::energy(&cube, &what, r.years, &self.known),
+                    _ => normalise::population(&cube, &what, r.years, &self.known),
+                }
+                .map_err(not_understood)?,
+            );
         }
         Ok(facts)
     }
@@ -498,7 +583,8 @@ impl<'a> Fetcher<'a> {
     }
 
     /// A RowStore dataset, every page, as notices of the years asked for and their buyers.
-    fn dataset(&mut self, d: &rowstore::Dataset) -> Result<(Vec<Notice>, Vec<Buyer>), String> {
+    fn dataset(&mut self, d: &rowstore::Dataset) -> Result<(Vec<Notice>, Vec<Buyer>), FetchError> {
+        let name = format!("RowStore {} ({})", d.name, d.id);
         let mut rows = Vec::new();
         let mut count: Option<usize> = None;
         self.o.progress.start(Theme::Procurement.name(), 1);
@@ -507,7 +593,8 @@ impl<'a> Fetcher<'a> {
             let (body, what) = self.answer(&r, false, |b, what| {
                 rowstore::parse_page(b, what).map(|_| ())
             })?;
-            let page = rowstore::parse_page(&body, &what)?;
+            let not_understood = |e: String| FetchError::answer(&name, &r.url, e);
+            let page = rowstore::parse_page(&body, &what).map_err(not_understood)?;
             match count {
                 None => {
                     count = Some(page.count);
@@ -516,27 +603,27 @@ impl<'a> Fetcher<'a> {
                         .grow(page.count.div_ceil(rowstore::PAGE).saturating_sub(1));
                 }
                 Some(c) if c != page.count => {
-                    return Err(format!(
+                    return Err(not_understood(format!(
                         "{what}: the dataset changed while it was read ({c} rows, now {}); run the fetch again with --refresh",
                         page.count
-                    ));
+                    )));
                 }
                 Some(_) => {}
             }
             let total = count.unwrap_or(0);
             if page.rows.is_empty() && rows.len() < total {
-                return Err(format!(
+                return Err(not_understood(format!(
                     "{what}: an empty page at row {}, but the dataset has {total} rows",
                     rows.len()
-                ));
+                )));
             }
             rows.extend(page.rows);
             if rows.len() >= total {
                 if rows.len() > total {
-                    return Err(format!(
+                    return Err(not_understood(format!(
                         "{what}: {} rows, but the dataset says it has {total}",
                         rows.len()
-                    ));
+                    )));
                 }
                 break;
             }
@@ -547,9 +634,11 @@ impl<'a> Fetcher<'a> {
             d.id,
             rows.len()
         );
-        let sheet = rowstore::to_sheet(&rows, &what)?;
+        let url = rowstore::page_url(&self.o.endpoints.rowstore, d, 0);
+        let sheet =
+            rowstore::to_sheet(&rows, &what).map_err(|e| FetchError::answer(&name, &url, e))?;
         let (notices, buyers) = procurement::notices_from_rows(Path::new(&what), &sheet, d.measure)
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| FetchError::answer(&name, &url, e.to_string()))?;
         let notices: Vec<Notice> = notices
             .into_iter()
             .filter(|n| (self.o.since..=self.o.until).contains(&n.year))
@@ -563,7 +652,7 @@ impl<'a> Fetcher<'a> {
     }
 
     /// The first page of each group of at most 25 members.
-    fn kolada_requests(&self) -> Result<Vec<Request>, String> {
+    fn kolada_requests(&self) -> Result<Vec<Request>, FetchError> {
         let years = self.kolada_years();
         Ok(network_members(&self.o.data)?
             .chunks(kolada::MAX_IDS)
@@ -588,28 +677,54 @@ impl<'a> Fetcher<'a> {
         }
     }
 
+    /// Kolada's title of every KPI compared, checked to be what the cross-check means.
+    fn kolada_titles(&mut self) -> Result<Vec<String>, FetchError> {
+        let mut out = Vec::new();
+        for k in &kolada::KPIS {
+            let r = Request {
+                label: format!("Kolada {}", k.id),
+                cache_prefix: "kolada-kpi".into(),
+                ..self.kolada_page(kolada::kpi_url(&self.o.endpoints.kolada, k.id), 0)
+            };
+            let (body, what) =
+                self.answer(&r, false, |b, w| kolada::parse_kpi(b, k.id, w).map(|_| ()))?;
+            let title = kolada::parse_kpi(&body, k.id, &what)
+                .and_then(|t| kolada::check_title(k, &t).map(|()| t))
+                .map_err(|e| FetchError::answer("Kolada", &r.url, e))?;
+            out.push(format!("{} {title:?} with {}", k.id, k.compared_with));
+        }
+        Ok(out)
+    }
+
     /// Kolada's figures for the network, every page.
-    fn kolada(&mut self) -> Result<(kolada::Values, Option<(u16, u16)>), String> {
+    fn kolada(&mut self) -> Result<(kolada::Values, Option<(u16, u16)>), FetchError> {
         let firsts = self.kolada_requests()?;
-        self.o.progress.start(Theme::Kolada.name(), firsts.len());
+        self.o
+            .progress
+            .start(Theme::Kolada.name(), firsts.len() + kolada::KPIS.len());
         let mut all = kolada::Values::new();
         for first in firsts {
             let mut next = Some(first);
             let mut pages = 0;
             while let Some(r) = next.take() {
                 if !r.url.starts_with(&self.o.endpoints.kolada) {
-                    return Err(format!(
-                        "Kolada: next page {:?} is not under {}",
-                        r.url, self.o.endpoints.kolada
+                    return Err(FetchError::answer(
+                        "Kolada",
+                        &r.url,
+                        format!(
+                            "next page {:?} is not under {}",
+                            r.url, self.o.endpoints.kolada
+                        ),
                     ));
                 }
                 pages += 1;
                 if pages > 1000 {
-                    return Err(format!("Kolada: more than 1000 pages at {}", r.url));
+                    return Err(FetchError::answer("Kolada", &r.url, "more than 1000 pages"));
                 }
                 let (body, what) =
                     self.answer(&r, false, |b, w| kolada::parse_page(b, w).map(|_| ()))?;
-                let (values, n) = kolada::parse_page(&body, &what)?;
+                let (values, n) = kolada::parse_page(&body, &what)
+                    .map_err(|e| FetchError::answer("Kolada", &r.url, e))?;
                 all.extend(values);
                 if let Some(url) = n {
                     self.o.progress.grow(1);

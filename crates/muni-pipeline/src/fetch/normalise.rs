@@ -239,9 +239,31 @@ const FUEL_CODES: &[(&str, &str)] = &[
     ("955", "total"),
 ];
 
+/// The production methods of the live ProdbrEl (TAB3451) by code: several codes may make one
+/// method (nuclear and other condensing power; CHP and industrial back-pressure), which are
+/// added; solar power is a method of its own there.
+const METHOD_CODES: &[(&str, &str)] = &[
+    ("4.1", "hydro"),
+    ("4.2", "wind"),
+    ("4.3", "other_thermal"),
+    ("4.4", "other_thermal"),
+    ("4.5", "chp"),
+    ("4.6", "chp"),
+    ("4.7", "solar"),
+];
+/// Labels of the live table beside the 2022 exports' (`METHODS`).
+const METHOD_LABELS: &[(&str, &str)] = &[("totalt", "total"), ("solkraft", "solar")];
+
+/// Every method published, the total last.
+const PRODUCTION_METHODS: [&str; 6] = ["chp", "other_thermal", "hydro", "wind", "solar", "total"];
+
 /// A dimension's categories as slugs of `labels` (by label, the way the web exports are read,
 /// else by code).
-fn slugs(d: &Dimension, labels: Labels, codes: Labels) -> Vec<Option<&'static str>> {
+fn slugs(
+    d: &Dimension,
+    labels: &[(&str, &'static str)],
+    codes: Labels,
+) -> Vec<Option<&'static str>> {
     (0..d.codes.len())
         .map(|i| {
             lookup(labels, &d.labels[i]).or_else(|| {
@@ -258,7 +280,7 @@ fn slugs(d: &Dimension, labels: Labels, codes: Labels) -> Vec<Option<&'static st
 /// or (`any`) that has one of them.
 fn classify(
     cube: &Cube,
-    labels: Labels,
+    labels: &[(&str, &'static str)],
     codes: Labels,
     any: bool,
 ) -> Option<(usize, Vec<Option<&'static str>>)> {
@@ -297,7 +319,8 @@ pub fn energy(
         pick.push((dc, 0));
     }
     let production: Labels = &[(PRODUCTION, "production")];
-    let (rows, cols, kind) = if let Some(m) = classify(cube, METHODS, &[], false) {
+    let methods: Vec<(&str, &str)> = METHODS.iter().chain(METHOD_LABELS).copied().collect();
+    let (rows, cols, kind) = if let Some(m) = classify(cube, &methods, METHOD_CODES, false) {
         let fuel = classify(cube, production, &[("17", "production")], true).ok_or_else(|| {
             format!("{what}: no fuel category \"{PRODUCTION}\" (electricity production)")
         })?;
@@ -320,7 +343,14 @@ pub fn energy(
     let mut by: BTreeMap<(usize, usize), Grid> = BTreeMap::new();
     for (k, s) in cells {
         if let (Some(a), Some(b)) = (a_slugs[k[1]], b_slugs[k[2]]) {
-            by.entry((k[0], k[3])).or_default().insert((a, b), s);
+            // Categories of one slug (methods 4.3 and 4.4) are added.
+            let cell = by
+                .entry((k[0], k[3]))
+                .or_default()
+                .entry((a, b))
+                .or_default();
+            cell.value += s.value;
+            cell.withheld = cell.withheld.or(s.withheld);
         }
     }
     let mut out = Vec::new();
@@ -337,10 +367,11 @@ pub fn energy(
         let here = format!("{what}: {region} {year}");
         if kind == "production" {
             let mut parts = Vec::new();
-            for (_, m) in METHODS {
-                // Tables before 2009 have no separate wind: a method may be absent.
-                if let Some(s) = grid.get(&(*m, "production")) {
-                    if *m != "total" {
+            for m in PRODUCTION_METHODS {
+                // Tables before 2009 have no separate wind, the 2022 exports no solar: a
+                // method may be absent. Solar, where there, is one of the parts of the total.
+                if let Some(s) = grid.get(&(m, "production")) {
+                    if m != "total" {
                         parts.push(*s);
                     }
                     out.push(fact(
@@ -473,7 +504,11 @@ mod tests {
         let f = employment(&c, "t", (2000, 2030), &known()).unwrap();
         let get = |v: &str| f.iter().find(|x| x.variable == v).unwrap().value;
         assert_eq!(get("employment.b_c"), Some(100.0), "the workplace content");
-        assert_eq!(get("employment.total"), Some(300.0), "the total, not doubled");
+        assert_eq!(
+            get("employment.total"),
+            Some(300.0),
+            "the total, not doubled"
+        );
         // The same by the labels alone (another code).
         let other = body.replace("000002XH", "X1");
         let c = Cube::parse(other.as_bytes(), "t").unwrap();
@@ -517,5 +552,37 @@ mod tests {
         assert_eq!(get("final_use.industry"), Some(20.0));
         assert_eq!(get("electricity_use.industry"), Some(10.0));
         assert_eq!(get("final_use.total"), Some(29.0));
+    }
+
+    #[test]
+    fn live_production_methods_by_code_with_solar_in_the_total() {
+        // ProdbrEl as the live table has it: methods by code, nuclear and other condensing
+        // power apart, CHP and back-pressure apart, solar, a total labelled `Totalt`.
+        // (SYNTHETIC figures.)
+        let body = r#"{"id":["Region","Produktionssatt","Bransle","ContentsCode","Tid"],"size":[1,8,1,1,1],
+          "dimension":{"Region":{"category":{"index":["0382"]}},
+          "Produktionssatt":{"category":{"index":["4.1","4.2","4.3","4.4","4.5","4.6","4.7","4"],"label":{"4.1":"vattenkraft","4.2":"vindkraft","4.3":"kärnkraft","4.4":"övrig kondenskraft","4.5":"kraftvärme","4.6":"industriellt mottryck","4.7":"solkraft","4":"Totalt"}}},
+          "Bransle":{"category":{"index":["17"],"label":{"17":"elproduktion"}}},
+          "ContentsCode":{"category":{"index":["EN0203AD"]}},"Tid":{"category":{"index":["2023"]}}},
+          "value":[10,20,1000,5,30,7,3,1075]}"#;
+        let c = Cube::parse(body.as_bytes(), "t").unwrap();
+        let f = energy(&c, "t", (2000, 2030), &known()).unwrap();
+        let get = |v: &str| f.iter().find(|x| x.variable == v).unwrap().value;
+        assert_eq!(get("electricity_production.hydro"), Some(10.0));
+        assert_eq!(get("electricity_production.wind"), Some(20.0));
+        assert_eq!(get("electricity_production.other_thermal"), Some(1005.0));
+        assert_eq!(get("electricity_production.chp"), Some(37.0));
+        assert_eq!(get("electricity_production.solar"), Some(3.0));
+        assert_eq!(get("electricity_production.total"), Some(1075.0));
+        // Without solar among the parts the total would not add up; with a wrong total it
+        // does not either.
+        let e = energy(
+            &Cube::parse(body.replace("3,1075]", "3,1050]").as_bytes(), "t").unwrap(),
+            "t",
+            (2000, 2030),
+            &known(),
+        )
+        .unwrap_err();
+        assert!(e.contains("disagrees"), "{e}");
     }
 }

@@ -56,6 +56,9 @@ pub struct Table {
     pub select: &'static [(&'static str, Want)],
     /// Which regions to ask for: municipalities only, or also the counties and Riket.
     pub all_regions: bool,
+    /// A preliminary table: only the years after the last year of this (final) table of the
+    /// same theme, as its metadata lists them.
+    pub after: Option<&'static str>,
 }
 
 const EMPLOYMENT_SELECT: &[(&str, Want)] = &[("SNI2007", Want::All), ("ContentsCode", Want::All)];
@@ -63,7 +66,9 @@ const EMPLOYMENT_SELECT: &[(&str, Want)] = &[("SNI2007", Want::All), ("ContentsC
 /// Employment by SNI 2007 section, day population. Each year comes from exactly one table;
 /// RAMS → RAMS (2019: monthly employer declarations) → BAS (2020, the first year of BAS and
 /// of the embedded panel) is a series break. RAMS's 2020–2021 are not taken: BAS covers them.
-pub const EMPLOYMENT_TABLES: [Table; 3] = [
+/// BAS comes from SCB's final register table (TAB3204) and, for the years it does not have
+/// yet, from the preliminary one (TAB3785).
+pub const EMPLOYMENT_TABLES: [Table; 4] = [
     Table {
         theme: Theme::Employment,
         id: "TAB900",
@@ -73,6 +78,7 @@ pub const EMPLOYMENT_TABLES: [Table; 3] = [
         last: Some(2018),
         select: EMPLOYMENT_SELECT,
         all_regions: false,
+        after: None,
     },
     Table {
         theme: Theme::Employment,
@@ -83,16 +89,29 @@ pub const EMPLOYMENT_TABLES: [Table; 3] = [
         last: Some(2019),
         select: EMPLOYMENT_SELECT,
         all_regions: false,
+        after: None,
+    },
+    Table {
+        theme: Theme::Employment,
+        id: "TAB3204",
+        path: "AM/AM0210/AM0210A/ArRegArbStDoN",
+        name: "BAS ArRegArbStDoN",
+        first: 2020,
+        last: None,
+        select: EMPLOYMENT_SELECT,
+        all_regions: false,
+        after: None,
     },
     Table {
         theme: Theme::Employment,
         id: "TAB3785",
         path: "AM/AM0210/AM0210B/ArbStDoNArNN",
-        name: "BAS ArbStDoNArNN",
+        name: "BAS ArbStDoNArNN (preliminär)",
         first: 2020,
         last: None,
         select: EMPLOYMENT_SELECT,
         all_regions: false,
+        after: Some("TAB3204"),
     },
 ];
 
@@ -111,6 +130,7 @@ pub const ENERGY_TABLES: [Table; 2] = [
             ("ContentsCode", Want::All),
         ],
         all_regions: true,
+        after: None,
     },
     Table {
         theme: Theme::Energy,
@@ -125,6 +145,7 @@ pub const ENERGY_TABLES: [Table; 2] = [
             ("ContentsCode", Want::All),
         ],
         all_regions: true,
+        after: None,
     },
 ];
 
@@ -138,6 +159,7 @@ pub const POPULATION_TABLES: [Table; 1] = [Table {
     last: None,
     select: &[("ContentsCode", Want::Codes(&["BE0101N1"]))],
     all_regions: true,
+    after: None,
 }];
 
 pub fn metadata_url(api: Api, base: &str, t: &Table) -> String {
@@ -341,8 +363,8 @@ mod tests {
             select: &[("ContentsCode", Want::All)],
             ..POPULATION_TABLES[0]
         };
-        let reqs = plan_table(Api::V2, "http://x", &t, &meta, &["0001".into()], 2000, 2030)
-            .unwrap();
+        let reqs =
+            plan_table(Api::V2, "http://x", &t, &meta, &["0001".into()], 2000, 2030).unwrap();
         let sel = &reqs[0].body.as_ref().unwrap()["selection"];
         let vars: Vec<&str> = sel
             .as_array()

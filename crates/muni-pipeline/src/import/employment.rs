@@ -59,6 +59,11 @@ fn whole(path: &Path, line: u64, column: &str, raw: &str) -> Result<i64> {
 /// whole number of employed stops the import with file, line and value.
 pub fn read(path: &Path, regions: &Regions) -> Result<Panel> {
     let text = crate::text::read_text(path)?.0;
+    parse(path, &text, regions)
+}
+
+/// [`read`] on the file's text (`path` names it in errors).
+pub fn parse(path: &Path, text: &str, regions: &Regions) -> Result<Panel> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
         .from_reader(text.as_bytes());

@@ -78,7 +78,7 @@ struct Located {
     line: u64,
 }
 
-pub(crate) fn lookup(table: Labels, label: &str) -> Option<&'static str> {
+pub(crate) fn lookup(table: &[(&str, &'static str)], label: &str) -> Option<&'static str> {
     let f = fold(label);
     table
         .iter()
