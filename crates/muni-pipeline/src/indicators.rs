@@ -117,7 +117,7 @@ fn employment() -> Source {
             "SCB, Befolkningens arbetsmarknadsstatus (BAS)",
             "Statistics Sweden, Labour market status (BAS)",
         ),
-        table: "AM0210F ArRegUtb, dagbefolkning; via github.com/Lulea-statistik/Samband-inflyttning".into(),
+        table: "AM0210F ArRegUtb via github.com/Lulea-statistik/Samband-inflyttning".into(),
         url: "https://www.statistikdatabasen.scb.se/pxweb/sv/ssd/START__AM__AM0210__AM0210F/ArRegUtb/".into(),
         licence: "CC0 1.0 (Källa: SCB)".into(),
         retrieved: String::new(),

@@ -6,7 +6,7 @@ pub use muni_chart::view::{
 };
 use muni_model::{
     Catalog, ChartQuery, IndicatorFile, IndicatorMeta, Lang, Region, RegionLevel, Scope, Status,
-    View, format_number,
+    Unit, View, format_number,
 };
 
 pub use muni_chart::view::DEFAULT_INDICATOR;
@@ -521,6 +521,21 @@ pub fn profile(
             };
             let change = match (first, latest) {
                 (Some(a), Some(b)) if b > a => match (s.values[a], s.values[b]) {
+                    // A share changes in percentage points (as in the summaries), anything
+                    // else in per cent of itself.
+                    (Some(x), Some(y)) if meta.unit == Unit::Percent => {
+                        let d = y - x;
+                        let sign = if d > 0.0 { "+" } else { "" };
+                        let (unit, since) = match lang {
+                            Lang::Sv => ("procentenheter", "sedan"),
+                            Lang::En => ("percentage points", "since"),
+                        };
+                        format!(
+                            "{sign}{} {unit} {since} {}",
+                            format_number(d, 1, lang),
+                            file.years[a]
+                        )
+                    }
                     (Some(x), Some(y)) if x != 0.0 => {
                         let pct = 100.0 * (y - x) / x.abs();
                         let sign = if pct > 0.0 { "+" } else { "" };
@@ -731,6 +746,32 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_share_in_the_profile_changes_in_percentage_points() {
+        let c = catalog();
+        let id = "employment_industry_share";
+        let f = file(id);
+        let files = vec![(c.indicator(id).unwrap().clone(), f.clone())];
+        let rows = profile(&files, "0181", Lang::Sv);
+        let (first, last) = (f.years[0], *f.years.last().unwrap());
+        let d =
+            f.value("0181", last).unwrap().0.unwrap() - f.value("0181", first).unwrap().0.unwrap();
+        let sign = if d > 0.0 { "+" } else { "" };
+        assert_eq!(
+            rows[0].change,
+            format!(
+                "{sign}{} procentenheter sedan {first}",
+                format_number(d, 1, Lang::Sv)
+            )
+        );
+        let en = profile(&files, "0181", Lang::En);
+        assert!(
+            en[0].change.contains("percentage points since"),
+            "{:?}",
+            en[0]
+        );
     }
 
     #[test]
