@@ -17,12 +17,14 @@ pub struct Dimension {
 }
 
 impl Dimension {
-    /// The category that totals the others, if the table has one: code `tot`/`TOT`, or a label
-    /// beginning with "total", "samtliga", "summa" or "alla".
+    /// The category that totals the others, if the table has one: code `tot`/`TOT` or BAS's
+    /// `A-U+US` (all SNI sections and unknown, whatever its label says), or a label beginning
+    /// with "total", "samtliga", "summa" or "alla".
     pub fn total(&self) -> Option<usize> {
         (0..self.codes.len()).find(|&i| {
             let l = self.labels[i].to_lowercase();
             self.codes[i].eq_ignore_ascii_case("tot")
+                || self.codes[i] == "A-U+US"
                 || ["total", "samtliga", "summa", "alla "]
                     .iter()
                     .any(|p| l.starts_with(p))
@@ -457,13 +459,7 @@ fn number(x: &Value) -> Result<Option<f64>, String> {
 mod tests {
     use super::*;
 
-    fn real(name: &str) -> Vec<u8> {
-        let path = format!(
-            "{}/tests/fixtures/api-examples/{name}",
-            env!("CARGO_MANIFEST_DIR")
-        );
-        std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-    }
+    use crate::fetch::recorded as real;
 
     #[test]
     fn the_real_tab638_metadata_describes_a_cube_larger_than_any_answer() {
@@ -577,11 +573,7 @@ mod fuzz {
             "scb-pxwebapi-v2-TAB638-jsonstat2.json",
             "scb-pxweb-v1-BefolkningNy-json.json",
         ] {
-            let path = format!(
-                "{}/tests/fixtures/api-examples/{real}",
-                env!("CARGO_MANIFEST_DIR")
-            );
-            seeds.push(std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}")));
+            seeds.push(crate::fetch::recorded(real));
         }
         let (tried, ok) = crate::fuzz::mutate(&seeds, 30_000, b"{}[]\":,0123456789-.eE nul", |b| {
             Cube::parse_answer(b, "fuzz")

@@ -405,6 +405,22 @@ pub fn run(o: &Options) -> Result<Report, FetchError> {
     })
 }
 
+/// A real recorded answer of the services (`tests/fixtures/api-examples/`, see its
+/// PROVENANCE), for the parsers' tests.
+#[cfg(test)]
+pub(crate) fn recorded(name: &str) -> Vec<u8> {
+    let path = format!(
+        "{}/tests/fixtures/api-examples/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// A table's name in errors: `BAS ArRegArbStDoN (TAB3204)`.
+fn table_name(t: &scb::Table) -> String {
+    format!("{} ({})", t.name, t.id)
+}
+
 /// A request's source in errors: its label and its table or dataset.
 fn source(r: &Request) -> String {
     format!("{} ({})", r.label, r.cache_prefix)
@@ -497,7 +513,7 @@ impl<'a> Fetcher<'a> {
     fn metadata(&mut self, t: &scb::Table) -> Result<Vec<Dimension>, FetchError> {
         let base = self.scb_base().to_owned();
         let url = scb::metadata_url(self.o.api, &base, t);
-        let name = format!("{} ({})", t.name, t.id);
+        let name = table_name(t);
         let sent = self.scb.send(&url, None);
         self.log.append(&mut self.scb.log);
         let b = sent.map_err(|e| e.into_fetch(&name, &url))?;
@@ -533,11 +549,7 @@ impl<'a> Fetcher<'a> {
             }
         }
         scb::plan_table(self.o.api, &base, t, &meta, &regions, since, self.o.until).map_err(|e| {
-            FetchError::answer(
-                format!("{} ({})", t.name, t.id),
-                scb::metadata_url(self.o.api, &base, t),
-                e,
-            )
+            FetchError::answer(table_name(t), scb::metadata_url(self.o.api, &base, t), e)
         })
     }
 
@@ -749,20 +761,8 @@ fn network_members(data: &Path) -> Result<Vec<String>, String> {
 
 /// The answer has the regions and years asked for ("sizes match the metadata").
 fn check_shape(cube: &Cube, r: &Request, what: &str) -> Result<(), String> {
-    let Some(body) = &r.body else { return Ok(()) };
-    let asked = |dim: &str| -> Option<usize> {
-        let v2 = body["selection"].as_array().and_then(|s| {
-            s.iter()
-                .find(|x| x["variableCode"] == dim)
-                .and_then(|x| x["valueCodes"].as_array())
-        });
-        let v1 = body["query"].as_array().and_then(|s| {
-            s.iter()
-                .find(|x| x["code"] == dim)
-                .and_then(|x| x["selection"]["values"].as_array())
-        });
-        v2.or(v1).map(Vec::len)
-    };
+    let asked_for = r.variables();
+    let asked = |dim: &str| asked_for.iter().find(|(v, _)| v == dim).map(|(_, n)| *n);
     for dim in ["Region", "Tid"] {
         let (Some(want), Some(d)) = (asked(dim), cube.dimension(dim)) else {
             continue;

@@ -169,12 +169,7 @@ pub fn employment(
             sni.codes
         ));
     }
-    // BAS's total is `A-U+US` (all sections and unknown), whatever its label says.
-    let total = sni
-        .codes
-        .iter()
-        .position(|c| matches!(c.as_str(), "A-U+US" | "A-U+US+UN" | "A-U"))
-        .or_else(|| sni.total());
+    let total = sni.total();
     let cells = sums(cube, &[dr, ds, dt], &pick);
     // (region, year) → per SNI category
     let mut by: BTreeMap<(usize, usize), Vec<(usize, Sum)>> = BTreeMap::new();

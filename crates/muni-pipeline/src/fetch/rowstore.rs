@@ -126,11 +126,7 @@ mod tests {
     use std::path::Path;
 
     fn real_page() -> Vec<u8> {
-        let path = format!(
-            "{}/tests/fixtures/api-examples/rowstore-a616c14a-kontrakterat-varde-page.json",
-            env!("CARGO_MANIFEST_DIR")
-        );
-        std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+        crate::fetch::recorded("rowstore-a616c14a-kontrakterat-varde-page.json")
     }
 
     #[test]
