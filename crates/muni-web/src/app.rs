@@ -132,8 +132,8 @@ fn Dashboard(
                 <header>
                     <h1>{move || t(lang.get(), "Industrikommunerna i siffror", "Sweden's industrial municipalities in figures")}</h1>
                     <LanguageSwitch query/>
+                    {headline.clone()}
                 </header>
-                {headline.clone()}
                 <Notices notices lang/>
                 <Controls catalog=controls_catalog.clone() query meta/>
             </Show>
@@ -516,7 +516,7 @@ fn MunicipalityPicker(catalog: Arc<Catalog>, query: RwSignal<ChartQuery>) -> imp
             }}</p>
             <div class="groups">
                 <button data-testid="add-network" on:click=move |_| add_group("network".into())>{move || t(lang.get(), "+ Nätverket", "+ The network")}</button>
-                <select data-testid="county" on:change=move |ev| { let v = event_target_value(&ev); if !v.is_empty() { add_group(format!("lan{v}")) } }>
+                <select data-testid="county" aria-label=move || t(lang.get(), "Lägg till ett län", "Add a county") on:change=move |ev| { let v = event_target_value(&ev); if !v.is_empty() { add_group(format!("lan{v}")) } }>
                     <option value="">{move || t(lang.get(), "+ Ett län", "+ A county")}</option>
                     {counties.into_iter().map(|(c, n)| view! { <option value=c>{n}</option> }).collect_view()}
                 </select>
