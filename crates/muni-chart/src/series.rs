@@ -151,10 +151,15 @@ pub fn ranking_chart(
             }
         }
     }
+    // In rank order: place 1 first (the lowest value where rank 1 is the lowest).
+    let descending = meta.rank_descending;
     muni_model::sort::sort_by(&mut bars, |a, b| {
-        b.value
-            .total_cmp(&a.value)
-            .then_with(|| a.label.cmp(&b.label))
+        let by_value = if descending {
+            b.value.total_cmp(&a.value)
+        } else {
+            a.value.total_cmp(&b.value)
+        };
+        by_value.then_with(|| a.label.cmp(&b.label))
     });
     let scope_text = match (scope, lang) {
         (RankingScope::Sweden, Lang::Sv) => "alla kommuner",

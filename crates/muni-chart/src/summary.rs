@@ -47,7 +47,7 @@ pub fn summary(
         sweden: (q.scope == Scope::Sweden && single_year) || q.view.is_map(),
         one_year: single_year,
         index: match q.measure {
-            Measure::Index { base } if !single_year => Some(base),
+            Measure::Index { base } if !single_year && !meta.rate => Some(base),
             _ => None,
         },
     };
@@ -267,7 +267,16 @@ impl Say<'_> {
             return String::new();
         }
         let Some(r) = self.file.series(RIKET) else {
-            return String::new();
+            // A rate the source gives per municipality only: said, not left out silently.
+            return if self.meta.rate {
+                self.t(
+                    " Riket: uppgift saknas i källan.",
+                    " Sweden: not available in the source.",
+                )
+                .to_owned()
+            } else {
+                String::new()
+            };
         };
         match self.published(r, self.i) {
             Some(v) => fill(

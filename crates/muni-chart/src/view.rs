@@ -178,7 +178,8 @@ pub fn series_chart(
         a..=b,
         q.lang,
     );
-    if let Measure::Index { base } = q.measure {
+    // A rate is never indexed (the dashboard does not offer it; a URL asking is told so).
+    if let (Measure::Index { base }, false) = (q.measure, meta.rate) {
         for s in &mut chart.series {
             s.values = index_values(&chart.years, &s.values, base);
         }

@@ -39,6 +39,32 @@ pub enum Theme {
     Procurement,
     Energy,
     Population,
+    /// Skills and labour supply (kompetensförsörjning): education, employment and
+    /// unemployment rates, students.
+    Skills,
+}
+
+impl Theme {
+    /// Every theme, in the order menus list them.
+    pub const ALL: [Theme; 5] = [
+        Theme::Employment,
+        Theme::Skills,
+        Theme::Procurement,
+        Theme::Energy,
+        Theme::Population,
+    ];
+
+    /// The theme's name as menus show it.
+    pub fn name(self) -> Text {
+        let t = Text::new;
+        match self {
+            Theme::Employment => t("Industrijobb", "Industry jobs"),
+            Theme::Skills => t("Kompetens och arbetsmarknad", "Skills and labour market"),
+            Theme::Procurement => t("Offentlig upphandling", "Public procurement"),
+            Theme::Energy => t("Energi", "Energy"),
+            Theme::Population => t("Befolkning", "Population"),
+        }
+    }
 }
 
 /// The unit of an indicator's values, by meaning, so that front-ends format by it.
@@ -131,6 +157,11 @@ pub struct IndicatorMeta {
     pub rank_descending: bool,
     /// Whether the network aggregate is a sum (additive counts) or only a median (ratios).
     pub additive: bool,
+    /// A rate the source publishes per municipality (employment rate, share with a degree):
+    /// it has no sum, no network ratio and no index; the network median is its only group
+    /// figure, and Riket or counties only where the source gives them.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub rate: bool,
     /// Notes on breaks in series, confidentiality and attribution rules.
     pub notes: Vec<Text>,
     /// Years that start a new series (a new source or method): values on either side are not

@@ -265,6 +265,7 @@ mod tests {
             file: None,
             rank_descending: true,
             additive: false,
+            rate: false,
             notes: vec![],
             breaks: vec![],
         };

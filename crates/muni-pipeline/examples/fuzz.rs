@@ -1,6 +1,6 @@
 //! Mutation fuzzing at scale of every parser of outside data: SCB's JSON-stat 2.0 (answers and
 //! metadata), PxWeb v1 `json`, PxWeb CSV exports (UTF-8 and Latin-1), RowStore pages (and the
-//! import's rules on their rows), Kolada pages and the BAS employment panel. Not part of
+//! import's rules on their rows), Kolada pages, the BAS employment panel and the skills panel. Not part of
 //! `cargo test`; run
 //!
 //! ```sh
@@ -18,7 +18,7 @@ use muni_model::RegionLevel;
 use muni_pipeline::fetch::{jsonstat::Cube, kolada, rowstore};
 use muni_pipeline::fuzz::mutate;
 use muni_pipeline::import::{
-    employment, procurement,
+    employment, labour, procurement,
     regions::{RegionRow, Regions},
 };
 
@@ -165,6 +165,31 @@ fn main() {
         |b| {
             let (text, _) = muni_pipeline::text::decode(b);
             employment::parse(Path::new("fuzz.csv"), &text, &regions).is_ok()
+        },
+    );
+
+    // The skills panel: the fixture's first two municipalities (7 years each), same code list.
+    let labour_panel = head(
+        &fixture("upstream/scb-labour/panel_2018_2024_labour_skills.csv"),
+        15,
+    );
+    assert!(
+        labour::parse(
+            Path::new("seed"),
+            &String::from_utf8_lossy(&labour_panel),
+            &regions
+        )
+        .is_ok(),
+        "the seed skills panel parses"
+    );
+    run(
+        "skills and labour panel",
+        rounds,
+        &[labour_panel],
+        b",.0123456789e-\n \xc3\xa4",
+        |b| {
+            let (text, _) = muni_pipeline::text::decode(b);
+            labour::parse(Path::new("fuzz.csv"), &text, &regions).is_ok()
         },
     );
 }

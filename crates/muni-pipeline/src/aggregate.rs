@@ -16,7 +16,14 @@ use crate::indicators::Definition;
 pub const NETWORK: &str = "network";
 pub const NETWORK_MEDIAN: &str = "network_median";
 
-const FACT_FILES: &[&str] = &["population.csv", "energy.csv", "employment.csv"];
+const FACT_FILES: &[&str] = &[
+    "population.csv",
+    "energy.csv",
+    "employment.csv",
+    "labour.csv",
+];
+/// Fact files a build does without (their indicators then await figures).
+const OPTIONAL_FACT_FILES: &[&str] = &["employment.csv", "labour.csv"];
 
 fn fact_schema() -> Schema {
     Schema::from_iter([
@@ -41,6 +48,9 @@ pub struct Inputs {
     pub dir: PathBuf,
     pub members: Vec<String>,
     pub municipalities: Vec<String>,
+    /// Variables that are rates the source publishes (an employment rate, a share with a
+    /// degree): never summed into a network, county or Riket figure.
+    pub rates: Vec<String>,
 }
 
 fn str_series(name: &str, values: &[String]) -> Expr {
@@ -53,8 +63,8 @@ fn source_facts(inputs: &Inputs) -> Result<LazyFrame> {
     for name in FACT_FILES {
         let path = inputs.dir.join(name);
         if !path.exists() {
-            if *name == "employment.csv" {
-                continue; // optional until the fetcher brings employment
+            if OPTIONAL_FACT_FILES.contains(name) {
+                continue;
             }
             return Err(PipelineError::file(
                 &path,
@@ -342,11 +352,12 @@ fn key() -> [Expr; 3] {
 }
 
 /// The network as one region: sums over members, `incomplete` (and no value) unless every
-/// member reported.
-fn network_sums(facts: LazyFrame, members: &[String]) -> LazyFrame {
+/// member reported. Rates have no sum and are left out.
+fn network_sums(facts: LazyFrame, members: &[String], rates: &[String]) -> LazyFrame {
     let n = members.len() as u32;
     facts
         .filter(col("region_code").is_in(str_series("m", members), false))
+        .filter(col("variable").is_in(str_series("r", rates), false).not())
         .group_by([col("year"), col("variable")])
         .agg([
             col("value").sum().alias("sum"),
@@ -438,7 +449,7 @@ pub fn all_facts(inputs: &Inputs) -> Result<LazyFrame> {
     }
     let derived = derived.join(published, key(), key(), JoinArgs::new(JoinType::Anti));
     let with_derived = concat([source, derived], UnionArgs::default())?;
-    let network = network_sums(with_derived.clone(), &inputs.members);
+    let network = network_sums(with_derived.clone(), &inputs.members, &inputs.rates);
     Ok(concat([with_derived, network], UnionArgs::default())?)
 }
 
@@ -585,9 +596,12 @@ pub fn indicators(inputs: &Inputs, defs: &[Definition]) -> Result<DataFrame> {
         .filter(col("region_code").is_in(members.clone(), false))
         .group_by([col("indicator"), col("year")])
         .agg([
+            // Rounded to 6 decimals: the mean of two rates given to one decimal is 80.7, not
+            // 80.69999999999999 (ratios carry 3 decimals and counts none, so no figure changes).
             col("value")
                 .filter(col("status").eq(lit("ok")))
                 .median()
+                .round(6, RoundMode::HalfToEven)
                 .alias("value"),
             col("status")
                 .eq(lit("ok"))
@@ -612,12 +626,21 @@ pub fn indicators(inputs: &Inputs, defs: &[Definition]) -> Result<DataFrame> {
         method: RankMethod::Min,
         descending: true,
     };
+    // Rank 1 is the highest value, or the lowest where the definition says so (unemployment).
+    let ascending: Vec<String> = defs
+        .iter()
+        .filter(|d| !d.rank_descending)
+        .map(|d| d.id.to_owned())
+        .collect();
+    let ascending = str_series("a", &ascending);
     let ranked = |lf: LazyFrame, name: &str| -> Result<LazyFrame> {
         Ok(lf.filter(col("status").eq(lit("ok"))).select([
             col("indicator"),
             col("region_code"),
             col("year"),
-            col("value")
+            when(col("indicator").is_in(ascending.clone(), false))
+                .then(lit(0.0) - col("value"))
+                .otherwise(col("value"))
                 .rank(opts, None)
                 .over([col("indicator"), col("year")])?
                 .cast(DataType::UInt32)

@@ -97,6 +97,12 @@ fn resolve<'a>(catalog: &'a Catalog, req: &ExtractRequest) -> Result<(&'a Indica
         .strip_prefix("index:")
         .or_else(|| m.strip_prefix("index_"))
     {
+        if meta.rate {
+            return Err(PipelineError::Check(format!(
+                "--measure {m:?}: {} is a rate; an index of a rate is not offered (its changes are in percentage points): use --measure value",
+                meta.id
+            )));
+        }
         let base: u16 = y.parse().map_err(|_| {
             PipelineError::Check(format!("--measure {m:?}: the base year is not a year"))
         })?;

@@ -16,13 +16,18 @@ pub struct Definition {
     pub definition: (&'static str, &'static str),
     pub source: fn() -> Source,
     pub notes: &'static [(&'static str, &'static str)],
+    /// A rate the source publishes per municipality (the numerator is the rate itself): no
+    /// sums, no network ratio, no index; the network median is its group figure.
+    pub rate: bool,
+    /// Whether rank 1 is the highest value (false: the lowest, as for unemployment).
+    pub rank_descending: bool,
 }
 
 impl Definition {
     /// Additive indicators (counts, MWh, SEK) have a meaningful network sum; ratios get a
     /// network ratio of sums and a median.
     pub fn additive(&self) -> bool {
-        self.denominator.is_none()
+        self.denominator.is_none() && !self.rate
     }
 
     pub fn title(&self) -> Text {
@@ -134,6 +139,64 @@ fn employment_and_population() -> Source {
     s
 }
 
+const SAMBAND: &str =
+    "via github.com/Lulea-statistik/Samband-inflyttning (docs/data/panel.csv, commit 005bf46)";
+
+fn labour_status() -> Source {
+    Source {
+        name: Text::new(
+            "SCB, Befolkningens arbetsmarknadsstatus (BAS)",
+            "Statistics Sweden, Labour market status (BAS)",
+        ),
+        table: format!("AM0210A ArbStatusAr, 20–64 år, totalt {SAMBAND}"),
+        url: "https://www.statistikdatabasen.scb.se/pxweb/sv/ssd/START__AM__AM0210__AM0210A/"
+            .into(),
+        licence: "CC0 1.0 (Källa: SCB)".into(),
+        retrieved: String::new(),
+    }
+}
+
+fn education() -> Source {
+    Source {
+        name: Text::new(
+            "SCB, Befolkningens utbildning",
+            "Statistics Sweden, Educational attainment of the population",
+        ),
+        table: format!(
+            "UF0506B Utbildning, 25–64 år (andelen beräknad ur antal per utbildningsnivå) {SAMBAND}"
+        ),
+        url: "https://www.statistikdatabasen.scb.se/pxweb/sv/ssd/START__UF__UF0506/".into(),
+        licence: "CC0 1.0 (Källa: SCB)".into(),
+        retrieved: String::new(),
+    }
+}
+
+fn students() -> Source {
+    Source {
+        name: Text::new(
+            "SCB, Integrationsstatistik",
+            "Statistics Sweden, Integration statistics",
+        ),
+        table: format!("AA0003 IntGr8Kom1N, 20–64 år {SAMBAND}"),
+        url: "https://www.statistikdatabasen.scb.se/pxweb/sv/ssd/START__AA__AA0003/".into(),
+        licence: "CC0 1.0 (Källa: SCB)".into(),
+        retrieved: String::new(),
+    }
+}
+
+const RATE_GROUPS: (&str, &str) = (
+    "En andel går inte att summera: nätverkets siffra är medianen av medlemmarnas värden. Källan ger inga värden för län eller riket; de visas inte (uppgift saknas i källan).",
+    "A rate cannot be summed: the network's figure is the median of its members' values. The source gives no values for counties or Riket; they are not shown (not available in the source).",
+);
+const LABOUR_PANEL: (&str, &str) = (
+    "Värden som SCB publicerar dem, utan avrundning här. Tomma celler saknas, aldrig 0. Förändringar anges i procentenheter.",
+    "Values as SCB publishes them, not rounded here. Empty cells are missing, never 0. Changes are given in percentage points.",
+);
+const NIGHT_POPULATION: (&str, &str) = (
+    "Nattbefolkning: de som bor i kommunen, var de än arbetar. Industrijobben räknas i stället där jobben finns (dagbefolkning).",
+    "Night population: those who live in the municipality, wherever they work. Industry jobs are counted where the jobs are instead (day population).",
+);
+
 const CONFIDENTIAL: (&str, &str) = (
     "Värden markerade som sekretess (`..`) lämnas inte ut av SCB (färre än tre företag eller ett dominerande); de visas aldrig som 0.",
     "Values marked confidential (`..`) are withheld by SCB (fewer than three companies, or one dominant); they are never shown as 0.",
@@ -180,8 +243,38 @@ macro_rules! def {
             definition: $def,
             source: $source,
             notes: &[$($note),*],
+            rate: false,
+            rank_descending: true,
         }
     };
+}
+
+/// A published rate in per cent: the variable is the value, nothing is summed.
+macro_rules! rate {
+    ($id:literal, $var:literal, $rank_descending:expr, $title:expr, $def:expr, $source:ident, [$($note:expr),*]) => {
+        Definition {
+            id: $id,
+            theme: Theme::Skills,
+            numerator: &[$var],
+            denominator: None,
+            factor: 1.0,
+            unit: Unit::Percent,
+            title: $title,
+            definition: $def,
+            source: $source,
+            notes: &[$($note),*],
+            rate: true,
+            rank_descending: $rank_descending,
+        }
+    };
+}
+
+/// The variables of the rate indicators: never summed into a group figure.
+pub fn rate_variables(defs: &[Definition]) -> Vec<String> {
+    defs.iter()
+        .filter(|d| d.rate)
+        .flat_map(|d| d.numerator.iter().map(|v| v.to_string()))
+        .collect()
 }
 
 /// Every indicator, in the order the catalog lists them.
@@ -253,6 +346,85 @@ pub fn definitions() -> Vec<Definition> {
             ),
             employment,
             [EMPLOYMENT_PANEL, EMPLOYMENT_SUMS, EMPLOYMENT_BREAK]
+        ),
+        // Skills and labour supply: rates as published, 2018–2024.
+        rate!(
+            "labour_post_secondary_share",
+            "labour.post_secondary_share",
+            true,
+            (
+                "Eftergymnasialt utbildade 25–64 år",
+                "Post-secondary education, ages 25–64"
+            ),
+            (
+                "Andelen av invånarna 25–64 år med eftergymnasial utbildning (oavsett längd), i procent. En andel och inte ett antal: antalet utbildade följer mest kommunens storlek.",
+                "The share of residents aged 25–64 with post-secondary education (of any length), in per cent. A rate, not a count: the number of graduates mostly follows the municipality's size."
+            ),
+            education,
+            [
+                LABOUR_PANEL,
+                (
+                    "Andelen är beräknad av panelen ur SCB:s antal per utbildningsnivå (full precision) och finns 2018–2024.",
+                    "The share is computed by the panel from SCB's counts by education level (full precision), 2018–2024."
+                ),
+                RATE_GROUPS
+            ]
+        ),
+        rate!(
+            "labour_employment_rate",
+            "labour.employment_rate",
+            true,
+            (
+                "Sysselsättningsgrad 20–64 år",
+                "Employment rate, ages 20–64"
+            ),
+            (
+                "Andelen sysselsatta av invånarna 20–64 år, i procent, som SCB publicerar den (en decimal). En andel och inte ett antal: den jämför kommuner av olika storlek.",
+                "The share of residents aged 20–64 who are employed, in per cent, as SCB publishes it (one decimal). A rate, not a count: it compares municipalities of any size."
+            ),
+            labour_status,
+            [
+                LABOUR_PANEL,
+                NIGHT_POPULATION,
+                ("Finns 2020–2024 (BAS).", "Available for 2020–2024 (BAS)."),
+                RATE_GROUPS
+            ]
+        ),
+        rate!(
+            "labour_unemployment_rate",
+            "labour.unemployment_rate",
+            false,
+            ("Arbetslöshet 20–64 år", "Unemployment rate, ages 20–64"),
+            (
+                "Andelen arbetslösa av arbetskraften (sysselsatta och arbetslösa) 20–64 år, i procent, som SCB publicerar den. Plats 1 är lägst arbetslöshet.",
+                "The unemployed as a share of the labour force (employed and unemployed) aged 20–64, in per cent, as SCB publishes it. Rank 1 is the lowest unemployment."
+            ),
+            labour_status,
+            [
+                LABOUR_PANEL,
+                NIGHT_POPULATION,
+                (
+                    "Finns 2020–2024 (BAS). Inte samma mått som Arbetsförmedlingens inskrivna arbetslösa.",
+                    "Available for 2020–2024 (BAS). Not the same measure as the Public Employment Service's registered unemployed."
+                ),
+                RATE_GROUPS
+            ]
+        ),
+        rate!(
+            "labour_students_share",
+            "labour.students_share",
+            true,
+            ("Studerande 20–64 år", "Students, ages 20–64"),
+            (
+                "Andelen av invånarna 20–64 år som studerar, i procent, som SCB publicerar den (en decimal).",
+                "The share of residents aged 20–64 who study, in per cent, as SCB publishes it (one decimal)."
+            ),
+            students,
+            [
+                LABOUR_PANEL,
+                ("Finns 2018–2023.", "Available for 2018–2023."),
+                RATE_GROUPS
+            ]
         ),
         // Procurement.
         def!(

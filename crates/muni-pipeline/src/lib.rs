@@ -37,12 +37,13 @@ pub fn build(data_dir: &Path, out: &Path) -> Result<BuildReport> {
         .filter(|r| r.level == "municipality")
         .map(|r| r.code.clone())
         .collect();
+    let defs = indicators::definitions();
     let inputs = aggregate::Inputs {
         dir: dir.clone(),
         members: members.clone(),
         municipalities,
+        rates: indicators::rate_variables(&defs),
     };
-    let defs = indicators::definitions();
     let t = std::time::Instant::now();
     let table = aggregate::indicators(&inputs, &defs)?;
     let timings = std::env::var_os("MUNI_TIMINGS").is_some();

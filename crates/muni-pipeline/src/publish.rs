@@ -178,7 +178,7 @@ fn build_outputs_from(p: &PublishInputs, table: &Table) -> Result<(Catalog, Vec<
             let file = IndicatorFile::new(
                 def.id.to_owned(),
                 years.clone(),
-                true,
+                def.rank_descending,
                 groups[0].members.clone(),
                 series,
             )
@@ -225,8 +225,9 @@ fn build_outputs_from(p: &PublishInputs, table: &Table) -> Result<(Catalog, Vec<
             },
             years: published_years.into_iter().collect(),
             file: available.then(|| format!("indicators/{}.json", def.id)),
-            rank_descending: true,
+            rank_descending: def.rank_descending,
             additive: def.additive(),
+            rate: def.rate,
             notes: def.notes(),
             breaks,
         });
@@ -505,13 +506,14 @@ pub const PEERS: &str = "peers.json";
 
 /// What makes municipalities alike, by industry structure: (indicator, compared as a
 /// logarithm).
-const PEER_FEATURES: [(&str, bool); 6] = [
+const PEER_FEATURES: [(&str, bool); 7] = [
     ("energy_industry_share", false),
     ("electricity_production_per_inhabitant", true),
     ("electricity_production_hydro_wind_share", false),
     ("procurement_count_per_10000", false),
     ("population", true),
     ("employment_industry_share", false),
+    ("labour_post_secondary_share", false),
 ];
 const PEER_COUNT: usize = 5;
 

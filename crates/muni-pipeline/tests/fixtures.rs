@@ -609,3 +609,234 @@ fn employment_panel_without_every_municipality_is_rejected() {
         &["panel_2020_2024_subset.csv", "expected 1450 rows", "2580"],
     );
 }
+
+const LABOUR: &str = "scb-labour/panel_2018_2024_labour_skills.csv";
+
+/// The labour panel's SYNTHETIC rows as (code, year) → the four rates as written.
+fn labour_panel() -> std::collections::BTreeMap<(String, u16), Vec<String>> {
+    let text = std::fs::read_to_string(fixtures().join("upstream").join(LABOUR)).unwrap();
+    text.lines()
+        .skip(1)
+        .map(|l| {
+            let c: Vec<&str> = l.split(',').collect();
+            (
+                (c[0].to_owned(), c[2].parse().unwrap()),
+                c[3..7].iter().map(|s| s.to_string()).collect(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_labour_panel_becomes_rates_with_a_median_and_no_sums() {
+    let data = imported("labour");
+    let labour = lines(&data.join("normalised/labour.csv"));
+    assert_eq!(labour[0], "region_code,year,variable,value,status");
+    // 290 municipalities × (5 + 5 + 7 + 6) years; values exactly as written.
+    assert_eq!(labour.len() - 1, 290 * 23);
+    let panel = labour_panel();
+    let written = &panel[&("0114".to_owned(), 2019)][2];
+    assert_eq!(
+        fact(&labour, "0114,2019,labour.post_secondary_share,"),
+        format!("0114,2019,labour.post_secondary_share,{written},ok")
+    );
+    // The empty cell in a year the others have is missing, never 0; years without the series
+    // (employment rate 2018, students 2024) are not written at all.
+    assert_eq!(
+        fact(&labour, "2580,2021,labour.unemployment_rate,"),
+        "2580,2021,labour.unemployment_rate,,missing"
+    );
+    assert!(
+        !labour
+            .iter()
+            .any(|l| l.contains(",2018,labour.employment_rate"))
+    );
+    assert!(
+        !labour
+            .iter()
+            .any(|l| l.contains(",2024,labour.students_share"))
+    );
+
+    let out = data.join("public");
+    muni_pipeline::build(&data, &out).unwrap();
+    let members = ["0181", "0382", "2580"];
+    let rate = |code: &str, year: u16, k: usize| -> Option<f64> {
+        panel[&(code.to_owned(), year)][k].parse().ok()
+    };
+    let median = |year: u16, k: usize| {
+        let mut v: Vec<f64> = members.iter().filter_map(|m| rate(m, year, k)).collect();
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    let employment = indicator(&out, "labour_employment_rate");
+    assert_eq!(employment.years, vec![2020, 2021, 2022, 2023, 2024]);
+    let (v, st) = value(&employment, "network_median", 2024);
+    assert_eq!((v, st), (Some(median(2024, 0)), Status::Ok));
+    // A sum of rates is meaningless: no network sum, no county, no Riket.
+    for region in ["network", "00", "01"] {
+        assert!(employment.series(region).is_none(), "{region}");
+    }
+    // Luleå has no unemployment rate in 2021: the median is over the two that reported, and
+    // says it is incomplete.
+    let unemployment = indicator(&out, "labour_unemployment_rate");
+    let (v, st) = value(&unemployment, "network_median", 2021);
+    let two = (rate("0181", 2021, 1).unwrap() + rate("0382", 2021, 1).unwrap()) / 2.0;
+    assert_eq!(st, Status::Incomplete);
+    assert!((v.unwrap() - two).abs() < 1e-9, "{v:?} {two}");
+    // Rank 1 is the lowest unemployment.
+    let lowest = panel
+        .iter()
+        .filter(|((_, y), r)| *y == 2024 && !r[1].is_empty())
+        .min_by(|a, b| {
+            a.1[1]
+                .parse::<f64>()
+                .unwrap()
+                .total_cmp(&b.1[1].parse::<f64>().unwrap())
+        })
+        .unwrap();
+    assert!(!unemployment.rank_descending);
+    let s = unemployment.series(&lowest.0.0).unwrap();
+    assert_eq!(s.rank_national[4], Some(1), "{}", lowest.0.0);
+    let catalog = common::catalog(&out);
+    let meta = catalog.indicator("labour_unemployment_rate").unwrap();
+    assert!(meta.rate && !meta.additive);
+    assert_eq!(meta.theme, muni_model::Theme::Skills);
+}
+
+/// Replaces line `line` (1-based) of the labour panel by what `f` makes of it.
+fn edit_labour_line(u: &Path, line: usize, f: impl FnOnce(Vec<String>) -> Vec<String>) {
+    edit(&u.join(LABOUR), |t| {
+        let mut lines: Vec<String> = t.lines().map(str::to_owned).collect();
+        let cells = lines[line - 1].split(',').map(str::to_owned).collect();
+        lines[line - 1] = f(cells).join(",");
+        lines.join("\n") + "\n"
+    })
+}
+
+#[test]
+fn labour_panel_whose_lag_disagrees_with_the_previous_year_is_rejected() {
+    // Line 5 is Upplands Väsby 2021: its lag1_sysselsattningsgrad repeats 2020's value.
+    let panel = labour_panel();
+    let previous = panel[&("0114".to_owned(), 2020)][0].clone();
+    assert_rejected(
+        "bad-labour-lag",
+        |u| {
+            edit_labour_line(u, 5, |mut c| {
+                c[7] = "99.9".into();
+                c
+            })
+        },
+        &[
+            "panel_2018_2024_labour_skills.csv:5",
+            "\"99.9\"",
+            &format!(
+                "lag1_sysselsattningsgrad differs from sysselsattningsgrad of 0114 2020 ({previous})"
+            ),
+        ],
+    );
+}
+
+#[test]
+fn labour_panel_with_a_rate_that_is_not_a_per_cent_is_rejected() {
+    assert_rejected(
+        "bad-labour-value",
+        |u| {
+            edit_labour_line(u, 4, |mut c| {
+                c[5] = "1O5.2".into();
+                c
+            })
+        },
+        &[
+            "panel_2018_2024_labour_skills.csv:4",
+            "\"1O5.2\"",
+            "andel_eftergymnasial is not a per cent between 0 and 100",
+        ],
+    );
+    assert_rejected(
+        "bad-labour-range",
+        |u| {
+            edit_labour_line(u, 4, |mut c| {
+                c[3] = "100.1".into();
+                c
+            })
+        },
+        &[
+            "panel_2018_2024_labour_skills.csv:4",
+            "\"100.1\"",
+            "sysselsattningsgrad is not a per cent",
+        ],
+    );
+}
+
+#[test]
+fn labour_panel_with_a_bad_code_name_year_or_row_count_is_rejected() {
+    assert_rejected(
+        "bad-labour-code",
+        |u| {
+            edit_labour_line(u, 3, |mut c| {
+                c[0] = "0199".into();
+                c
+            })
+        },
+        &[
+            "panel_2018_2024_labour_skills.csv:3",
+            "\"0199\"",
+            "not a municipality code",
+        ],
+    );
+    assert_rejected(
+        "bad-labour-name",
+        |u| {
+            edit_labour_line(u, 3, |mut c| {
+                c[1] = "Upplands Vasby".into();
+                c
+            })
+        },
+        &[
+            "panel_2018_2024_labour_skills.csv:3",
+            "\"Upplands Vasby\"",
+            "the code list names 0114",
+        ],
+    );
+    assert_rejected(
+        "bad-labour-year",
+        |u| {
+            edit_labour_line(u, 3, |mut c| {
+                c[2] = "2017".into();
+                c
+            })
+        },
+        &[
+            "panel_2018_2024_labour_skills.csv:3",
+            "\"2017\"",
+            "year is not one of 2018–2024",
+        ],
+    );
+    assert_rejected(
+        "bad-labour-duplicate",
+        |u| {
+            edit(&u.join(LABOUR), |t| {
+                let second = t.lines().nth(1).unwrap().to_owned();
+                format!("{t}{second}\n")
+            })
+        },
+        &["\"0114 2018\"", "duplicate municipality and year"],
+    );
+    assert_rejected(
+        "bad-labour-incomplete",
+        |u| {
+            edit(&u.join(LABOUR), |t| {
+                t.lines()
+                    .filter(|l| !l.starts_with("2580,Luleå,2024"))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+                    + "\n"
+            })
+        },
+        &[
+            "panel_2018_2024_labour_skills.csv",
+            "expected 2030 rows",
+            "2580",
+        ],
+    );
+}

@@ -365,3 +365,68 @@ fn the_map_has_all_290_municipalities_on_one_tile_each() {
     tiles.dedup();
     assert_eq!(tiles.len(), 290);
 }
+
+/// The skills panel (scb-labour, 2024): figures computed from the file by hand and given in
+/// `../shared/data/PROVENANCE.md` (medians over the 290: employment rate 82.5 %, range
+/// 71.1–89.5; post-secondary share 34.9 %).
+#[test]
+fn skills_and_labour_market_2024() {
+    let cat = catalog(built());
+    let employment = indicator(built(), "labour_employment_rate");
+    // The network's 24 members: median employment rate 83.05 % (82.9 and 83.2 in the middle).
+    assert_eq!(
+        value(&employment, "network_median", 2024),
+        (Some(83.05), Status::Ok)
+    );
+    let municipal: Vec<f64> = cat
+        .regions
+        .iter()
+        .filter(|r| r.level == RegionLevel::Municipality)
+        .map(|r| value(&employment, r.code.as_str(), 2024).0.unwrap())
+        .collect();
+    let mut sorted = municipal.clone();
+    sorted.sort_by(f64::total_cmp);
+    assert_eq!(sorted.len(), 290);
+    assert_eq!(
+        (sorted[0], (sorted[144] + sorted[145]) / 2.0, sorted[289]),
+        (71.1, 82.5, 89.5)
+    );
+    // No Riket, county or network sum: the source gives none and rates do not add up.
+    assert!(employment.series("00").is_none() && employment.series("network").is_none());
+
+    // Danderyd has the highest post-secondary share in Sweden, Luleå in the network.
+    let education = indicator(built(), "labour_post_secondary_share");
+    let danderyd = education.series("0162").unwrap();
+    assert_eq!(danderyd.values[6], Some(76.54465975076663));
+    assert_eq!(danderyd.rank_national[6], Some(1));
+    let lulea = education.series("2580").unwrap();
+    assert_eq!(
+        (lulea.values[6], lulea.rank_network[6]),
+        (Some(50.71752546657744), Some(1))
+    );
+
+    // Unemployment ranks the lowest first: Kiruna 1.6 % is first in Sweden and the network,
+    // Perstorp 11.9 % last in both.
+    let unemployment = indicator(built(), "labour_unemployment_rate");
+    let kiruna = unemployment.series("2584").unwrap();
+    assert_eq!(
+        (
+            kiruna.values[4],
+            kiruna.rank_national[4],
+            kiruna.rank_network[4]
+        ),
+        (Some(1.6), Some(1), Some(1))
+    );
+    let perstorp = unemployment.series("1275").unwrap();
+    assert_eq!(
+        (perstorp.rank_national[4], perstorp.rank_network[4]),
+        (Some(290), Some(24))
+    );
+    assert_eq!(
+        value(&unemployment, "network_median", 2024),
+        (Some(5.2), Status::Ok)
+    );
+    // The students' share ends in 2023, as the panel does.
+    let students = indicator(built(), "labour_students_share");
+    assert_eq!(students.years.last(), Some(&2023));
+}

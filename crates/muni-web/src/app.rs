@@ -91,8 +91,20 @@ fn Dashboard(
     let meta = Memo::new(move |_| query.with(|q| vm::indicator(&cat, q).cloned()));
     // A stale indicator id in the URL: say so, show the default.
     let cat = catalog.clone();
+    // An index asked for a rate (its changes are in percentage points): say so, show values.
     Effect::new(move |_| {
-        let stale = query.with(|q| q.indicator.clone().filter(|id| cat.indicator(id).is_none()));
+        let (stale, rate_index) = query.with(|q| {
+            let rate_index = match q.measure {
+                Measure::Index { base } if vm::indicator(&cat, q).is_some_and(|m| m.rate) => {
+                    Some(base)
+                }
+                _ => None,
+            };
+            (
+                q.indicator.clone().filter(|id| cat.indicator(id).is_none()),
+                rate_index,
+            )
+        });
         if let Some(id) = stale {
             notices.update(|n| {
                 n.push(QueryNotice {
@@ -102,6 +114,15 @@ fn Dashboard(
                 })
             });
             query.update(|q| q.indicator = None);
+        } else if let Some(base) = rate_index {
+            notices.update(|n| {
+                n.push(QueryNotice {
+                    param: "b".into(),
+                    value: base.to_string(),
+                    reason: RATE_INDEX,
+                })
+            });
+            query.update(|q| q.measure = Measure::AsPublished);
         }
     });
     let file = LocalResource::new(move || {
@@ -251,6 +272,8 @@ fn Notices(notices: RwSignal<Vec<QueryNotice>>, lang: Memo<Lang>) -> impl IntoVi
     }
 }
 
+const RATE_INDEX: &str = "a rate is not shown as an index (changes are in percentage points)";
+
 /// A notice's reason in the page's language (the model gives it in English).
 fn reason(reason: &'static str, lang: Lang) -> &'static str {
     if lang == Lang::En {
@@ -259,6 +282,7 @@ fn reason(reason: &'static str, lang: Lang) -> &'static str {
     match reason {
         "unknown parameter" => "okänd parameter",
         "unknown indicator" => "okänd indikator",
+        RATE_INDEX => "en andel visas inte som index (förändringar anges i procentenheter)",
         "not an indicator id" => "inte ett indikator-id",
         "not a municipality code" => "inte en kommunkod",
         "too many municipalities selected" => "för många kommuner valda",
@@ -277,15 +301,6 @@ fn reason(reason: &'static str, lang: Lang) -> &'static str {
     }
 }
 
-fn theme_name(theme: Theme, lang: Lang) -> &'static str {
-    match theme {
-        Theme::Employment => t(lang, "Industrijobb", "Industry jobs"),
-        Theme::Procurement => t(lang, "Offentlig upphandling", "Public procurement"),
-        Theme::Energy => t(lang, "Energi", "Energy"),
-        Theme::Population => t(lang, "Befolkning", "Population"),
-    }
-}
-
 #[component]
 fn Controls(
     catalog: Arc<Catalog>,
@@ -297,15 +312,10 @@ fn Controls(
     let indicator_options = move || {
         let l = lang.get();
         let current = meta.get().map(|m| m.id).unwrap_or_default();
-        [
-            Theme::Employment,
-            Theme::Procurement,
-            Theme::Energy,
-            Theme::Population,
-        ]
-        .into_iter()
-        .map(|theme| {
-            let opts = cat
+        Theme::ALL
+            .into_iter()
+            .map(|theme| {
+                let opts = cat
                 .indicators
                 .iter()
                 .filter(|i| i.theme == theme)
@@ -317,9 +327,9 @@ fn Controls(
                     view! { <option value=i.id.clone() selected=i.id == current>{label}</option> }
                 })
                 .collect_view();
-            view! { <optgroup label=theme_name(theme, l)>{opts}</optgroup> }
-        })
-        .collect_view()
+                view! { <optgroup label=theme.name().get(l).to_owned()>{opts}</optgroup> }
+            })
+            .collect_view()
     };
     let view_tab = move |v: View, sv: &'static str, en: &'static str, id: &'static str| {
         view! {
@@ -358,7 +368,7 @@ fn Controls(
                         });
                     }>
                         <option value="value" selected=move || query.with(|q| q.measure == Measure::AsPublished)>{move || t(lang.get(), "Värde", "Value")}</option>
-                        {move || years().into_iter().map(|y| {
+                        {move || years().into_iter().filter(|_| !meta.with(|m| m.as_ref().is_some_and(|m| m.rate))).map(|y| {
                             let sel = query.with(|q| q.measure == Measure::Index { base: y });
                             view! { <option value=y.to_string() selected=sel>{format!("Index {y} = 100")}</option> }
                         }).collect_view()}
@@ -1005,7 +1015,7 @@ mod tests {
         notices.extend(ChartQuery::parse("m=index").1);
         let reasons: std::collections::BTreeSet<&str> = notices.iter().map(|n| n.reason).collect();
         assert!(reasons.len() >= 14, "{reasons:?}");
-        for r in reasons.into_iter().chain(["unknown indicator"]) {
+        for r in reasons.into_iter().chain(["unknown indicator", RATE_INDEX]) {
             assert_ne!(reason(r, Lang::Sv), r, "no Swedish text for {r:?}");
             assert_eq!(reason(r, Lang::En), r);
         }

@@ -6,6 +6,7 @@ pub mod employment;
 pub mod energy;
 pub mod excel;
 pub mod geo;
+pub mod labour;
 pub mod members;
 pub mod population;
 pub mod procurement;
@@ -116,6 +117,9 @@ fn fact_rows(facts: &[Fact]) -> Vec<Vec<String>> {
 /// The employment panel (BAS 2020–2024), relative to the shared data folder.
 pub const EMPLOYMENT_PANEL: &str = "scb-employment/panel_2020_2024_subset.csv";
 
+/// The skills and labour-market panel (2018–2024), relative to the shared data folder.
+pub const LABOUR_PANEL: &str = "scb-labour/panel_2018_2024_labour_skills.csv";
+
 /// The map's outlines under `data/normalised/`.
 pub const SHAPES_FILE: &str = "municipality_shapes.json";
 
@@ -147,6 +151,7 @@ pub fn import_all(upstream: &Path, data_dir: &Path) -> Result<ImportReport> {
         &population,
     )?);
     let employment = panel.facts;
+    let labour = labour::read(&up.path(LABOUR_PANEL), &regions)?;
 
     let mut final_use = up.glob("scb-energy", "000000BS")?;
     final_use.extend(up.glob("scb-energy", "EN0203AE")?);
@@ -209,7 +214,7 @@ pub fn import_all(upstream: &Path, data_dir: &Path) -> Result<ImportReport> {
     let mut unattributed_by_legal_form: Vec<(String, usize)> = by_form.into_iter().collect();
     unattributed_by_legal_form.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let report = ImportReport {
-        facts: population.len() + energy.len() + employment.len(),
+        facts: population.len() + energy.len() + employment.len() + labour.len(),
         notices: notices.len(),
         buyers: buyers.len(),
         buyers_attributed: buyers.iter().filter(|b| b.municipality.is_some()).count(),
@@ -270,6 +275,7 @@ pub fn import_all(upstream: &Path, data_dir: &Path) -> Result<ImportReport> {
             FACT_HEADER,
             fact_rows(&employment),
         )?;
+        write_csv(&dir.join("labour.csv"), FACT_HEADER, labour::rows(&labour))?;
         let shapes_path = dir.join(SHAPES_FILE);
         let json = serde_json::to_vec(&shapes)
             .map_err(|e| PipelineError::file(&shapes_path, e.to_string()))?;

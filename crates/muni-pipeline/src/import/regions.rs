@@ -33,6 +33,24 @@ impl Regions {
         self.by_code.contains_key(code)
     }
 
+    /// A code list of the given municipalities (and their counties), for unit tests.
+    #[cfg(test)]
+    pub fn synthetic(municipalities: &[(&str, &str)]) -> Self {
+        let mut by_code = BTreeMap::new();
+        for (code, name) in municipalities {
+            by_code.insert(
+                code.to_string(),
+                RegionRow {
+                    code: code.to_string(),
+                    name: name.to_string(),
+                    level: RegionLevel::Municipality,
+                    county: Some(code[..2].to_owned()),
+                },
+            );
+        }
+        Self { by_code }
+    }
+
     /// Municipality code by exact name (`Upplands Väsby`).
     pub fn municipality_by_name(&self) -> BTreeMap<String, String> {
         self.municipalities()
