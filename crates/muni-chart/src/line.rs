@@ -46,6 +46,9 @@ pub struct LineChart {
     pub breaks: Vec<u16>,
     /// A sentence or two under the plot (exports: the generated summary); empty for none.
     pub caption: String,
+    /// Whether the value axis starts at 0 (magnitudes). A rate that moves a few points around
+    /// 80 % gets a focused axis instead, and its subtitle says the axis does not start at 0.
+    pub from_zero: bool,
 }
 
 impl LineChart {
@@ -111,8 +114,13 @@ pub fn draw_line_chart<DB: DrawingBackend>(
         &chart.source,
     )?;
 
-    // Values start at 0 unless they are negative: bar-like honesty for magnitudes.
-    let y_lo = lo.min(0.0);
+    // Values start at 0 unless they are negative: bar-like honesty for magnitudes. A focused
+    // axis (rates) starts a tenth of the range below the lowest value, at a whole number.
+    let y_lo = if chart.from_zero {
+        lo.min(0.0)
+    } else {
+        (lo - ((hi - lo) * 0.1).max(0.5)).floor().max(0.0)
+    };
     let y_hi = if hi > y_lo {
         hi + (hi - y_lo) * 0.05
     } else {
@@ -256,6 +264,7 @@ mod tests {
 
     fn chart() -> LineChart {
         LineChart {
+            from_zero: true,
             title: "Industrins energianvändning per invånare".into(),
             subtitle: "MWh per invånare".into(),
             source: "Källa: SCB, Kommunal och regional energistatistik <EN0203> & BE0101".into(),
@@ -337,6 +346,25 @@ mod tests {
         assert!(!svg.contains("\n0.5\n"));
         // The Östhammar gap: its 2017 value is a lone point, drawn as a circle.
         assert!(svg.contains("<circle"));
+    }
+
+    #[test]
+    fn a_focused_axis_does_not_start_at_zero_and_a_magnitude_does() {
+        let mut rate = chart();
+        for s in &mut rate.series {
+            for v in s.values.iter_mut().flatten() {
+                *v += 70.0;
+            }
+        }
+        let ticks = |c: &LineChart| {
+            let svg = line_chart_svg(c, 1280, 720).unwrap();
+            ["0", "40", "80"].map(|t| svg.contains(&format!("\n{t}\n")))
+        };
+        // From zero: the axis runs from 0 past 80.
+        assert_eq!(ticks(&rate), [true, true, true]);
+        // Focused: the values (71.5–83) fill the plot; no tick at 0 or 40.
+        rate.from_zero = false;
+        assert_eq!(ticks(&rate), [false, false, true]);
     }
 
     #[test]

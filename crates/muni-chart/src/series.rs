@@ -98,9 +98,17 @@ pub fn line_chart(
             });
         }
     }
+    let mut subtitle = meta.unit.label().get(lang).to_owned();
+    if meta.rate {
+        subtitle.push_str(match lang {
+            Lang::Sv => " (axeln börjar inte vid 0)",
+            Lang::En => " (the axis does not start at 0)",
+        });
+    }
     LineChart {
+        from_zero: !meta.rate,
         title: meta.title.get(lang).to_owned(),
-        subtitle: meta.unit.label().get(lang).to_owned(),
+        subtitle,
         source: source_line(meta, lang),
         years: year_list,
         series,

@@ -619,6 +619,7 @@ mod tests {
             file: None,
             rank_descending: true,
             additive,
+            rate: false,
             notes: vec![],
             breaks: vec![],
         };
@@ -704,6 +705,35 @@ mod tests {
                 "Östhammar has the network's highest value of industry's energy use per inhabitant in 2020 (50.0 MWh per inhabitant), rank 1 of 3; +25.0% since 2019. Sweden: 7.5 MWh per inhabitant."
             ]
         );
+    }
+
+    #[test]
+    fn a_rate_without_riket_says_so_and_is_never_indexed() {
+        // SYNTHETIC rates, municipalities and the median only, as the skills panel has them.
+        let (mut catalog, mut meta, file) = fixture(
+            Unit::Percent,
+            false,
+            &[
+                ("0181", [Some(78.0), Some(79.5)], OK),
+                ("0382", [Some(82.0), Some(83.0)], OK),
+                ("network_median", [Some(80.0), Some(81.25)], OK),
+            ],
+        );
+        meta.rate = true;
+        catalog.indicators[0].rate = true;
+        let f = (catalog, meta, file);
+        let sv = say(&f, "r=0382");
+        assert!(
+            sv[0].ends_with("+1,0 procentenheter sedan 2019. Riket: uppgift saknas i källan."),
+            "{sv:?}"
+        );
+        let en = say(&f, "r=0382&lang=en");
+        assert!(
+            en[0].ends_with("Sweden: not available in the source."),
+            "{en:?}"
+        );
+        // An index asked in the URL is not applied to a rate: the same sentence as the values.
+        assert_eq!(say(&f, "r=0382&m=index&b=2019"), sv);
     }
 
     #[test]

@@ -52,6 +52,7 @@ fn line() -> LineChart {
         role,
     };
     LineChart {
+        from_zero: true,
         title: "SYNTHETIC Industrins energianvändning per invånare".into(),
         subtitle: "MWh per invånare".into(),
         source: "Källa: syntetiska testdata, inte SCB".into(),

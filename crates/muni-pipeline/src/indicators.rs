@@ -139,8 +139,7 @@ fn employment_and_population() -> Source {
     s
 }
 
-const SAMBAND: &str =
-    "via github.com/Lulea-statistik/Samband-inflyttning (docs/data/panel.csv, commit 005bf46)";
+const SAMBAND: &str = "via github.com/Lulea-statistik/Samband-inflyttning";
 
 fn labour_status() -> Source {
     Source {
@@ -148,7 +147,7 @@ fn labour_status() -> Source {
             "SCB, Befolkningens arbetsmarknadsstatus (BAS)",
             "Statistics Sweden, Labour market status (BAS)",
         ),
-        table: format!("AM0210A ArbStatusAr, 20–64 år, totalt {SAMBAND}"),
+        table: format!("AM0210A ArbStatusAr {SAMBAND}"),
         url: "https://www.statistikdatabasen.scb.se/pxweb/sv/ssd/START__AM__AM0210__AM0210A/"
             .into(),
         licence: "CC0 1.0 (Källa: SCB)".into(),
@@ -162,9 +161,7 @@ fn education() -> Source {
             "SCB, Befolkningens utbildning",
             "Statistics Sweden, Educational attainment of the population",
         ),
-        table: format!(
-            "UF0506B Utbildning, 25–64 år (andelen beräknad ur antal per utbildningsnivå) {SAMBAND}"
-        ),
+        table: format!("UF0506B Utbildning {SAMBAND}"),
         url: "https://www.statistikdatabasen.scb.se/pxweb/sv/ssd/START__UF__UF0506/".into(),
         licence: "CC0 1.0 (Källa: SCB)".into(),
         retrieved: String::new(),
@@ -177,7 +174,7 @@ fn students() -> Source {
             "SCB, Integrationsstatistik",
             "Statistics Sweden, Integration statistics",
         ),
-        table: format!("AA0003 IntGr8Kom1N, 20–64 år {SAMBAND}"),
+        table: format!("AA0003 IntGr8Kom1N {SAMBAND}"),
         url: "https://www.statistikdatabasen.scb.se/pxweb/sv/ssd/START__AA__AA0003/".into(),
         licence: "CC0 1.0 (Källa: SCB)".into(),
         retrieved: String::new(),
