@@ -138,12 +138,7 @@ pub fn ranking_chart(
     highlight: &[String],
     lang: Lang,
 ) -> RankingChart {
-    let members: Vec<&str> = catalog
-        .groups
-        .iter()
-        .find(|g| g.id.as_str() == "network")
-        .map(|g| g.members.iter().map(|m| m.as_str()).collect())
-        .unwrap_or_default();
+    let members: Vec<&str> = catalog.network().iter().map(|m| m.as_str()).collect();
     let mut bars: Vec<Bar> = Vec::new();
     if let Some(i) = file.years.iter().position(|&y| y == year) {
         for s in &file.series {

@@ -122,20 +122,13 @@ pub fn indicator<'a>(catalog: &'a Catalog, q: &ChartQuery) -> Option<&'a Indicat
 /// Members of the query's groups (`network`, `lanNN`), in code order.
 pub fn group_members(catalog: &Catalog, q: &ChartQuery) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for g in &q.groups {
-        if g == "network" {
-            if let Some(net) = catalog.groups.iter().find(|x| x.id.as_str() == "network") {
-                out.extend(net.members.iter().map(|m| m.as_str().to_owned()));
-            }
-        } else if let Some(county) = g.strip_prefix("lan") {
-            out.extend(
-                catalog
-                    .regions
-                    .iter()
-                    .filter(|r| r.county.as_ref().is_some_and(|c| c.as_str() == county))
-                    .map(|r| r.code.as_str().to_owned()),
-            );
-        }
+    for &g in &q.groups {
+        out.extend(
+            catalog
+                .group_members(g)
+                .iter()
+                .map(|m| m.as_str().to_owned()),
+        );
     }
     muni_model::sort::sort_by(&mut out, |a, b| a.cmp(b));
     out.dedup();

@@ -306,6 +306,38 @@ impl Catalog {
         }
     }
 
+    /// The municipalities of a group, in code order: the network's members, or a county's
+    /// municipalities. The one expansion of a group the dashboard, the lazy module and the
+    /// command line share.
+    pub fn group_members(&self, group: crate::GroupId) -> Vec<MunicipalityCode> {
+        match group.county_code() {
+            None => self.network().to_vec(),
+            Some(county) => {
+                let mut out: Vec<MunicipalityCode> = self
+                    .regions
+                    .iter()
+                    .filter(|r| r.county.as_ref().is_some_and(|c| c.as_str() == county))
+                    .filter_map(|r| MunicipalityCode::new(r.code.as_str()).ok())
+                    .collect();
+                crate::sort::sort_by(&mut out, |a, b| a.cmp(b));
+                out
+            }
+        }
+    }
+
+    /// The display name of a group: the network, or the county's name.
+    pub fn group_name(&self, group: crate::GroupId, lang: crate::Lang) -> String {
+        match group.county_code() {
+            None => match lang {
+                crate::Lang::Sv => "Nätverket".into(),
+                crate::Lang::En => "The network".into(),
+            },
+            Some(code) => self
+                .region(&code)
+                .map_or_else(|| group.to_string(), |r| r.name.clone()),
+        }
+    }
+
     /// Members of the network, in code order.
     pub fn network(&self) -> &[MunicipalityCode] {
         self.groups

@@ -22,4 +22,7 @@ pub use code::{CodeError, MunicipalityCode, RegionCode};
 pub use extract::source_line;
 pub use format::{Lang, fold_sv, format_number, html_escape};
 pub use indicator::{IndicatorFile, Series, Status};
-pub use query::{ChartQuery, Measure, QueryNotice, Scope, View, index_values, percent_decode};
+pub use query::{
+    ChartQuery, GroupId, Measure, NoticeReason, QueryNotice, Scope, View, index_values,
+    percent_decode,
+};

@@ -60,12 +60,156 @@ pub enum Scope {
     Sweden,
 }
 
+/// A whole group of municipalities a view can select, parsed once from the link (`network`,
+/// `lan01` … `lan25`) and expanded by [`crate::Catalog::group_members`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum GroupId {
+    /// The network's members.
+    Network,
+    /// The municipalities of a county, by its number (1–25; written `lan01`).
+    County(u8),
+}
+
+impl GroupId {
+    /// `network` or `lanNN` with a two-digit county number 01–25.
+    pub fn parse(s: &str) -> Option<GroupId> {
+        if s == "network" {
+            return Some(GroupId::Network);
+        }
+        let n = s
+            .strip_prefix("lan")
+            .filter(|d| d.len() == 2 && d.bytes().all(|b| b.is_ascii_digit()))?;
+        n.parse()
+            .ok()
+            .filter(|n| (1..=25).contains(n))
+            .map(GroupId::County)
+    }
+
+    /// The county's two-digit region code (`01`), for a county.
+    pub fn county_code(self) -> Option<String> {
+        match self {
+            GroupId::Network => None,
+            GroupId::County(n) => Some(format!("{n:02}")),
+        }
+    }
+}
+
+impl std::fmt::Display for GroupId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            GroupId::Network => f.write_str("network"),
+            GroupId::County(n) => write!(f, "lan{n:02}"),
+        }
+    }
+}
+
+/// Why a parameter of a link could not be used; [`NoticeReason::text`] says it in either
+/// language (an exhaustive match: a new reason without its texts does not compile).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum NoticeReason {
+    /// unknown parameter
+    UnknownParameter,
+    /// unknown indicator
+    UnknownIndicator,
+    /// not an indicator id
+    NotAnIndicatorId,
+    /// not a municipality code
+    NotAMunicipalityCode,
+    /// too many municipalities selected
+    TooManyMunicipalities,
+    /// not a group (network or lanNN)
+    NotAGroup,
+    /// year range is not FROM-TO
+    NotAYearRange,
+    /// not a year
+    NotAYear,
+    /// base year is not a year
+    BaseYearNotAYear,
+    /// unknown view
+    UnknownView,
+    /// scope is neither network nor sweden
+    UnknownScope,
+    /// language is neither sv nor en
+    UnknownLanguage,
+    /// measure is neither value nor index
+    UnknownMeasure,
+    /// an index needs a base year (b=YYYY)
+    IndexWithoutBase,
+    /// embed is neither 1 nor 0
+    UnknownEmbed,
+    /// theme is neither light nor dark
+    UnknownTheme,
+    /// a rate is not shown as an index (changes are in percentage points)
+    RateNotIndexed,
+}
+
+impl NoticeReason {
+    pub fn text(self, lang: Lang) -> &'static str {
+        let (sv, en) = match self {
+            NoticeReason::UnknownParameter => ("okänd parameter", "unknown parameter"),
+            NoticeReason::UnknownIndicator => ("okänd indikator", "unknown indicator"),
+            NoticeReason::NotAnIndicatorId => ("inte ett indikator-id", "not an indicator id"),
+            NoticeReason::NotAMunicipalityCode => ("inte en kommunkod", "not a municipality code"),
+            NoticeReason::TooManyMunicipalities => (
+                "för många kommuner valda",
+                "too many municipalities selected",
+            ),
+            NoticeReason::NotAGroup => (
+                "inte en grupp (network eller lanNN)",
+                "not a group (network or lanNN)",
+            ),
+            NoticeReason::NotAYearRange => (
+                "årsintervallet är inte FRÅN-TILL",
+                "year range is not FROM-TO",
+            ),
+            NoticeReason::NotAYear => ("inte ett år", "not a year"),
+            NoticeReason::BaseYearNotAYear => ("basåret är inte ett år", "base year is not a year"),
+            NoticeReason::UnknownView => ("okänd vy", "unknown view"),
+            NoticeReason::UnknownScope => (
+                "urvalet är varken network eller sweden",
+                "scope is neither network nor sweden",
+            ),
+            NoticeReason::UnknownLanguage => (
+                "språket är varken sv eller en",
+                "language is neither sv nor en",
+            ),
+            NoticeReason::UnknownMeasure => (
+                "måttet är varken value eller index",
+                "measure is neither value nor index",
+            ),
+            NoticeReason::IndexWithoutBase => (
+                "ett index behöver ett basår (b=ÅÅÅÅ)",
+                "an index needs a base year (b=YYYY)",
+            ),
+            NoticeReason::UnknownEmbed => ("embed är varken 1 eller 0", "embed is neither 1 nor 0"),
+            NoticeReason::UnknownTheme => (
+                "temat är varken light eller dark",
+                "theme is neither light nor dark",
+            ),
+            NoticeReason::RateNotIndexed => (
+                "en andel visas inte som index (förändringar anges i procentenheter)",
+                "a rate is not shown as an index (changes are in percentage points)",
+            ),
+        };
+        match lang {
+            Lang::Sv => sv,
+            Lang::En => en,
+        }
+    }
+}
+
+impl std::fmt::Display for NoticeReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.text(Lang::En))
+    }
+}
+
 /// A parameter that could not be used, for the notice shown to the user.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QueryNotice {
     pub param: String,
     pub value: String,
-    pub reason: &'static str,
+    pub reason: NoticeReason,
 }
 
 /// Everything a view depends on.
@@ -77,7 +221,7 @@ pub struct ChartQuery {
     /// Individually selected municipalities, in the order chosen.
     pub municipalities: Vec<MunicipalityCode>,
     /// Whole groups selected (`network`, or a county as `lan01`).
-    pub groups: Vec<String>,
+    pub groups: Vec<GroupId>,
     /// First and last year of a series view; `None` means the indicator's full range.
     pub years: Option<(u16, u16)>,
     /// The year of a ranking; `None` means the latest.
@@ -100,7 +244,7 @@ impl Default for ChartQuery {
             indicator: None,
             measure: Measure::AsPublished,
             municipalities: Vec::new(),
-            groups: vec!["network".into()],
+            groups: vec![GroupId::Network],
             years: None,
             year: None,
             view: View::Series,
@@ -120,11 +264,6 @@ fn is_slug(s: &str) -> bool {
         && s.len() <= 64
         && s.bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
-}
-
-fn is_group(s: &str) -> bool {
-    s == "network"
-        || (s.len() == 5 && s.starts_with("lan") && s[3..].bytes().all(|b| b.is_ascii_digit()))
 }
 
 fn parse_year(s: &str) -> Option<u16> {
@@ -164,14 +303,14 @@ impl ChartQuery {
     pub fn parse(query: &str) -> (ChartQuery, Vec<QueryNotice>) {
         let mut q = ChartQuery::default();
         let mut notices = Vec::new();
-        let mut note = |param: &str, value: &str, reason: &'static str| {
+        let mut note = |param: &str, value: &str, reason: NoticeReason| {
             notices.push(QueryNotice {
                 param: param.to_owned(),
                 value: value.chars().take(80).collect(),
                 reason,
             });
         };
-        let mut explicit_groups: Option<Vec<String>> = None;
+        let mut explicit_groups: Option<Vec<GroupId>> = None;
         let mut base: Option<u16> = None;
         let mut index = false;
         for pair in query
@@ -183,35 +322,35 @@ impl ChartQuery {
             let (k, v) = (percent_decode(k), percent_decode(v));
             match k.as_str() {
                 "i" if is_slug(&v) => q.indicator = Some(v),
-                "i" => note("i", &v, "not an indicator id"),
+                "i" => note("i", &v, NoticeReason::NotAnIndicatorId),
                 "m" => match v.as_str() {
                     "value" => index = false,
                     "index" => index = true,
-                    _ => note("m", &v, "measure is neither value nor index"),
+                    _ => note("m", &v, NoticeReason::UnknownMeasure),
                 },
                 "b" => match parse_year(&v) {
                     Some(y) => base = Some(y),
-                    None => note("b", &v, "base year is not a year"),
+                    None => note("b", &v, NoticeReason::BaseYearNotAYear),
                 },
                 "r" => {
                     for code in v.split(',').filter(|c| !c.is_empty()) {
                         match MunicipalityCode::new(code) {
                             Ok(c) if q.municipalities.contains(&c) => {}
                             Ok(_) if q.municipalities.len() >= MAX_SELECTED => {
-                                note("r", code, "too many municipalities selected")
+                                note("r", code, NoticeReason::TooManyMunicipalities)
                             }
                             Ok(c) => q.municipalities.push(c),
-                            Err(_) => note("r", code, "not a municipality code"),
+                            Err(_) => note("r", code, NoticeReason::NotAMunicipalityCode),
                         }
                     }
                 }
                 "g" => {
                     let groups = explicit_groups.get_or_insert_with(Vec::new);
                     for g in v.split(',').filter(|g| !g.is_empty()) {
-                        if !is_group(g) {
-                            note("g", g, "not a group (network or lanNN)");
-                        } else if !groups.iter().any(|x| x == g) {
-                            groups.push(g.to_owned());
+                        match GroupId::parse(g) {
+                            None => note("g", g, NoticeReason::NotAGroup),
+                            Some(id) if !groups.contains(&id) => groups.push(id),
+                            Some(_) => {}
                         }
                     }
                 }
@@ -221,42 +360,42 @@ impl ChartQuery {
                         .and_then(|(a, b)| Some((parse_year(a)?, parse_year(b)?)));
                     match range {
                         Some((a, b)) if a <= b => q.years = Some((a, b)),
-                        _ => note("y", &v, "year range is not FROM-TO"),
+                        _ => note("y", &v, NoticeReason::NotAYearRange),
                     }
                 }
                 "t" => match parse_year(&v) {
                     Some(y) => q.year = Some(y),
-                    None => note("t", &v, "not a year"),
+                    None => note("t", &v, NoticeReason::NotAYear),
                 },
                 "v" => match View::ALL.iter().find(|(_, s)| *s == v) {
                     Some((view, _)) => q.view = *view,
-                    None => note("v", &v, "unknown view"),
+                    None => note("v", &v, NoticeReason::UnknownView),
                 },
                 "s" => match v.as_str() {
                     "network" => q.scope = Scope::Network,
                     "sweden" => q.scope = Scope::Sweden,
-                    _ => note("s", &v, "scope is neither network nor sweden"),
+                    _ => note("s", &v, NoticeReason::UnknownScope),
                 },
                 "p" => match MunicipalityCode::new(&v) {
                     Ok(c) => q.profile = Some(c),
-                    Err(_) => note("p", &v, "not a municipality code"),
+                    Err(_) => note("p", &v, NoticeReason::NotAMunicipalityCode),
                 },
                 "lang" => match v.as_str() {
                     "sv" => q.lang = Lang::Sv,
                     "en" => q.lang = Lang::En,
-                    _ => note("lang", &v, "language is neither sv nor en"),
+                    _ => note("lang", &v, NoticeReason::UnknownLanguage),
                 },
                 "embed" => match v.as_str() {
                     "1" | "" => q.embed = true,
                     "0" => q.embed = false,
-                    _ => note("embed", &v, "embed is neither 1 nor 0"),
+                    _ => note("embed", &v, NoticeReason::UnknownEmbed),
                 },
                 "th" => match v.as_str() {
                     "dark" => q.dark = true,
                     "light" => q.dark = false,
-                    _ => note("th", &v, "theme is neither light nor dark"),
+                    _ => note("th", &v, NoticeReason::UnknownTheme),
                 },
-                _ => note(&k, &v, "unknown parameter"),
+                _ => note(&k, &v, NoticeReason::UnknownParameter),
             }
         }
         if let Some(g) = explicit_groups {
@@ -265,7 +404,7 @@ impl ChartQuery {
         if index {
             match base {
                 Some(base) => q.measure = Measure::Index { base },
-                None => note("m", "index", "an index needs a base year (b=YYYY)"),
+                None => note("m", "index", NoticeReason::IndexWithoutBase),
             }
         }
         (q, notices)
@@ -291,7 +430,8 @@ impl ChartQuery {
             push("r", &codes.join(","));
         }
         if self.groups != d.groups {
-            push("g", &self.groups.join(","));
+            let groups: Vec<String> = self.groups.iter().map(|g| g.to_string()).collect();
+            push("g", &groups.join(","));
         }
         if let Some((a, b)) = self.years {
             push("y", &format!("{a}-{b}"));
@@ -355,7 +495,7 @@ mod tests {
             indicator: Some("energy_industry_share".into()),
             measure: Measure::Index { base: 2009 },
             municipalities: codes(&["0181", "0382"]),
-            groups: vec!["network".into(), "lan25".into()],
+            groups: vec![GroupId::Network, GroupId::County(25)],
             years: Some((2009, 2020)),
             year: Some(2019),
             view: View::Ranking,
@@ -374,11 +514,34 @@ mod tests {
     }
 
     #[test]
+    fn groups_are_parsed_once_and_written_back_the_same() {
+        assert_eq!(GroupId::parse("network"), Some(GroupId::Network));
+        assert_eq!(GroupId::parse("lan01"), Some(GroupId::County(1)));
+        assert_eq!(
+            GroupId::parse("lan25").map(|g| g.to_string()),
+            Some("lan25".into())
+        );
+        assert_eq!(GroupId::County(3).county_code().as_deref(), Some("03"));
+        for bad in [
+            "lan1", "lan00", "lan26", "lan0a", "lan+1", "Network", "lan001", "",
+        ] {
+            assert_eq!(GroupId::parse(bad), None, "{bad}");
+        }
+        let (q, n) = ChartQuery::parse("g=lan25,network,lan25,lan99");
+        assert_eq!(q.groups, [GroupId::County(25), GroupId::Network]);
+        assert_eq!(n.len(), 1);
+        assert_eq!(
+            (n[0].value.as_str(), n[0].reason),
+            ("lan99", NoticeReason::NotAGroup)
+        );
+    }
+
+    #[test]
     fn default_is_the_network_and_writes_as_nothing() {
         let (q, n) = ChartQuery::parse("");
         assert!(n.is_empty());
         assert_eq!(q, ChartQuery::default());
-        assert_eq!(q.groups, vec!["network".to_owned()]);
+        assert_eq!(q.groups, vec![GroupId::Network]);
         assert_eq!(q.to_query_string(), "");
         // Removing the network chip is a state of its own.
         let (q, _) = ChartQuery::parse("g=");
@@ -412,6 +575,26 @@ mod tests {
                 ("zzz", "1"),
                 ("m", "index")
             ]
+        );
+        use NoticeReason::*;
+        let reasons: Vec<NoticeReason> = n.iter().map(|n| n.reason).collect();
+        assert_eq!(
+            reasons,
+            [
+                NotAMunicipalityCode,
+                NotAMunicipalityCode,
+                NotAYearRange,
+                UnknownView,
+                UnknownLanguage,
+                UnknownParameter,
+                IndexWithoutBase
+            ]
+        );
+        // Said in the page's language; English where the command line prints it.
+        assert_eq!(UnknownView.text(Lang::Sv), "okänd vy");
+        assert_eq!(
+            IndexWithoutBase.to_string(),
+            "an index needs a base year (b=YYYY)"
         );
     }
 

@@ -144,30 +144,24 @@ fn regions(catalog: &Catalog, file: &IndicatorFile, asked: &[String]) -> Result<
         if a.is_empty() {
             continue;
         }
-        if a == "network" {
-            catalog
-                .network()
-                .iter()
-                .for_each(|m| push(m.as_str().to_owned()));
+        if let Some(group) = muni_model::GroupId::parse(a) {
+            let members = catalog.group_members(group);
+            if members.is_empty() {
+                return Err(PipelineError::Check(format!(
+                    "--municipalities: {a:?} is not a county (lan01 … lan25) with municipalities"
+                )));
+            }
+            members.iter().for_each(|m| push(m.as_str().to_owned()));
         } else if a == "all" {
             catalog
                 .regions
                 .iter()
                 .filter(|r| r.level == RegionLevel::Municipality)
                 .for_each(|r| push(r.code.as_str().to_owned()));
-        } else if let Some(county) = a.strip_prefix("lan") {
-            let members: Vec<String> = catalog
-                .regions
-                .iter()
-                .filter(|r| r.county.as_ref().is_some_and(|c| c.as_str() == county))
-                .map(|r| r.code.as_str().to_owned())
-                .collect();
-            if members.is_empty() {
-                return Err(PipelineError::Check(format!(
-                    "--municipalities: {a:?} is not a county (lan01 … lan25)"
-                )));
-            }
-            members.into_iter().for_each(&mut push);
+        } else if a.starts_with("lan") {
+            return Err(PipelineError::Check(format!(
+                "--municipalities: {a:?} is not a county (lan01 … lan25)"
+            )));
         } else if catalog.region(a).is_some() || file.series(a).is_some() {
             push(a.to_owned());
         } else {

@@ -6,8 +6,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use muni_model::{
-    Catalog, ChartQuery, IndicatorFile, IndicatorMeta, IndicatorStatus, Lang, Measure,
-    MunicipalityCode, QueryNotice, RegionLevel, Scope, Theme, View,
+    Catalog, ChartQuery, GroupId, IndicatorFile, IndicatorMeta, IndicatorStatus, Lang, Measure,
+    MunicipalityCode, NoticeReason, QueryNotice, RegionLevel, Scope, Theme, View,
 };
 
 use crate::view_model::{self as vm};
@@ -110,7 +110,7 @@ fn Dashboard(
                 n.push(QueryNotice {
                     param: "i".into(),
                     value: id,
-                    reason: "unknown indicator",
+                    reason: NoticeReason::UnknownIndicator,
                 })
             });
             query.update(|q| q.indicator = None);
@@ -119,7 +119,7 @@ fn Dashboard(
                 n.push(QueryNotice {
                     param: "b".into(),
                     value: base.to_string(),
-                    reason: RATE_INDEX,
+                    reason: NoticeReason::RateNotIndexed,
                 })
             });
             query.update(|q| q.measure = Measure::AsPublished);
@@ -264,40 +264,11 @@ fn Notices(notices: RwSignal<Vec<QueryNotice>>, lang: Memo<Lang>) -> impl IntoVi
             <div class="notice" role="status" data-testid="notice">
                 <p>{move || t(lang.get(), "Delar av länken kunde inte användas och har ignorerats:", "Parts of the link could not be used and were ignored:")}</p>
                 <ul>
-                    {move || notices.get().into_iter().map(|n| view! { <li><code>{format!("{}={}", n.param, n.value)}</code>" – "{reason(n.reason, lang.get())}</li> }).collect_view()}
+                    {move || notices.get().into_iter().map(|n| view! { <li><code>{format!("{}={}", n.param, n.value)}</code>" – "{n.reason.text(lang.get())}</li> }).collect_view()}
                 </ul>
                 <button on:click=move |_| notices.set(Vec::new())>{move || t(lang.get(), "Stäng", "Dismiss")}</button>
             </div>
         </Show>
-    }
-}
-
-const RATE_INDEX: &str = "a rate is not shown as an index (changes are in percentage points)";
-
-/// A notice's reason in the page's language (the model gives it in English).
-fn reason(reason: &'static str, lang: Lang) -> &'static str {
-    if lang == Lang::En {
-        return reason;
-    }
-    match reason {
-        "unknown parameter" => "okänd parameter",
-        "unknown indicator" => "okänd indikator",
-        RATE_INDEX => "en andel visas inte som index (förändringar anges i procentenheter)",
-        "not an indicator id" => "inte ett indikator-id",
-        "not a municipality code" => "inte en kommunkod",
-        "too many municipalities selected" => "för många kommuner valda",
-        "not a group (network or lanNN)" => "inte en grupp (network eller lanNN)",
-        "year range is not FROM-TO" => "årsintervallet är inte FRÅN-TILL",
-        "not a year" => "inte ett år",
-        "base year is not a year" => "basåret är inte ett år",
-        "unknown view" => "okänd vy",
-        "scope is neither network nor sweden" => "urvalet är varken network eller sweden",
-        "language is neither sv nor en" => "språket är varken sv eller en",
-        "measure is neither value nor index" => "måttet är varken value eller index",
-        "an index needs a base year (b=YYYY)" => "ett index behöver ett basår (b=ÅÅÅÅ)",
-        "embed is neither 1 nor 0" => "embed är varken 1 eller 0",
-        "theme is neither light nor dark" => "temat är varken light eller dark",
-        other => other,
     }
 }
 
@@ -471,22 +442,14 @@ fn MunicipalityPicker(catalog: Arc<Catalog>, query: RwSignal<ChartQuery>) -> imp
             .map_or_else(|| code.to_owned(), |r| r.name.clone())
     };
     let cat = catalog.clone();
-    let group_name = move |g: &str, l: Lang| -> String {
-        if g == "network" {
-            t(l, "Nätverket", "The network").to_owned()
-        } else {
-            let code = g.trim_start_matches("lan");
-            cat.region(code)
-                .map_or_else(|| g.to_owned(), |r| r.name.clone())
-        }
-    };
+    let group_name = move |g: GroupId, l: Lang| cat.group_name(g, l);
     let counties: Vec<(String, String)> = catalog
         .regions
         .iter()
         .filter(|r| r.level == RegionLevel::County)
         .map(|r| (r.code.as_str().to_owned(), r.name.clone()))
         .collect();
-    let add_group = move |g: String| {
+    let add_group = move |g: GroupId| {
         query.update(|q| {
             if !q.groups.contains(&g) {
                 q.groups.push(g)
@@ -525,16 +488,16 @@ fn MunicipalityPicker(catalog: Arc<Catalog>, query: RwSignal<ChartQuery>) -> imp
                 }
             }}</p>
             <div class="groups">
-                <button data-testid="add-network" on:click=move |_| add_group("network".into())>{move || t(lang.get(), "+ Nätverket", "+ The network")}</button>
-                <select data-testid="county" aria-label=move || t(lang.get(), "Lägg till ett län", "Add a county") on:change=move |ev| { let v = event_target_value(&ev); if !v.is_empty() { add_group(format!("lan{v}")) } }>
+                <button data-testid="add-network" on:click=move |_| add_group(GroupId::Network)>{move || t(lang.get(), "+ Nätverket", "+ The network")}</button>
+                <select data-testid="county" aria-label=move || t(lang.get(), "Lägg till ett län", "Add a county") on:change=move |ev| { let v = event_target_value(&ev); if let Some(g) = GroupId::parse(&format!("lan{v}")) { add_group(g) } }>
                     <option value="">{move || t(lang.get(), "+ Ett län", "+ A county")}</option>
                     {counties.into_iter().map(|(c, n)| view! { <option value=c>{n}</option> }).collect_view()}
                 </select>
             </div>
             <ul class="chips" data-testid="chips" aria-label=move || t(lang.get(), "Valda", "Selected")>
                 {move || query.with(|q| q.groups.clone()).into_iter().map(|g| {
-                    let label = group_name(&g, lang.get());
-                    let remove = g.clone();
+                    let label = group_name(g, lang.get());
+                    let remove = g;
                     view! { <li class="chip group">{label.clone()}<button aria-label=format!("{} {label}", t(lang.get(), "Ta bort", "Remove")) on:click=move |_| query.update(|q| q.groups.retain(|x| *x != remove))>"×"</button></li> }
                 }).collect_view()}
                 {move || query.with(|q| q.municipalities.clone()).into_iter().map(|m| {
@@ -1001,23 +964,5 @@ fn Profile(catalog: Arc<Catalog>, query: RwSignal<ChartQuery>) -> impl IntoView 
             </Suspense>
             <p class="legend">{move || t(lang.get(), "Senaste år med ett publicerat värde; förändring sedan första publicerade år. Plats n / N: bland de N kommuner som har ett publicerat värde det året.", "Latest year with a published value; change since the first published year. Rank n / N: among the N municipalities with a published value that year.")}</p>
         </section>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_notice_reason_has_a_swedish_text() {
-        let bad = "zz=1&i=Bad!&r=12,0114,0115,0116,0117,0120,0123,0125,0126,0127,0128,0136,0138,0139,0140,0160,0162,0163,0180,0181,0182,0183,0184,0186,0187,0188,0191,0192,0305,0319,0330,0331,0360,0380,0381,0382,0428,0461,0480,0481,0482,0483&g=x&y=1&t=x&b=x&v=x&s=x&lang=x&m=x&embed=x&p=x";
-        let (_, mut notices) = ChartQuery::parse(bad);
-        notices.extend(ChartQuery::parse("m=index").1);
-        let reasons: std::collections::BTreeSet<&str> = notices.iter().map(|n| n.reason).collect();
-        assert!(reasons.len() >= 14, "{reasons:?}");
-        for r in reasons.into_iter().chain(["unknown indicator", RATE_INDEX]) {
-            assert_ne!(reason(r, Lang::Sv), r, "no Swedish text for {r:?}");
-            assert_eq!(reason(r, Lang::En), r);
-        }
     }
 }

@@ -637,14 +637,7 @@ pub fn profile_code(catalog: &Catalog, q: &ChartQuery) -> Option<String> {
         .as_ref()
         .or(q.municipalities.first())
         .map(|m| m.as_str().to_owned())
-        .or_else(|| {
-            catalog
-                .groups
-                .iter()
-                .find(|g| g.id.as_str() == "network")
-                .and_then(|g| g.members.first())
-                .map(|m| m.as_str().to_owned())
-        })
+        .or_else(|| catalog.network().first().map(|m| m.as_str().to_owned()))
 }
 
 #[cfg(test)]
