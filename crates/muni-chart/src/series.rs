@@ -9,8 +9,8 @@ use muni_model::{Catalog, IndicatorFile, IndicatorMeta, Lang, RegionLevel, Statu
 use crate::bar::{Bar, RankingChart};
 use crate::line::{LineChart, LineSeries, SeriesRole};
 
-pub const NETWORK_MEDIAN: &str = "network_median";
-pub const RIKET: &str = "00";
+pub const NETWORK_MEDIAN: &str = muni_model::RegionCode::NETWORK_MEDIAN;
+pub const RIKET: &str = muni_model::RegionCode::RIKET;
 
 /// `Källa: SCB, Kommunal och regional energistatistik (EN0203 …), hämtad 2022-12-01.`
 pub fn source_line(meta: &IndicatorMeta, lang: Lang) -> String {

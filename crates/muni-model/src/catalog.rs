@@ -296,10 +296,10 @@ impl Catalog {
     pub fn region_name(&self, code: &str, lang: crate::Lang) -> String {
         use crate::Lang;
         match (code, lang) {
-            ("network_median", Lang::Sv) => "Nätverkets median".into(),
-            ("network_median", Lang::En) => "Network median".into(),
-            ("network", Lang::Sv) => "Nätverket (summa)".into(),
-            ("network", Lang::En) => "The network (total)".into(),
+            (RegionCode::NETWORK_MEDIAN, Lang::Sv) => "Nätverkets median".into(),
+            (RegionCode::NETWORK_MEDIAN, Lang::En) => "Network median".into(),
+            (RegionCode::NETWORK, Lang::Sv) => "Nätverket (summa)".into(),
+            (RegionCode::NETWORK, Lang::En) => "The network (total)".into(),
             _ => self
                 .region(code)
                 .map_or_else(|| code.to_owned(), |r| r.name.clone()),
@@ -342,7 +342,7 @@ impl Catalog {
     pub fn network(&self) -> &[MunicipalityCode] {
         self.groups
             .iter()
-            .find(|g| g.id.as_str() == "network")
+            .find(|g| g.id.as_str() == RegionCode::NETWORK)
             .map_or(&[], |g| g.members.as_slice())
     }
 }

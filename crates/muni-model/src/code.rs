@@ -65,7 +65,27 @@ impl<'de> Deserialize<'de> for MunicipalityCode {
 pub struct RegionCode(String);
 
 impl RegionCode {
+    /// Sweden as a whole.
     pub const RIKET: &'static str = "00";
+    /// The network as one region: sums over its members where a figure adds up.
+    pub const NETWORK: &'static str = "network";
+    /// The median of the network's members.
+    pub const NETWORK_MEDIAN: &'static str = "network_median";
+
+    /// [`Self::RIKET`] as a code (no parsing, no failure).
+    pub fn riket() -> Self {
+        Self(Self::RIKET.to_owned())
+    }
+
+    /// [`Self::NETWORK`] as a code.
+    pub fn network() -> Self {
+        Self(Self::NETWORK.to_owned())
+    }
+
+    /// [`Self::NETWORK_MEDIAN`] as a code.
+    pub fn network_median() -> Self {
+        Self(Self::NETWORK_MEDIAN.to_owned())
+    }
 
     pub fn new(code: &str) -> Result<Self, CodeError> {
         let digits = code.bytes().all(|b| b.is_ascii_digit());
@@ -159,6 +179,14 @@ mod tests {
         assert_eq!(lvl("25"), RegionLevel::County);
         assert_eq!(lvl("2584"), RegionLevel::Municipality);
         assert_eq!(lvl("network"), RegionLevel::Group);
+        // The constructors without parsing give what parsing gives.
+        for (c, s) in [
+            (RegionCode::riket(), "00"),
+            (RegionCode::network(), "network"),
+            (RegionCode::network_median(), "network_median"),
+        ] {
+            assert_eq!(Some(c), RegionCode::new(s).ok());
+        }
         assert!(RegionCode::new("123").is_err());
         assert!(RegionCode::new("").is_err());
     }

@@ -73,7 +73,7 @@ pub enum GroupId {
 impl GroupId {
     /// `network` or `lanNN` with a two-digit county number 01–25.
     pub fn parse(s: &str) -> Option<GroupId> {
-        if s == "network" {
+        if s == crate::RegionCode::NETWORK {
             return Some(GroupId::Network);
         }
         let n = s
@@ -97,7 +97,7 @@ impl GroupId {
 impl std::fmt::Display for GroupId {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            GroupId::Network => f.write_str("network"),
+            GroupId::Network => f.write_str(crate::RegionCode::NETWORK),
             GroupId::County(n) => write!(f, "lan{n:02}"),
         }
     }

@@ -13,8 +13,8 @@ use crate::error::{PipelineError, Result};
 use crate::indicators::Definition;
 
 /// The group ids under which network aggregates are published.
-pub const NETWORK: &str = "network";
-pub const NETWORK_MEDIAN: &str = "network_median";
+pub const NETWORK: &str = muni_model::RegionCode::NETWORK;
+pub const NETWORK_MEDIAN: &str = muni_model::RegionCode::NETWORK_MEDIAN;
 
 const FACT_FILES: &[&str] = &[
     "population.csv",

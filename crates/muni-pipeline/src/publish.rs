@@ -12,7 +12,6 @@ use muni_model::{
 };
 use polars::prelude::*;
 
-use crate::aggregate::{NETWORK, NETWORK_MEDIAN};
 use crate::error::{PipelineError, Result};
 use crate::fsutil::{csv_text, replace_dir};
 use crate::indicators::Definition;
@@ -106,13 +105,13 @@ fn build_outputs_from(p: &PublishInputs, table: &Table) -> Result<(Catalog, Vec<
         });
     }
     regions.push(Region {
-        code: RegionCode::new(NETWORK).expect("valid id"),
+        code: RegionCode::network(),
         name: "Svenska Industrikommuner".into(),
         level: RegionLevel::Group,
         county: None,
     });
     regions.push(Region {
-        code: RegionCode::new(NETWORK_MEDIAN).expect("valid id"),
+        code: RegionCode::network_median(),
         name: "Svenska Industrikommuner (median)".into(),
         level: RegionLevel::Group,
         county: None,
@@ -124,7 +123,7 @@ fn build_outputs_from(p: &PublishInputs, table: &Table) -> Result<(Catalog, Vec<
         .collect::<Result<Vec<_>, _>>()
         .map_err(|e| PipelineError::Check(e.to_string()))?;
     let groups = vec![Group {
-        id: RegionCode::new(NETWORK).expect("valid id"),
+        id: RegionCode::network(),
         name: Text::new(
             "Svenska Industrikommuner",
             "Sweden's industrial municipalities",
