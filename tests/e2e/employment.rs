@@ -4,27 +4,10 @@
 
 use std::path::{Path, PathBuf};
 
-use muni_e2e::{Browser, dist, ready, serve};
+use muni_e2e::{Browser, copy_dir, dist, ready, root, serve};
 
 fn shots() -> PathBuf {
     Path::new(env!("CARGO_TARGET_TMPDIR")).join("e2e-screenshots")
-}
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let p = e.unwrap().path();
-        let target = to.join(p.file_name().unwrap());
-        if p.is_dir() {
-            copy_dir(&p, &target);
-        } else {
-            std::fs::copy(&p, &target).unwrap();
-        }
-    }
 }
 
 #[test]

@@ -95,53 +95,10 @@ pub fn parse(path: &Path, text: &str, regions: &Regions) -> Result<Panel> {
         let line = rec.position().map(|p| p.line()).unwrap_or(0);
         let get = |k: usize| rec.get(at[k]).unwrap_or("").trim();
         let code = get(0);
-        if code.is_empty() {
-            return Err(PipelineError::input(
-                path,
-                line,
-                code,
-                "kommun_kod is missing",
-            ));
-        }
-        let Some(region) = regions
-            .by_code
-            .get(code)
-            .filter(|r| r.level == muni_model::RegionLevel::Municipality)
-        else {
-            return Err(PipelineError::input(
-                path,
-                line,
-                code,
-                "not a municipality code of the code list",
-            ));
-        };
-        if region.name != get(1) {
-            return Err(PipelineError::input(
-                path,
-                line,
-                get(1),
-                format!("the code list names {code} {:?}", region.name),
-            ));
-        }
-        let year: u16 = get(2)
-            .parse()
-            .ok()
-            .filter(|y| (YEARS.0..=YEARS.1).contains(y))
-            .ok_or_else(|| {
-                PipelineError::input(
-                    path,
-                    line,
-                    get(2),
-                    format!("year is not one of {}–{}", YEARS.0, YEARS.1),
-                )
-            })?;
+        super::panel::municipality(path, line, code, get(1), regions)?;
+        let year = super::panel::year(path, line, get(2), YEARS)?;
         if !seen.insert((code.to_owned(), year)) {
-            return Err(PipelineError::input(
-                path,
-                line,
-                format!("{code} {year}"),
-                "duplicate municipality and year",
-            ));
+            return Err(super::panel::duplicate(path, line, code, year));
         }
         let population = whole(path, line, "folkmangd", get(3))?;
         let total = whole(path, line, "sysselsatta_totalt", get(4))?;
@@ -180,22 +137,7 @@ pub fn parse(path: &Path, text: &str, regions: &Regions) -> Result<Panel> {
             .population
             .insert((code.to_owned(), year), (population, line));
     }
-    let expected = regions.municipalities().count() * usize::from(YEARS.1 - YEARS.0 + 1);
-    if seen.len() != expected {
-        let missing = regions
-            .municipalities()
-            .flat_map(|r| (YEARS.0..=YEARS.1).map(move |y| (r.code.clone(), y)))
-            .find(|k| !seen.contains(k));
-        return Err(PipelineError::file(
-            path,
-            format!(
-                "expected {expected} rows (every municipality, {}–{}), found {}; the first missing: {missing:?}",
-                YEARS.0,
-                YEARS.1,
-                seen.len()
-            ),
-        ));
-    }
+    super::panel::complete(path, |k| seen.contains(k), seen.len(), regions, YEARS)?;
     Ok(panel)
 }
 

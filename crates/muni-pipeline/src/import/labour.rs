@@ -105,46 +105,8 @@ pub fn parse(path: &Path, text: &str, regions: &Regions) -> Result<Vec<Rate>> {
         let line = rec.position().map(|p| p.line()).unwrap_or(0);
         let get = |k: usize| rec.get(k).unwrap_or("").trim();
         let code = get(at_code);
-        if code.is_empty() {
-            return Err(PipelineError::input(
-                path,
-                line,
-                code,
-                "kommun_kod is missing",
-            ));
-        }
-        let Some(region) = regions
-            .by_code
-            .get(code)
-            .filter(|r| r.level == muni_model::RegionLevel::Municipality)
-        else {
-            return Err(PipelineError::input(
-                path,
-                line,
-                code,
-                "not a municipality code of the code list",
-            ));
-        };
-        if region.name != get(at_name) {
-            return Err(PipelineError::input(
-                path,
-                line,
-                get(at_name),
-                format!("the code list names {code} {:?}", region.name),
-            ));
-        }
-        let year: u16 = get(at_year)
-            .parse()
-            .ok()
-            .filter(|y| (YEARS.0..=YEARS.1).contains(y))
-            .ok_or_else(|| {
-                PipelineError::input(
-                    path,
-                    line,
-                    get(at_year),
-                    format!("year is not one of {}–{}", YEARS.0, YEARS.1),
-                )
-            })?;
+        super::panel::municipality(path, line, code, get(at_name), regions)?;
+        let year = super::panel::year(path, line, get(at_year), YEARS)?;
         let mut now: Row = Default::default();
         let mut lag: Row = Default::default();
         for (k, (name, _)) in RATES.iter().enumerate() {
@@ -155,30 +117,10 @@ pub fn parse(path: &Path, text: &str, regions: &Regions) -> Result<Vec<Rate>> {
             .insert((code.to_owned(), year), (line, now, lag))
             .is_some()
         {
-            return Err(PipelineError::input(
-                path,
-                line,
-                format!("{code} {year}"),
-                "duplicate municipality and year",
-            ));
+            return Err(super::panel::duplicate(path, line, code, year));
         }
     }
-    let expected = regions.municipalities().count() * usize::from(YEARS.1 - YEARS.0 + 1);
-    if rows.len() != expected {
-        let missing = regions
-            .municipalities()
-            .flat_map(|r| (YEARS.0..=YEARS.1).map(move |y| (r.code.clone(), y)))
-            .find(|k| !rows.contains_key(k));
-        return Err(PipelineError::file(
-            path,
-            format!(
-                "expected {expected} rows (every municipality, {}–{}), found {}; the first missing: {missing:?}",
-                YEARS.0,
-                YEARS.1,
-                rows.len()
-            ),
-        ));
-    }
+    super::panel::complete(path, |k| rows.contains_key(k), rows.len(), regions, YEARS)?;
 
     // The panel repeats last year's values: they must be the previous row's, exactly. The
     // first year has no previous row in the file and is not checked.

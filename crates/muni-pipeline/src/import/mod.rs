@@ -8,6 +8,7 @@ pub mod excel;
 pub mod geo;
 pub mod labour;
 pub mod members;
+pub mod panel;
 pub mod population;
 pub mod procurement;
 pub mod pxweb;
