@@ -112,8 +112,12 @@ pub async fn export_picture(
     h: u32,
     kind: String,
 ) -> Result<String, JsValue> {
+    // An unknown kind is the caller's mistake, said, not silently a PNG.
+    if kind != "svg" && kind != "png" {
+        return Err(format!("unknown picture kind {kind:?} (svg or png)").into());
+    }
     let (svg, stem) = picture(&base, &query, w, h).await?;
-    let name = format!("{stem}.{}", if kind == "svg" { "svg" } else { "png" });
+    let name = format!("{stem}.{kind}");
     let blob = if kind == "svg" {
         text_blob(&svg, "image/svg+xml")?
     } else {
@@ -142,6 +146,8 @@ pub async fn export_csv(
     index_base: u16,
     dialect: String,
 ) -> Result<String, JsValue> {
+    let dialect = Dialect::parse(&dialect)
+        .ok_or_else(|| format!("unknown CSV dialect {dialect:?} (excel_sv or machine)"))?;
     let (q, _) = ChartQuery::parse(&query);
     let (cat, file) = view_data(&base, &q).await?;
     let meta = muni_chart::view::indicator(&cat, &q).ok_or("the catalog has no indicators")?;
@@ -153,6 +159,7 @@ pub async fn export_csv(
     let years: Vec<u16> = years.split(',').filter_map(|y| y.parse().ok()).collect();
     let measure = match index_base {
         0 => Measure::AsPublished,
+        _ if meta.rate => return Err("a rate is not shown as an index".into()),
         base => Measure::Index { base },
     };
     let rows = view_rows(&cat, meta, &file, &codes, &years, measure, q.lang);
@@ -160,7 +167,7 @@ pub async fn export_csv(
         years.first().copied().unwrap_or(0),
         years.last().copied().unwrap_or(0),
     );
-    let text = to_csv(&rows, Dialect::parse(&dialect).unwrap_or(Dialect::ExcelSv));
+    let text = to_csv(&rows, dialect);
     let name = file_name(meta, measure, span, "csv");
     download_blob(&text_blob(&text, "text/csv;charset=utf-8")?, &name)?;
     Ok(name)

@@ -929,8 +929,8 @@ fn Profile(catalog: Arc<Catalog>, query: RwSignal<ChartQuery>) -> impl IntoView 
                                         <td>{r.year.map(|y| y.to_string()).unwrap_or_default()}</td>
                                         <td>{r.value}</td>
                                         <td class="unit">{r.unit}</td>
-                                        <td>{r.rank_national}</td>
-                                        <td>{r.rank_network}</td>
+                                        <td>{r.rank_national.map(vm::Place::text)}</td>
+                                        <td>{r.rank_network.map(vm::Place::text)}</td>
                                         <td>{r.change}</td>
                                     </tr>
                                 }

@@ -405,7 +405,13 @@ pub fn view_selection(
         _ => {
             let chart = series_chart(catalog, meta, file, q);
             let codes = chart.series.into_iter().map(|s| s.code).collect();
-            (codes, chart.years, q.measure)
+            // A rate is never indexed (as the chart draws it).
+            let measure = if meta.rate {
+                muni_model::Measure::AsPublished
+            } else {
+                q.measure
+            };
+            (codes, chart.years, measure)
         }
     }
 }
@@ -471,6 +477,20 @@ pub fn embed_snippet(page: &str, q: &ChartQuery, title: &str) -> String {
     )
 }
 
+/// A place in a ranking: `rank` among the `of` municipalities with a published value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    pub rank: u16,
+    pub of: usize,
+}
+
+impl Place {
+    /// As the profile's table writes it: `3 / 24`.
+    pub fn text(self) -> String {
+        format!("{} / {}", self.rank, self.of)
+    }
+}
+
 /// One line of a municipality's profile: an indicator's latest published value, its ranks and
 /// its change since the first published year.
 #[derive(Debug, Clone, PartialEq)]
@@ -481,8 +501,8 @@ pub struct ProfileRow {
     pub year: Option<u16>,
     pub value: String,
     pub unit: String,
-    pub rank_national: String,
-    pub rank_network: String,
+    pub rank_national: Option<Place>,
+    pub rank_network: Option<Place>,
     pub change: String,
 }
 
@@ -505,18 +525,20 @@ pub fn profile(
                 Some(i) => (
                     Some(file.years[i]),
                     s.values[i].map_or_else(String::new, |v| format_number(v, decimals, lang)),
-                    s.rank_national[i].map_or_else(String::new, |r| {
-                        format!("{r} / {}", ranked_count(file, i, false))
+                    s.rank_national[i].map(|rank| Place {
+                        rank,
+                        of: ranked_count(file, i, false),
                     }),
-                    s.rank_network[i].map_or_else(String::new, |r| {
-                        format!("{r} / {}", ranked_count(file, i, true))
+                    s.rank_network[i].map(|rank| Place {
+                        rank,
+                        of: ranked_count(file, i, true),
                     }),
                 ),
                 None => (
                     None,
                     t_status(s.status.last().copied().unwrap_or(Status::Missing), lang),
-                    String::new(),
-                    String::new(),
+                    None,
+                    None,
                 ),
             };
             let change = match (first, latest) {
@@ -571,25 +593,24 @@ pub fn profile(
 /// The profile in a sentence: where the municipality ranks best (in the network if it is a
 /// member, else in Sweden), with place, count and year as the table gives them.
 pub fn profile_summary(rows: &[ProfileRow], name: &str, lang: Lang) -> String {
-    let place = |text: &str| -> Option<(u16, String)> {
-        let (r, n) = text.split_once(" / ")?;
-        Some((r.parse().ok()?, format!("{r} {} {n}", tr(lang, "av", "of"))))
-    };
-    let member = rows.iter().any(|r| !r.rank_network.is_empty());
+    let member = rows.iter().any(|r| r.rank_network.is_some());
     let mut best: Vec<(u16, String)> = rows
         .iter()
         .filter_map(|r| {
-            let (rank, text) = place(if member {
-                &r.rank_network
+            let p = if member {
+                r.rank_network
             } else {
-                &r.rank_national
-            })?;
+                r.rank_national
+            }?;
             let title = muni_chart::summary::lower_first(&r.title);
             Some((
-                rank,
+                p.rank,
                 format!(
-                    "{title} ({} {text}, {})",
+                    "{title} ({} {} {} {}, {})",
                     tr(lang, "plats", "rank"),
+                    p.rank,
+                    tr(lang, "av", "of"),
+                    p.of,
                     r.year?
                 ),
             ))
@@ -789,12 +810,15 @@ mod tests {
         let f = &files[0].1;
         let last = f.years.len() - 1;
         assert_eq!(
-            el.rank_national,
-            format!("1 / {}", ranked_count(f, last, false))
+            el.rank_national.map(Place::text),
+            Some(format!("1 / {}", ranked_count(f, last, false)))
         );
         assert_eq!(
             el.rank_network,
-            format!("1 / {}", ranked_count(f, last, true))
+            Some(Place {
+                rank: 1,
+                of: ranked_count(f, last, true)
+            })
         );
         assert!(ranked_count(f, last, true) < 24 && ranked_count(f, last, false) < 290);
         assert!(el.change.contains("sedan 2005"), "{el:?}");
@@ -1038,6 +1062,12 @@ mod tests {
 
     #[test]
     fn the_profile_in_a_sentence_names_the_best_places() {
+        let place = |s: &str| {
+            s.split_once(" / ").map(|(r, n)| Place {
+                rank: r.parse().unwrap(),
+                of: n.parse().unwrap(),
+            })
+        };
         let row = |title: &str, year, net: &str, nat: &str| ProfileRow {
             id: String::new(),
             theme: muni_model::Theme::Energy,
@@ -1045,8 +1075,8 @@ mod tests {
             year: Some(year),
             value: String::new(),
             unit: String::new(),
-            rank_national: nat.into(),
-            rank_network: net.into(),
+            rank_national: place(nat),
+            rank_network: place(net),
             change: String::new(),
         };
         let rows = vec![
