@@ -295,19 +295,13 @@ impl Say<'_> {
             (Some(r), false) => (r, false),
             _ => (s.rank_national[i]?, true),
         };
-        let ranks = |x: &Series| {
-            if sweden {
-                x.rank_national[i]
-            } else {
-                x.rank_network[i]
-            }
+        let scope = if sweden {
+            Scope::Sweden
+        } else {
+            Scope::Network
         };
-        let of = self
-            .file
-            .series
-            .iter()
-            .filter(|x| ranks(x).is_some())
-            .count() as u16;
+        let ranks = |x: &Series| x.rank(scope, i);
+        let of = self.file.ranked(scope, i) as u16;
         let tied = self
             .file
             .series
@@ -414,11 +408,12 @@ impl Say<'_> {
         let Some(j) = self.file.years.iter().position(|&y| y == from) else {
             return String::new();
         };
-        let Some(before) = (if sweden {
-            s.rank_national[j]
+        let scope = if sweden {
+            Scope::Sweden
         } else {
-            s.rank_network[j]
-        }) else {
+            Scope::Network
+        };
+        let Some(before) = s.rank(scope, j) else {
             return String::new();
         };
         let d = i32::from(before) - i32::from(now);
@@ -482,12 +477,7 @@ impl Say<'_> {
                 &[("t", &t), ("y", &y)],
             );
         };
-        let reported = self
-            .file
-            .series
-            .iter()
-            .filter(|s| s.rank_network[self.i].is_some())
-            .count();
+        let reported = self.file.ranked(Scope::Network, self.i);
         let tpl = if reported == members {
             self.t(
                 "Nätverkets median för {t} {y}: {value}{change}.",
@@ -516,13 +506,12 @@ impl Say<'_> {
 
     /// The first of the ranking (a ranking or map view without a selection).
     fn top(&self) -> Option<String> {
-        let ranked = |x: &&Series| {
-            if self.sweden {
-                x.rank_national[self.i]
-            } else {
-                x.rank_network[self.i]
-            }
+        let scope = if self.sweden {
+            Scope::Sweden
+        } else {
+            Scope::Network
         };
+        let ranked = |x: &&Series| x.rank(scope, self.i);
         let firsts: Vec<&Series> = self
             .file
             .series

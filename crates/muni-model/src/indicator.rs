@@ -54,6 +54,17 @@ pub struct Series {
     pub rank_network: Vec<Option<u16>>,
 }
 
+impl Series {
+    /// The rank in year index `i` among the network's members or all municipalities; `None`
+    /// without a published value (or outside the network).
+    pub fn rank(&self, scope: crate::Scope, i: usize) -> Option<u16> {
+        match scope {
+            crate::Scope::Network => self.rank_network.get(i).copied().flatten(),
+            crate::Scope::Sweden => self.rank_national.get(i).copied().flatten(),
+        }
+    }
+}
+
 /// `indicators/<id>.json`: one indicator's values for every region and year.
 ///
 /// On the wire (schema 2) the status of a series is one letter a year (`o`k, `c`onfidential,
@@ -160,6 +171,14 @@ impl IndicatorFile {
 
     pub fn series(&self, region: &str) -> Option<&Series> {
         self.series.iter().find(|s| s.region.as_str() == region)
+    }
+
+    /// How many municipalities have a rank in `scope` in year index `i`: the N of "n of N".
+    pub fn ranked(&self, scope: crate::Scope, i: usize) -> usize {
+        self.series
+            .iter()
+            .filter(|s| s.rank(scope, i).is_some())
+            .count()
     }
 
     /// The value of `region` in `year`, with its status.
@@ -351,6 +370,20 @@ mod tests {
         let net: Vec<_> = f.series.iter().map(|s| s.rank_network[0]).collect();
         assert_eq!(nat, [None, Some(3), Some(2), Some(1), Some(3), None, None]);
         assert_eq!(net, [None, Some(2), Some(1), None, Some(2), None, None]);
+        // The same ranks by scope, and how many are ranked in each ("n of N").
+        let by = |scope| -> Vec<_> { f.series.iter().map(|s| s.rank(scope, 0)).collect() };
+        assert_eq!(
+            (by(crate::Scope::Sweden), by(crate::Scope::Network)),
+            (nat, net)
+        );
+        assert_eq!(
+            (
+                f.ranked(crate::Scope::Sweden, 0),
+                f.ranked(crate::Scope::Network, 0)
+            ),
+            (4, 3)
+        );
+        assert_eq!(f.series[1].rank(crate::Scope::Sweden, 5), None);
         let f = series(false);
         let nat: Vec<_> = f.series.iter().map(|s| s.rank_national[0]).collect();
         assert_eq!(nat, [None, Some(1), Some(3), Some(4), Some(1), None, None]);

@@ -182,29 +182,19 @@ pub fn series_table(
 
 /// How many municipalities have a rank in year index `i` (nationally, or in the network).
 pub fn ranked_count(file: &IndicatorFile, i: usize, network: bool) -> usize {
-    file.series
-        .iter()
-        .filter(|s| {
-            if network {
-                s.rank_network[i].is_some()
-            } else {
-                s.rank_national[i].is_some()
-            }
-        })
-        .count()
+    file.ranked(
+        if network {
+            Scope::Network
+        } else {
+            Scope::Sweden
+        },
+        i,
+    )
 }
 
 /// The published year before `year`, the one a change in rank is measured from.
 fn previous_year(meta: &IndicatorMeta, year: u16) -> Option<u16> {
     meta.years.iter().rev().find(|&&y| y < year).copied()
-}
-
-/// A municipality's rank in the scope of the query, in year index `i`.
-fn scope_rank(s: &muni_model::Series, i: usize, scope: Scope) -> Option<u16> {
-    match scope {
-        Scope::Network => s.rank_network[i],
-        Scope::Sweden => s.rank_national[i],
-    }
 }
 
 /// Places climbed (`+`) or lost (`−`) since `prev`; `–` without both ranks.
@@ -265,7 +255,7 @@ pub fn ranking_table(
         .series
         .iter()
         .filter_map(|s| {
-            let r = match scope_rank(s, i, scope) {
+            let r = match s.rank(scope, i) {
                 Some(r) => r,
                 None if map && s.region.level() == muni_model::RegionLevel::Municipality => {
                     u16::MAX
@@ -273,7 +263,7 @@ pub fn ranking_table(
                 None => return None,
             };
             let now = (r != u16::MAX).then_some(r);
-            let (text, key) = rank_change_text(now, j.and_then(|j| scope_rank(s, j, scope)));
+            let (text, key) = rank_change_text(now, j.and_then(|j| s.rank(scope, j)));
             Some((
                 r,
                 Row {
