@@ -5,6 +5,7 @@
 //!
 //! ```sh
 //! cargo run --release -p muni-pipeline --example fuzz -- 1000000
+//! FUZZ_ONLY=panel cargo run --release -p muni-pipeline --example fuzz   # only the panels
 //! ```
 //!
 //! Seeds are the real recorded answers (`tests/fixtures/api-examples/`, see its PROVENANCE)
@@ -47,6 +48,10 @@ fn run(
     alphabet: &[u8],
     parse: impl Fn(&[u8]) -> bool,
 ) {
+    // `FUZZ_ONLY=panel` runs only the parsers whose name contains "panel".
+    if std::env::var("FUZZ_ONLY").is_ok_and(|only| !name.contains(&only)) {
+        return;
+    }
     let t = Instant::now();
     let (tried, ok) = mutate(seeds, rounds, alphabet, parse);
     println!(
