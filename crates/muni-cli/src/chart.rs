@@ -106,6 +106,12 @@ impl Data {
             return Err(format!("unknown indicator {id:?} (see catalog.json)"));
         }
         let meta = indicator(c, q).ok_or("the catalog has no indicators")?;
+        if meta.rate && matches!(q.measure, muni_model::Measure::Index { .. }) {
+            return Err(format!(
+                "{} is a rate: it is not shown as an index (its changes are in percentage points); leave out m=index",
+                meta.id
+            ));
+        }
         let Some(path) = &meta.file else {
             return Err(format!(
                 "{} has no figures yet (awaiting a fetch): run `industrikommuner fetch` first",

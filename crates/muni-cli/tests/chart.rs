@@ -168,6 +168,7 @@ fn bad_views_are_refused_clearly() {
         ("i=population&v=profile", "a profile is a table"),
         ("i=electricity_production_solar", "awaiting a fetch"),
         ("i=population&y=20x", "y=20x"),
+        ("i=labour_employment_rate&m=index&b=2020", "is a rate"),
     ] {
         let (ok, err) = run(bin()
             .args(["chart", "--view", view, "--out"])
