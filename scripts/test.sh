@@ -25,8 +25,8 @@ cargo fmt --all --check
 echo "== cargo clippy"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 echo "== the browser-side crates build for wasm32 and never depend on polars"
-cargo clippy -p muni-model -p muni-chart -p muni-browser -p muni-web -p muni-lazy --target wasm32-unknown-unknown --locked -- -D warnings
-for crate in muni-model muni-chart muni-browser muni-web muni-lazy; do
+cargo clippy -p muni-model -p muni-view -p muni-chart -p muni-browser -p muni-web -p muni-lazy --target wasm32-unknown-unknown --locked -- -D warnings
+for crate in muni-model muni-view muni-chart muni-browser muni-web muni-lazy; do
     tree=$(cargo tree -p "$crate" --edges normal --prefix none --target wasm32-unknown-unknown --locked)
     if grep -E '^(polars|tokio|calamine|reqwest)' <<<"$tree"; then
         echo "error: $crate must not depend on polars or I/O crates" >&2

@@ -1,9 +1,9 @@
 //! Writes sample charts from the published data to a folder, for looking at them:
 //! `cargo run -p muni-chart --example render_samples -- public/data /tmp/charts`.
 
-use muni_chart::series::{RankingScope, line_chart, ranking_chart};
 use muni_chart::{line_chart_svg, ranking_chart_svg};
 use muni_model::{Catalog, IndicatorFile, Lang};
+use muni_view::series::{RankingScope, line_chart, ranking_chart};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().collect();

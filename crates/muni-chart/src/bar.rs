@@ -1,34 +1,14 @@
 //! The ranking chart: one horizontal bar per municipality for one year, highest first, the
 //! selected municipalities coloured and named, the others grey.
 
-use muni_model::{Lang, format_number};
+use muni_model::format_number;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::palette::{self, series_color};
 use crate::{ChartError, Scale, draw_err};
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Bar {
-    pub label: String,
-    pub value: f64,
-    /// `Some(i)`: the `i`-th selected region, coloured and labelled.
-    pub highlight: Option<usize>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct RankingChart {
-    pub title: String,
-    pub subtitle: String,
-    pub source: String,
-    /// Sorted as drawn: the first bar is at the top.
-    pub bars: Vec<Bar>,
-    pub decimals: usize,
-    pub lang: Lang,
-    /// A sentence or two under the plot (exports: the generated summary); empty for none.
-    pub caption: String,
-}
+pub use muni_view::spec::RankingChart;
 
 /// Up to this many bars every bar is named on the axis; beyond, only the highlighted ones.
 const NAME_ALL_UP_TO: usize = 40;
@@ -158,6 +138,8 @@ pub fn ranking_chart_svg(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use muni_model::Lang;
+    use muni_view::spec::Bar;
 
     fn bars(n: usize) -> Vec<Bar> {
         (0..n)

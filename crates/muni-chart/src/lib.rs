@@ -1,8 +1,9 @@
 //! Charts drawn with plotters, generic over the drawing backend: the browser renders them to an
 //! SVG string (or a canvas), the command line to SVG or PNG files. No I/O, no DOM.
 //!
-//! A chart is described by a spec (`LineChart`, `RankingChart`) built from model types by the
-//! functions in `series`, then drawn by `draw_*` onto any `DrawingArea`.
+//! It draws only: a chart is described by a spec (`LineChart`, `RankingChart`, `MapChart`) that
+//! `muni-view` builds from the published model and the URL state, drawn by `draw_*` onto any
+//! `DrawingArea`.
 
 mod bar;
 mod line;
@@ -11,12 +12,21 @@ pub mod map;
 pub mod palette;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod png;
-pub mod series;
-pub mod summary;
-pub mod view;
 
-pub use bar::{Bar, RankingChart, draw_ranking_chart, ranking_chart_svg};
-pub use line::{LineChart, LineSeries, SeriesRole, draw_line_chart, line_chart_svg};
+pub use bar::{draw_ranking_chart, ranking_chart_svg};
+pub use line::{draw_line_chart, line_chart_svg};
+pub use muni_view::spec::{Bar, LineChart, LineSeries, RankingChart, SeriesRole};
+use muni_view::view::ViewChart;
+
+/// A view's chart as SVG of `w` × `h` pixels.
+pub fn view_svg(chart: &ViewChart, w: u32, h: u32) -> Result<String, ChartError> {
+    match chart {
+        ViewChart::Line(c) => line_chart_svg(c, w, h),
+        ViewChart::Ranking(c) => ranking_chart_svg(c, w, h),
+        #[cfg(feature = "map")]
+        ViewChart::Map(c) => map::map_chart_svg(c, w, h),
+    }
+}
 
 /// Drawing failed (the backend's error, as text: backends have different error types).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -7,62 +7,7 @@ use plotters::prelude::*;
 
 use crate::palette::{self, series_color};
 use crate::{ChartError, Scale, draw_err};
-
-/// Whether a line is one of the user's selection or a reference.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SeriesRole {
-    /// The `n`-th selected region, coloured from the palette.
-    Selected(usize),
-    /// The network median: dashed grey.
-    Median,
-    /// Riket: dotted black.
-    Country,
-    /// Context, e.g. each member of a selected group: thin light grey, not in the legend.
-    Member,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct LineSeries {
-    /// The region's code (`0382`, `network_median`), so a table can look up each value's status.
-    pub code: String,
-    pub label: String,
-    /// One value per year of [`LineChart::years`]; `None` is a gap, never 0.
-    pub values: Vec<Option<f64>>,
-    pub role: SeriesRole,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct LineChart {
-    pub title: String,
-    /// Unit and measure, e.g. "MWh per invånare".
-    pub subtitle: String,
-    /// e.g. "Källa: SCB, Kommunal och regional energistatistik (EN0203), hämtad 2022-12-01".
-    pub source: String,
-    pub years: Vec<u16>,
-    pub series: Vec<LineSeries>,
-    pub decimals: usize,
-    pub lang: Lang,
-    /// Years that start a new series, marked with a dashed vertical line.
-    pub breaks: Vec<u16>,
-    /// A sentence or two under the plot (exports: the generated summary); empty for none.
-    pub caption: String,
-    /// Whether the value axis starts at 0 (magnitudes). A rate that moves a few points around
-    /// 80 % gets a focused axis instead, and its subtitle says the axis does not start at 0.
-    pub from_zero: bool,
-}
-
-impl LineChart {
-    fn value_range(&self) -> Option<(f64, f64)> {
-        let vals = self
-            .series
-            .iter()
-            .flat_map(|s| s.values.iter().flatten().copied());
-        let (lo, hi) = vals.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
-            (lo.min(v), hi.max(v))
-        });
-        lo.is_finite().then_some((lo, hi))
-    }
-}
+pub use muni_view::spec::{LineChart, SeriesRole};
 
 /// Runs of consecutive present values: each run is drawn as one line, a lone value as a dot.
 ///
@@ -261,6 +206,7 @@ pub fn line_chart_svg(chart: &LineChart, width: u32, height: u32) -> Result<Stri
 #[cfg(test)]
 mod tests {
     use super::*;
+    use muni_view::spec::LineSeries;
 
     fn chart() -> LineChart {
         LineChart {

@@ -3,10 +3,10 @@
 
 use std::path::{Path, PathBuf};
 
-use muni_chart::view::{ViewChart, indicator, view_chart};
 use muni_model::{Catalog, ChartQuery, IndicatorFile, View};
 use muni_pipeline::extract::read_json;
 use muni_pipeline::fsutil::write_atomic;
+use muni_view::view::{ViewChart, indicator, view_chart};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -129,9 +129,9 @@ impl Data {
         };
         let (mut chart, stem) = view_chart(c, meta, &file, geo, q).ok_or("no year to show")?;
         // A slide carries its talking point under the plot.
-        chart.set_caption(muni_chart::summary::summary(c, meta, &file, q).join(" "));
+        chart.set_caption(muni_view::summary::summary(c, meta, &file, q).join(" "));
         let bytes = match (format, &chart) {
-            (Format::Svg, _) => chart.svg(w, h).map(String::into_bytes),
+            (Format::Svg, _) => muni_chart::view_svg(&chart, w, h).map(String::into_bytes),
             (Format::Png, ViewChart::Line(l)) => muni_chart::png::line_chart_png(l, w, h),
             (Format::Png, ViewChart::Ranking(r)) => muni_chart::png::ranking_chart_png(r, w, h),
             (Format::Png, ViewChart::Map(m)) => muni_chart::png::map_chart_png(m, w, h),

@@ -91,16 +91,19 @@ async fn png_blob(svg: &str, w: u32, h: u32) -> Result<web_sys::Blob, String> {
 async fn picture(base: &str, query: &str, w: u32, h: u32) -> Result<(String, String), String> {
     let (q, _) = ChartQuery::parse(query);
     let (cat, file) = view_data(base, &q).await?;
-    let meta = muni_chart::view::indicator(&cat, &q).ok_or("the catalog has no indicators")?;
+    let meta = muni_view::view::indicator(&cat, &q).ok_or("the catalog has no indicators")?;
     let geo = if q.view.is_map() {
         Some(cached(&GEO, format!("{base}/geo/municipalities.json")).await?)
     } else {
         None
     };
-    let (mut chart, stem) = muni_chart::view::view_chart(&cat, meta, &file, geo.as_deref(), &q)
+    let (mut chart, stem) = muni_view::view::view_chart(&cat, meta, &file, geo.as_deref(), &q)
         .ok_or("no year to show")?;
-    chart.set_caption(muni_chart::summary::summary(&cat, meta, &file, &q).join(" "));
-    Ok((chart.svg(w, h).map_err(|e| e.to_string())?, stem))
+    chart.set_caption(muni_view::summary::summary(&cat, meta, &file, &q).join(" "));
+    Ok((
+        muni_chart::view_svg(&chart, w, h).map_err(|e| e.to_string())?,
+        stem,
+    ))
 }
 
 /// Downloads the view's picture as `kind` (`svg` or `png`); answers the file's name.
@@ -150,7 +153,7 @@ pub async fn export_csv(
         .ok_or_else(|| format!("unknown CSV dialect {dialect:?} (excel_sv or machine)"))?;
     let (q, _) = ChartQuery::parse(&query);
     let (cat, file) = view_data(&base, &q).await?;
-    let meta = muni_chart::view::indicator(&cat, &q).ok_or("the catalog has no indicators")?;
+    let meta = muni_view::view::indicator(&cat, &q).ok_or("the catalog has no indicators")?;
     let codes: Vec<String> = codes
         .split(',')
         .filter(|c| !c.is_empty())

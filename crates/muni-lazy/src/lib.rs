@@ -14,10 +14,10 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use muni_chart::map::MapChart;
-use muni_chart::view::{ViewChart, indicator, view_chart};
 use muni_model::geo::Shapes;
 use muni_model::peers::PeersFile;
 use muni_model::{Catalog, ChartQuery, IndicatorFile, Lang, format_number};
+use muni_view::view::{ViewChart, indicator, view_chart};
 use wasm_bindgen::prelude::*;
 
 pub mod export;
@@ -87,9 +87,9 @@ pub async fn map_svg(
     let geo = cached(&GEO, format!("{base}/geo/municipalities.json")).await?;
     let (mut chart, _) = view_chart(&cat, meta, &file, Some(&geo), &q).ok_or("no year to show")?;
     if caption {
-        chart.set_caption(muni_chart::summary::summary(&cat, meta, &file, &q).join(" "));
+        chart.set_caption(muni_view::summary::summary(&cat, meta, &file, &q).join(" "));
     }
-    let svg = chart.svg(w, h).map_err(|e| e.to_string())?;
+    let svg = muni_chart::view_svg(&chart, w, h).map_err(|e| e.to_string())?;
     if let ViewChart::Map(c) = chart {
         DRAWN.with(|d| *d.borrow_mut() = Some((c, w, h)));
     }

@@ -20,6 +20,9 @@ fn riket_final_energy_use_2009_and_2020_to_the_mwh() {
 fn osthammar_electricity_production_2019() {
     let f = indicator(built(), "electricity_production_total");
     assert_eq!(value(&f, "0382", 2019), (Some(24_277_961.0), Status::Ok));
+    // SCB withholds Östhammar's 2015 figure: confidential, never 0; Oskarshamn's is missing.
+    assert_eq!(value(&f, "0382", 2015), (None, Status::Confidential));
+    assert_eq!(value(&f, "0882", 2019).0, None);
     // Riket 164.1 TWh in 2019.
     assert_eq!(value(&f, "00", 2019), (Some(164_098_691.0), Status::Ok));
 }

@@ -1,6 +1,6 @@
 //! The leptos components. State lives in the URL (`ChartQuery`): every control updates the
 //! query, the query is written back with `history.replaceState`, and every view is derived
-//! from it through the pure functions of `view_model`.
+//! from it through the pure functions of `muni_view`.
 
 use std::sync::Arc;
 
@@ -9,8 +9,6 @@ use muni_model::{
     Catalog, ChartQuery, GroupId, IndicatorFile, IndicatorMeta, IndicatorStatus, Lang, Measure,
     MunicipalityCode, NoticeReason, QueryNotice, RegionLevel, Scope, Theme, View,
 };
-
-use crate::view_model::{self as vm};
 
 /// Swedish or English.
 fn t(lang: Lang, sv: &'static str, en: &'static str) -> &'static str {
@@ -88,14 +86,16 @@ fn Dashboard(
 ) -> impl IntoView {
     let lang = Memo::new(move |_| query.with(|q| q.lang));
     let cat = catalog.clone();
-    let meta = Memo::new(move |_| query.with(|q| vm::indicator(&cat, q).cloned()));
+    let meta = Memo::new(move |_| query.with(|q| muni_view::view::indicator(&cat, q).cloned()));
     // A stale indicator id in the URL: say so, show the default.
     let cat = catalog.clone();
     // An index asked for a rate (its changes are in percentage points): say so, show values.
     Effect::new(move |_| {
         let (stale, rate_index) = query.with(|q| {
             let rate_index = match q.measure {
-                Measure::Index { base } if vm::indicator(&cat, q).is_some_and(|m| m.rate) => {
+                Measure::Index { base }
+                    if muni_view::view::indicator(&cat, q).is_some_and(|m| m.rate) =>
+                {
                     Some(base)
                 }
                 _ => None,
@@ -352,7 +352,7 @@ fn Controls(
                         <select data-testid="ranking-year" on:change=move |ev| { let v = event_target_value(&ev); query.update(|q| q.year = v.parse().ok()); }>
                             {move || {
                                 let m = meta.get();
-                                let current = m.as_ref().and_then(|m| query.with(|q| vm::ranking_year(m, q)));
+                                let current = m.as_ref().and_then(|m| query.with(|q| muni_view::view::ranking_year(m, q)));
                                 years().into_iter().rev().map(|y| view! { <option value=y.to_string() selected=Some(y) == current>{y}</option> }).collect_view()
                             }}
                         </select>
@@ -419,7 +419,7 @@ fn MunicipalityPicker(catalog: Arc<Catalog>, query: RwSignal<ChartQuery>) -> imp
     let cat = catalog.clone();
     let hits = move || {
         let t = text.get();
-        vm::search(&cat, &t, 8)
+        muni_view::search::search(&cat, &t, 8)
             .into_iter()
             .map(|r| (r.code.as_str().to_owned(), r.name.clone()))
             .collect::<Vec<_>>()
@@ -517,7 +517,7 @@ fn AwaitingFetch(meta: IndicatorMeta, lang: Lang) -> impl IntoView {
             <h2>{meta.title.get(lang).to_owned()}</h2>
             <p>{t(lang, "Det finns inga siffror för den här indikatorn ännu: källan har ingen kopia i projektet.", "There are no figures for this indicator yet: its source has no copy in the project.")}</p>
             <p>{t(lang, "Hämta dem med ", "Fetch them with ")}<code>"industrikommuner fetch"</code>{t(lang, " och bygg om data.", " and rebuild the data.")}</p>
-            <p class="source">{muni_chart::series::source_line(&meta, lang)}</p>
+            <p class="source">{muni_view::series::source_line(&meta, lang)}</p>
         </div>
     }
 }
@@ -531,12 +531,12 @@ fn chart_svg(
     size: &dyn Fn(usize) -> (u32, u32),
     caption: bool,
 ) -> Option<(String, String)> {
-    let (mut chart, stem) = muni_chart::view::view_chart(cat, m, f, None, q)?;
+    let (mut chart, stem) = muni_view::view::view_chart(cat, m, f, None, q)?;
     if caption {
-        chart.set_caption(muni_chart::summary::summary(cat, m, f, q).join(" "));
+        chart.set_caption(muni_view::summary::summary(cat, m, f, q).join(" "));
     }
     let (w, h) = size(chart.bars());
-    Some((chart.svg(w, h).ok()?, stem))
+    Some((muni_chart::view_svg(&chart, w, h).ok()?, stem))
 }
 
 /// "Download and share": the view's CSV in the dialect the reader chose (remembered), the chart
@@ -577,9 +577,9 @@ fn Export(
             .unwrap_or_default();
         let mut q = query.get();
         q.dark = embed_dark.get();
-        let snippet = vm::embed_snippet(&page, &q, title.get(q.lang));
+        let snippet = muni_view::export::embed_snippet(&page, &q, title.get(q.lang));
         let machine = crate::export::remembered("csv-dialect").as_deref() == Some("machine");
-        vm::export_panel_html(q.lang, machine, q.dark, &snippet)
+        muni_view::export::export_panel_html(q.lang, machine, q.dark, &snippet)
     };
     let act = move |ev: web_sys::MouseEvent| {
         let element =
@@ -614,7 +614,8 @@ fn Export(
             "csv" => {
                 let dialect = pick("input[name=dialect]:checked").unwrap_or_default();
                 crate::export::remember("csv-dialect", &dialect);
-                let (codes, years, measure) = vm::view_selection(&catalog, &meta, &file, &q);
+                let (codes, years, measure) =
+                    muni_view::export::view_selection(&catalog, &meta, &file, &q);
                 let index = match measure {
                     muni_model::Measure::Index { base } => base,
                     muni_model::Measure::AsPublished => 0,
@@ -681,7 +682,7 @@ fn Figure(
     let map_svg = RwSignal::new(String::new());
     Effect::new(move |_| {
         let (is_map, query_string) = query.with(|q| (q.view.is_map(), q.to_query_string()));
-        let (w, h) = vm::chart_size(viewport.get(), 0, true);
+        let (w, h) = muni_view::view::chart_size(viewport.get(), 0, true);
         if is_map {
             leptos::task::spawn_local(async move {
                 if let Some(svg) = crate::lazy::draw_map(&query_string, w, h).await {
@@ -707,7 +708,7 @@ fn Figure(
             &m,
             &f,
             &q,
-            &|bars| vm::chart_size(vw, bars, false),
+            &|bars| muni_view::view::chart_size(vw, bars, false),
             false,
         ) {
             Some((svg, _)) => svg,
@@ -736,12 +737,12 @@ fn Figure(
     let (cat, m, f) = (catalog.clone(), meta.clone(), file.clone());
     let show_tip = move |found: Option<(String, f64, f64)>| {
         tip.set(found.map_or_else(String::new, |(code, x, y)| {
-            let text = query.with_untracked(|q| vm::map_tip(&cat, &m, &f, q, &code));
+            let text = query.with_untracked(|q| muni_view::table::map_tip(&cat, &m, &f, q, &code));
             format!(
                 "<div class=\"tip\" data-testid=\"map-tip\" role=\"status\" style=\"left:{:.0}px;top:{:.0}px\">{}</div>",
                 x + 12.0,
                 y + 12.0,
-                vm::html_escape(&text)
+                muni_model::html_escape(&text)
             )
         }));
     };
@@ -758,11 +759,13 @@ fn Figure(
             return None;
         }
         let mut t = query.with(|q| match q.view {
-            View::Ranking | View::Map | View::Tiles => vm::ranking_table(&cat, &m, &f, q),
-            _ => Some(vm::series_table(&cat, &m, &f, q)),
+            View::Ranking | View::Map | View::Tiles => {
+                muni_view::table::ranking_table(&cat, &m, &f, q)
+            }
+            _ => Some(muni_view::table::series_table(&cat, &m, &f, q)),
         })?;
         if let Some((col, asc)) = sort.get() {
-            vm::sort_table(&mut t, col, asc);
+            muni_view::table::sort_table(&mut t, col, asc);
         }
         Some(t)
     });
@@ -775,7 +778,7 @@ fn Figure(
     let (cat, m, f) = (catalog.clone(), meta.clone(), file.clone());
     // What the view says, in words: the chart's text alternative and talking points.
     let summary =
-        Memo::new(move |_| query.with(|q| muni_chart::summary::summary(&cat, &m, &f, q).join(" ")));
+        Memo::new(move |_| query.with(|q| muni_view::summary::summary(&cat, &m, &f, q).join(" ")));
     let copied = RwSignal::new(String::new());
     Effect::new(move |_| {
         summary.track();
@@ -855,13 +858,13 @@ fn Figure(
                             view! { <th scope="col" aria-sort=state><button class="sort" on:click=move |_| sort.set(Some((col, next)))>{h}</button></th> }
                         }).collect_view()
                     }}</tr></thead>
-                    <tbody inner_html=move || table.with(|t| t.as_ref().map(vm::rows_html).unwrap_or_default())></tbody>
+                    <tbody inner_html=move || table.with(|t| t.as_ref().map(muni_view::table::rows_html).unwrap_or_default())></tbody>
                 </table>
                 <p class="legend">{move || t(lang.get(), ".. = sekretess (SCB lämnar inte ut värdet), – = saknas", ".. = confidential (withheld by SCB), – = missing")}</p>
             </details>
             {(!query.with_untracked(|q| q.embed)).then(|| view! { <Export catalog=catalog.clone() meta=meta.clone() file=file.clone() query/> })}
             <figcaption>
-                <p class="source" data-testid="source">{move || muni_chart::series::source_line(&m, lang.get())}</p>
+                <p class="source" data-testid="source">{move || muni_view::series::source_line(&m, lang.get())}</p>
                 <ul class="notes">{move || notes.iter().map(|n| view! { <li>{n.get(lang.get()).to_owned()}</li> }).collect_view()}</ul>
             </figcaption>
         </figure>
@@ -888,7 +891,7 @@ fn Profile(catalog: Arc<Catalog>, query: RwSignal<ChartQuery>) -> impl IntoView 
     let cat = catalog.clone();
     let code = Memo::new(move |_| {
         query
-            .with(|q| vm::profile_code(&cat, q))
+            .with(|q| muni_view::profile::profile_code(&cat, q))
             .unwrap_or_default()
     });
     let mut municipalities: Vec<(String, String)> = catalog
@@ -898,7 +901,7 @@ fn Profile(catalog: Arc<Catalog>, query: RwSignal<ChartQuery>) -> impl IntoView 
         .map(|r| (r.code.as_str().to_owned(), r.name.clone()))
         .collect();
     muni_model::sort::sort_by(&mut municipalities, |a, b| {
-        vm::sv_key(&a.1).cmp(&vm::sv_key(&b.1))
+        muni_view::table::sv_key(&a.1).cmp(&muni_view::table::sv_key(&b.1))
     });
     let cat = catalog.clone();
     let cat_name = move |code: &str, l: Lang| cat.region_name(code, l);
@@ -906,8 +909,8 @@ fn Profile(catalog: Arc<Catalog>, query: RwSignal<ChartQuery>) -> impl IntoView 
         files.get().map(|r| match r {
             Ok(files) => {
                 let l = lang.get();
-                let rows = vm::profile(&files, &code.get(), l);
-                let said = vm::profile_summary(&rows, &cat_name(&code.get(), l), l);
+                let rows = muni_view::profile::profile(&files, &code.get(), l);
+                let said = muni_view::profile::profile_summary(&rows, &cat_name(&code.get(), l), l);
                 view! {
                     <p class="summary" data-testid="summary">{said}</p>
                     <table data-testid="profile-table">
@@ -929,8 +932,8 @@ fn Profile(catalog: Arc<Catalog>, query: RwSignal<ChartQuery>) -> impl IntoView 
                                         <td>{r.year.map(|y| y.to_string()).unwrap_or_default()}</td>
                                         <td>{r.value}</td>
                                         <td class="unit">{r.unit}</td>
-                                        <td>{r.rank_national.map(vm::Place::text)}</td>
-                                        <td>{r.rank_network.map(vm::Place::text)}</td>
+                                        <td>{r.rank_national.map(muni_view::profile::Place::text)}</td>
+                                        <td>{r.rank_network.map(muni_view::profile::Place::text)}</td>
                                         <td>{r.change}</td>
                                     </tr>
                                 }

@@ -101,12 +101,9 @@ pub async fn draw_map(query: &str, w: u32, h: u32) -> Option<String> {
         return None;
     }
     MAP.set((mine, w, h));
-    Some(drawn.unwrap_or_else(|e| {
-        format!(
-            "<p class=\"error\">{}</p>",
-            crate::view_model::html_escape(&e)
-        )
-    }))
+    Some(
+        drawn.unwrap_or_else(|e| format!("<p class=\"error\">{}</p>", muni_model::html_escape(&e))),
+    )
 }
 
 /// The municipality under the point `(x, y)` of a map shown at `shown_w` × `shown_h` CSS pixels.
@@ -135,7 +132,7 @@ pub async fn peers_html(query: &str) -> String {
         Err(e) => (
             format!(
                 "<p class=\"error\" role=\"alert\">{}</p>",
-                crate::view_model::html_escape(&e)
+                muni_model::html_escape(&e)
             ),
             String::new(),
         ),

@@ -6,8 +6,7 @@ use std::ops::RangeInclusive;
 
 use muni_model::{Catalog, IndicatorFile, IndicatorMeta, Lang, RegionLevel, Status};
 
-use crate::bar::{Bar, RankingChart};
-use crate::line::{LineChart, LineSeries, SeriesRole};
+use crate::spec::{Bar, LineChart, LineSeries, RankingChart, SeriesRole};
 
 pub const NETWORK_MEDIAN: &str = muni_model::RegionCode::NETWORK_MEDIAN;
 pub const RIKET: &str = muni_model::RegionCode::RIKET;

@@ -13,6 +13,7 @@ use muni_model::{
 };
 
 use crate::series::{NETWORK_MEDIAN, RIKET, region_name};
+use crate::tr;
 use crate::view::{ranking_year, year_range};
 
 /// The sentences of the view `q` (empty when the indicator has no year to speak of).
@@ -172,13 +173,6 @@ fn fill(template: &str, args: &[(&str, &str)]) -> String {
     out
 }
 
-fn sv_en(lang: Lang, sv: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Sv => sv,
-        Lang::En => en,
-    }
-}
-
 impl Say<'_> {
     fn title(&self) -> String {
         lower_first(self.meta.title.get(self.lang))
@@ -189,7 +183,7 @@ impl Say<'_> {
     }
 
     fn t(&self, sv: &'static str, en: &'static str) -> &'static str {
-        sv_en(self.lang, sv, en)
+        tr(self.lang, sv, en)
     }
 
     /// `1 234,5 MWh per invånare`, `12,3 %`, or `index 112,0 (2009 = 100)`.
@@ -893,48 +887,61 @@ mod tests {
 }
 
 #[cfg(test)]
-mod real {
+mod synthetic {
     use super::*;
+    use crate::fixture::{C, MUNICIPALITIES, Spec, Synthetic, V, v};
 
-    fn read<T: serde::de::DeserializeOwned>(rel: &str) -> T {
-        let p = format!("{}/../../public/data/{rel}", env!("CARGO_MANIFEST_DIR"));
-        serde_json::from_slice(&std::fs::read(p).unwrap()).unwrap()
+    /// A SYNTHETIC share over 2017–2020: municipality `k` at `k` per cent (+0.5 a year),
+    /// Skövde withheld in 2017 and 2018.
+    fn share() -> Synthetic {
+        let rows: Vec<(String, Vec<V>)> = MUNICIPALITIES
+            .iter()
+            .enumerate()
+            .map(|(k, (c, _))| {
+                let vals = (0..4)
+                    .map(|i| match (*c, i) {
+                        ("1496", 0 | 1) => C,
+                        _ => v(k as f64 + 0.5 * f64::from(i)),
+                    })
+                    .collect();
+                ((*c).to_owned(), vals)
+            })
+            .collect();
+        let rows: Vec<(&str, &[V])> = rows.iter().map(|(c, x)| (c.as_str(), &x[..])).collect();
+        Synthetic::new().indicator(
+            Spec::new("share", Unit::Percent)
+                .title(
+                    "Industrins andel av energianvändningen",
+                    "Industry's share of energy use",
+                )
+                .years(2017..=2020),
+            &rows,
+        )
     }
 
     #[test]
     fn a_middle_place_on_the_map_is_said_as_a_place() {
-        let c: Catalog = read("catalog.json");
-        let f: IndicatorFile = read("indicators/energy_industry_share.json");
-        let meta = c.indicator("energy_industry_share").unwrap();
-        let (q, _) = ChartQuery::parse("i=energy_industry_share&v=map&t=2020&r=2181");
-        let s = summary(&c, meta, &f, &q);
-        let place = f.series("2181").unwrap().rank_national
-            [f.years.iter().position(|&y| y == 2020).unwrap()]
-        .unwrap();
+        let f = share();
+        let (meta, file) = f.get("share");
+        let (q, _) = ChartQuery::parse("i=share&v=map&t=2020&r=2181");
+        let s = summary(&f.catalog, meta, file, &q);
+        // Sandviken is the 10th of 14 values, so 5th from the top.
         assert!(
-            s[0].starts_with(&format!("Sandviken har plats {place} av "))
-                && s[0].contains(" i Sverige för industrins andel av energianvändningen 2020 ("),
+            s[0].starts_with("Sandviken har plats 5 av 14 i Sverige för industrins andel av energianvändningen 2020 ("),
             "{s:?}"
         );
-        assert!(s[0].contains("procentenheter sedan 2019"), "{s:?}");
+        assert!(
+            s[0].ends_with("(10,5 %); +0,5 procentenheter sedan 2019; samma plats som 2019."),
+            "{s:?}"
+        );
     }
 
     #[test]
     fn a_change_is_measured_from_the_first_published_year_shown() {
-        let c: Catalog = read("catalog.json");
-        let f: IndicatorFile = read("indicators/energy_industry_share.json");
-        let meta = c.indicator("energy_industry_share").unwrap();
-        let (q, _) = ChartQuery::parse("i=energy_industry_share&r=1496&y=2005-2020");
-        let s = summary(&c, meta, &f, &q);
-        let series = f.series("1496").unwrap();
-        let first = (0..f.years.len())
-            .find(|&j| series.status[j] == Status::Ok)
-            .map(|j| f.years[j])
-            .unwrap();
-        assert!(first > 2005, "Skövde's first years are withheld");
-        assert!(
-            s[0].contains(&format!("procentenheter sedan {first}.")),
-            "{s:?}"
-        );
+        let f = share();
+        let (meta, file) = f.get("share");
+        let (q, _) = ChartQuery::parse("i=share&r=1496&y=2017-2020");
+        let s = summary(&f.catalog, meta, file, &q);
+        assert!(s[0].contains("+0,5 procentenheter sedan 2019."), "{s:?}");
     }
 }

@@ -7,14 +7,14 @@ use muni_model::{
 };
 
 use crate::series::{RankingScope, line_chart, ranking_chart};
-use crate::{LineChart, RankingChart};
+use crate::spec::{LineChart, RankingChart};
 
 /// The chart a query shows: a time series, or a ranking for one year.
 pub enum ViewChart {
     Line(LineChart),
     Ranking(RankingChart),
     #[cfg(feature = "map")]
-    Map(crate::map::MapChart),
+    Map(crate::spec::MapChart),
 }
 
 impl ViewChart {
@@ -33,15 +33,6 @@ impl ViewChart {
             ViewChart::Ranking(c) => c.caption = text,
             #[cfg(feature = "map")]
             ViewChart::Map(c) => c.caption = text,
-        }
-    }
-
-    pub fn svg(&self, w: u32, h: u32) -> Result<String, crate::ChartError> {
-        match self {
-            ViewChart::Line(c) => crate::line_chart_svg(c, w, h),
-            ViewChart::Ranking(c) => crate::ranking_chart_svg(c, w, h),
-            #[cfg(feature = "map")]
-            ViewChart::Map(c) => crate::map::map_chart_svg(c, w, h),
         }
     }
 }
@@ -212,4 +203,22 @@ pub fn ranking(
         &selected(q),
         q.lang,
     ))
+}
+
+/// The pixel size to draw a chart at for a page `viewport` CSS pixels wide: the width it is
+/// shown at (at most 960, at least 320); 16:9 on wide screens, taller on phones; a ranking tall
+/// enough for each of its `bars` to be named when it names them all.
+pub fn chart_size(viewport: u32, bars: usize, map: bool) -> (u32, u32) {
+    let w = viewport.saturating_sub(32).clamp(320, 960);
+    if map {
+        // Sweden is tall: a map needs height more than width.
+        return (w, (w * 4 / 5).max(560));
+    }
+    let h = if w >= 720 { w * 9 / 16 } else { w * 5 / 4 };
+    let named = if bars <= 40 {
+        bars as u32 * 20 + 170
+    } else {
+        0
+    };
+    (w, h.max(named))
 }

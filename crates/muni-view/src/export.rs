@@ -1,0 +1,120 @@
+//! What a view exports: the rows, years and measure of its CSV, the file itself, the
+//! download-and-share panel and the embed snippet.
+
+use muni_model::{Catalog, ChartQuery, IndicatorFile, IndicatorMeta, Lang, View, html_escape};
+
+use crate::table::ranking_table;
+use crate::tr;
+use crate::view::{ranking_year, series_chart};
+
+/// The rows of the view as an analyst downloads them, and the file's name: for a series or a
+/// table, every line of the chart over its years (index applied); for a ranking, every ranked
+/// municipality in the ranking's year. Exactly the table's numbers, in full precision.
+pub fn view_extract(
+    catalog: &Catalog,
+    meta: &IndicatorMeta,
+    file: &IndicatorFile,
+    q: &ChartQuery,
+    dialect: muni_model::extract::Dialect,
+) -> (String, String) {
+    use muni_model::extract::{file_name, to_csv, view_rows};
+    let (codes, years, measure) = view_selection(catalog, meta, file, q);
+    let rows = view_rows(catalog, meta, file, &codes, &years, measure, q.lang);
+    let span = (
+        years.first().copied().unwrap_or(0),
+        years.last().copied().unwrap_or(0),
+    );
+    (
+        to_csv(&rows, dialect),
+        file_name(meta, measure, span, "csv"),
+    )
+}
+
+/// What the view's CSV holds: the regions in the table's order, the years and the measure.
+/// (The dashboard sends these to the lazy module, which writes the file as [`view_extract`].)
+pub fn view_selection(
+    catalog: &Catalog,
+    meta: &IndicatorMeta,
+    file: &IndicatorFile,
+    q: &ChartQuery,
+) -> (Vec<String>, Vec<u16>, muni_model::Measure) {
+    match q.view {
+        View::Ranking | View::Map | View::Tiles => {
+            let year = ranking_year(meta, q).unwrap_or(0);
+            let codes = ranking_table(catalog, meta, file, q)
+                .map(|t| t.rows.into_iter().map(|r| r.code).collect())
+                .unwrap_or_default();
+            (codes, vec![year], muni_model::Measure::AsPublished)
+        }
+        _ => {
+            let chart = series_chart(catalog, meta, file, q);
+            let codes = chart.series.into_iter().map(|s| s.code).collect();
+            // A rate is never indexed (as the chart draws it).
+            let measure = if meta.rate {
+                muni_model::Measure::AsPublished
+            } else {
+                q.measure
+            };
+            (codes, chart.years, measure)
+        }
+    }
+}
+
+/// The "download and share" panel as HTML text (the embed snippet escaped): controls with the
+/// test ids the browser tests use, buttons with a `data-action` for the panel's one handler.
+pub fn export_panel_html(l: Lang, machine: bool, dark: bool, snippet: &str) -> String {
+    let checked = |on: bool| if on { " checked" } else { "" };
+    format!(
+        concat!(
+            "<fieldset><legend>{csv}</legend>",
+            "<label><input type=\"radio\" name=\"dialect\" value=\"excel_sv\" data-action=\"dialect\" data-testid=\"dialect-excel\"{excel_on}>{excel}</label>",
+            "<label><input type=\"radio\" name=\"dialect\" value=\"machine\" data-action=\"dialect\" data-testid=\"dialect-machine\"{machine_on}>{machine}</label>",
+            "<button data-action=\"csv\" data-testid=\"download-csv\">{download_csv}</button></fieldset>",
+            "<fieldset><legend>{picture}</legend><label>{size} <select data-testid=\"picture-size\">",
+            "<option value=\"1920\">1920 × 1080 (16:9)</option><option value=\"1280\">1280 × 720 (16:9)</option>",
+            "<option value=\"960\">{screen}</option></select></label>",
+            "<button data-action=\"png\" data-testid=\"download-png\">PNG</button>",
+            "<button data-action=\"svg\" data-testid=\"download-svg\">SVG</button>",
+            "<button data-action=\"copy\" data-testid=\"copy-png\">{copy}</button></fieldset>",
+            "<fieldset><legend>{embed}</legend>",
+            "<label><input type=\"checkbox\" data-action=\"dark\"{dark_on}>{dark}</label>",
+            "<textarea readonly rows=\"4\" data-testid=\"embed-snippet\" aria-label=\"{code}\">{snippet}</textarea></fieldset>"
+        ),
+        csv = tr(l, "Data i den här vyn (CSV)", "Data in this view (CSV)"),
+        excel_on = checked(!machine),
+        excel = tr(
+            l,
+            " Excel (svenska: semikolon, decimalkomma)",
+            " Excel (Swedish: semicolon, decimal comma)"
+        ),
+        machine_on = checked(machine),
+        machine = tr(
+            l,
+            " Maskinläsbar (komma, decimalpunkt: pandas, R)",
+            " Machine-readable (comma, decimal point: pandas, R)"
+        ),
+        download_csv = tr(l, "Ladda ner CSV", "Download CSV"),
+        picture = tr(l, "Diagrammet som bild", "The chart as a picture"),
+        size = tr(l, "Storlek", "Size"),
+        screen = tr(l, "960 × 540 (skärm)", "960 × 540 (screen)"),
+        copy = tr(l, "Kopiera bild", "Copy picture"),
+        embed = tr(l, "Bädda in", "Embed"),
+        dark_on = checked(dark),
+        dark = tr(l, " Mörkt tema", " Dark theme"),
+        code = tr(l, "Kod för inbäddning", "Embed code"),
+        snippet = html_escape(snippet),
+    )
+}
+
+/// The HTML a presenter pastes into a page: an iframe of the embed view with a title for
+/// screen readers, and a script that sets its height from the embed's messages.
+pub fn embed_snippet(page: &str, q: &ChartQuery, title: &str) -> String {
+    let mut e = q.clone();
+    e.embed = true;
+    let src = format!("{page}{}", e.to_query_string());
+    format!(
+        "<iframe src=\"{}\" title=\"{}\" style=\"width:100%;height:640px;border:0\" loading=\"lazy\"></iframe>\n<script>addEventListener('message',function(e){{var d=e.data;if(!d||d.type!=='industrikommuner:height')return;document.querySelectorAll('iframe').forEach(function(f){{if(f.contentWindow===e.source)f.style.height=d.height+'px'}})}});</script>",
+        html_escape(&src),
+        html_escape(title)
+    )
+}

@@ -1,0 +1,192 @@
+//! A municipality's profile: every indicator's latest value, places and change, and the
+//! profile in a sentence.
+
+use muni_model::{
+    Catalog, ChartQuery, IndicatorFile, IndicatorMeta, Lang, Status, Unit, format_number,
+};
+
+use crate::table::ranked_count;
+use crate::tr;
+/// A place in a ranking: `rank` among the `of` municipalities with a published value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    pub rank: u16,
+    pub of: usize,
+}
+
+impl Place {
+    /// As the profile's table writes it: `3 / 24`.
+    pub fn text(self) -> String {
+        format!("{} / {}", self.rank, self.of)
+    }
+}
+
+/// One line of a municipality's profile: an indicator's latest published value, its ranks and
+/// its change since the first published year.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProfileRow {
+    pub id: String,
+    pub theme: muni_model::Theme,
+    pub title: String,
+    pub year: Option<u16>,
+    pub value: String,
+    pub unit: String,
+    pub rank_national: Option<Place>,
+    pub rank_network: Option<Place>,
+    pub change: String,
+}
+
+/// The profile of municipality `code` over every indicator with data in `files`.
+pub fn profile(
+    files: &[(IndicatorMeta, IndicatorFile)],
+    code: &str,
+    lang: Lang,
+) -> Vec<ProfileRow> {
+    files
+        .iter()
+        .filter_map(|(meta, file)| {
+            let s = file.series(code)?;
+            let latest = (0..file.years.len())
+                .rev()
+                .find(|&i| s.status[i] == Status::Ok);
+            let first = (0..file.years.len()).find(|&i| s.status[i] == Status::Ok);
+            let decimals = meta.unit.decimals();
+            let (year, value, rn, rw) = match latest {
+                Some(i) => (
+                    Some(file.years[i]),
+                    s.values[i].map_or_else(String::new, |v| format_number(v, decimals, lang)),
+                    s.rank_national[i].map(|rank| Place {
+                        rank,
+                        of: ranked_count(file, i, false),
+                    }),
+                    s.rank_network[i].map(|rank| Place {
+                        rank,
+                        of: ranked_count(file, i, true),
+                    }),
+                ),
+                None => (
+                    None,
+                    t_status(s.status.last().copied().unwrap_or(Status::Missing), lang),
+                    None,
+                    None,
+                ),
+            };
+            let change = match (first, latest) {
+                (Some(a), Some(b)) if b > a => match (s.values[a], s.values[b]) {
+                    // A share changes in percentage points (as in the summaries), anything
+                    // else in per cent of itself.
+                    (Some(x), Some(y)) if meta.unit == Unit::Percent => {
+                        let d = y - x;
+                        let sign = if d > 0.0 { "+" } else { "" };
+                        let (unit, since) = match lang {
+                            Lang::Sv => ("procentenheter", "sedan"),
+                            Lang::En => ("percentage points", "since"),
+                        };
+                        format!(
+                            "{sign}{} {unit} {since} {}",
+                            format_number(d, 1, lang),
+                            file.years[a]
+                        )
+                    }
+                    (Some(x), Some(y)) if x != 0.0 => {
+                        let pct = 100.0 * (y - x) / x.abs();
+                        let sign = if pct > 0.0 { "+" } else { "" };
+                        let since = match lang {
+                            Lang::Sv => "sedan",
+                            Lang::En => "since",
+                        };
+                        format!(
+                            "{sign}{} % {since} {}",
+                            format_number(pct, 1, lang),
+                            file.years[a]
+                        )
+                    }
+                    _ => String::new(),
+                },
+                _ => String::new(),
+            };
+            Some(ProfileRow {
+                id: meta.id.clone(),
+                theme: meta.theme,
+                title: meta.title.get(lang).to_owned(),
+                year,
+                value,
+                unit: meta.unit.label().get(lang).to_owned(),
+                rank_national: rn,
+                rank_network: rw,
+                change,
+            })
+        })
+        .collect()
+}
+
+/// The profile in a sentence: where the municipality ranks best (in the network if it is a
+/// member, else in Sweden), with place, count and year as the table gives them.
+pub fn profile_summary(rows: &[ProfileRow], name: &str, lang: Lang) -> String {
+    let member = rows.iter().any(|r| r.rank_network.is_some());
+    let mut best: Vec<(u16, String)> = rows
+        .iter()
+        .filter_map(|r| {
+            let p = if member {
+                r.rank_network
+            } else {
+                r.rank_national
+            }?;
+            let title = crate::summary::lower_first(&r.title);
+            Some((
+                p.rank,
+                format!(
+                    "{title} ({} {} {} {}, {})",
+                    tr(lang, "plats", "rank"),
+                    p.rank,
+                    tr(lang, "av", "of"),
+                    p.of,
+                    r.year?
+                ),
+            ))
+        })
+        .collect();
+    muni_model::sort::sort_by(&mut best, |a, b| a.0.cmp(&b.0));
+    let scope = match (member, lang) {
+        (true, Lang::Sv) => "i nätverket",
+        (false, Lang::Sv) => "i Sverige",
+        (true, Lang::En) => "in the network",
+        (false, Lang::En) => "in Sweden",
+    };
+    match best.as_slice() {
+        [] => format!(
+            "{name}: {}",
+            tr(lang, "inga rangordnade värden.", "no ranked values.")
+        ),
+        [only] => format!(
+            "{name} {} {scope}: {}.",
+            tr(lang, "placerar sig bäst", "ranks best"),
+            only.1
+        ),
+        [a, b, ..] => format!(
+            "{name} {} {scope}: {} {} {}.",
+            tr(lang, "placerar sig bäst", "ranks best"),
+            a.1,
+            tr(lang, "och", "and"),
+            b.1
+        ),
+    }
+}
+
+fn t_status(status: Status, lang: Lang) -> String {
+    match (status, lang) {
+        (Status::Confidential, Lang::Sv) => "sekretess".into(),
+        (Status::Confidential, Lang::En) => "confidential".into(),
+        (_, Lang::Sv) => "saknas".into(),
+        (_, Lang::En) => "missing".into(),
+    }
+}
+
+/// The municipality of a profile: the query's, else the first selected, else the first member.
+pub fn profile_code(catalog: &Catalog, q: &ChartQuery) -> Option<String> {
+    q.profile
+        .as_ref()
+        .or(q.municipalities.first())
+        .map(|m| m.as_str().to_owned())
+        .or_else(|| catalog.network().first().map(|m| m.as_str().to_owned()))
+}

@@ -1,0 +1,120 @@
+//! Chart specs: what a chart shows (values, labels, title, source line), built by this crate
+//! from the published model and drawn by `muni-chart` onto any plotters backend.
+
+use muni_model::Lang;
+use muni_model::geo::Point;
+
+/// Whether a line is one of the user's selection or a reference.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SeriesRole {
+    /// The `n`-th selected region, coloured from the palette.
+    Selected(usize),
+    /// The network median: dashed grey.
+    Median,
+    /// Riket: dotted black.
+    Country,
+    /// Context, e.g. each member of a selected group: thin light grey, not in the legend.
+    Member,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct LineSeries {
+    /// The region's code (`0382`, `network_median`), so a table can look up each value's status.
+    pub code: String,
+    pub label: String,
+    /// One value per year of [`LineChart::years`]; `None` is a gap, never 0.
+    pub values: Vec<Option<f64>>,
+    pub role: SeriesRole,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct LineChart {
+    pub title: String,
+    /// Unit and measure, e.g. "MWh per invånare".
+    pub subtitle: String,
+    /// e.g. "Källa: SCB, Kommunal och regional energistatistik (EN0203), hämtad 2022-12-01".
+    pub source: String,
+    pub years: Vec<u16>,
+    pub series: Vec<LineSeries>,
+    pub decimals: usize,
+    pub lang: Lang,
+    /// Years that start a new series, marked with a dashed vertical line.
+    pub breaks: Vec<u16>,
+    /// A sentence or two under the plot (exports: the generated summary); empty for none.
+    pub caption: String,
+    /// Whether the value axis starts at 0 (magnitudes). A rate that moves a few points around
+    /// 80 % gets a focused axis instead, and its subtitle says the axis does not start at 0.
+    pub from_zero: bool,
+}
+
+impl LineChart {
+    /// The smallest and largest value drawn, if any.
+    pub fn value_range(&self) -> Option<(f64, f64)> {
+        let vals = self
+            .series
+            .iter()
+            .flat_map(|s| s.values.iter().flatten().copied());
+        let (lo, hi) = vals.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+            (lo.min(v), hi.max(v))
+        });
+        lo.is_finite().then_some((lo, hi))
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bar {
+    pub label: String,
+    pub value: f64,
+    /// `Some(i)`: the `i`-th selected region, coloured and labelled.
+    pub highlight: Option<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct RankingChart {
+    pub title: String,
+    pub subtitle: String,
+    pub source: String,
+    /// Sorted as drawn: the first bar is at the top.
+    pub bars: Vec<Bar>,
+    pub decimals: usize,
+    pub lang: Lang,
+    /// A sentence or two under the plot (exports: the generated summary); empty for none.
+    pub caption: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fill {
+    Class(usize),
+    Confidential,
+    Missing,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct MapRegion {
+    pub code: String,
+    pub name: String,
+    pub rings: Vec<Vec<Point>>,
+    pub tile: (u16, u16),
+    pub fill: Fill,
+    pub member: bool,
+    /// Position among the selected municipalities (their colour).
+    pub selected: Option<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct MapChart {
+    pub title: String,
+    pub subtitle: String,
+    pub source: String,
+    pub caption: String,
+    pub lang: Lang,
+    /// Draw the tile grid instead of the outlines.
+    pub tiles: bool,
+    /// Extent of the outlines and of the tile grid.
+    pub extent: (i32, i32),
+    pub grid: (u16, u16),
+    pub regions: Vec<MapRegion>,
+    /// One label per class (`12,3–45,6`), light to dark.
+    pub classes: Vec<String>,
+    pub legend_title: String,
+}

@@ -1,0 +1,206 @@
+//! Chart specs built from a SYNTHETIC catalog (`muni_view::fixture`) show exactly its figures:
+//! gaps where a value is withheld, references where they share the scale, sources in the
+//! chosen language.
+
+use muni_model::{Lang, Theme, Unit};
+use muni_view::SeriesRole;
+use muni_view::fixture::{C, M, MEMBERS, MUNICIPALITIES, Spec, Synthetic, V, v};
+use muni_view::series::{RankingScope, line_chart, ranking_chart, source_line};
+
+fn fx() -> Synthetic {
+    let share: Vec<(String, Vec<V>)> = MUNICIPALITIES
+        .iter()
+        .enumerate()
+        .map(|(k, (c, _))| ((*c).to_owned(), vec![v(k as f64), v(k as f64 + 0.5)]))
+        .chain([("00".to_owned(), vec![v(3.0), v(3.5)])])
+        .collect();
+    let people: Vec<(String, Vec<V>)> = MUNICIPALITIES
+        .iter()
+        .map(|(c, _)| {
+            let n = match *c {
+                "0180" => 900_000.0,
+                "0181" => 100_000.0,
+                _ => 20_000.0 + f64::from(c.parse::<u16>().unwrap() % 89),
+            };
+            ((*c).to_owned(), vec![v(n), v(n + 10.0)])
+        })
+        .collect();
+    let production: [(&str, &[V]); 5] = [
+        ("0382", &[C, v(5.0), v(6.0)]),
+        ("0882", &[M, M, M]),
+        ("2584", &[v(1.0), v(2.0), v(3.0)]),
+        ("00", &[v(100.0), v(100.0), v(100.0)]),
+        ("network_median", &[v(1.0), v(3.5), v(4.5)]),
+    ];
+    Synthetic::new()
+        .indicator(
+            Spec::new("electricity_production_total", Unit::Mwh)
+                .additive()
+                .title("Elproduktion", "Electricity production")
+                .years(2018..=2020),
+            &production,
+        )
+        .indicator(
+            Spec::new("share", Unit::Percent)
+                .theme(Theme::Employment)
+                .title("Industrins andel", "Industry's share"),
+            &borrowed(&share),
+        )
+        .indicator(
+            Spec::new("population", Unit::Persons)
+                .additive()
+                .title("Folkmängd", "Population")
+                .years(2022..=2023),
+            &borrowed(&people),
+        )
+}
+
+fn borrowed(r: &[(String, Vec<V>)]) -> Vec<(&str, &[V])> {
+    r.iter().map(|(c, x)| (c.as_str(), x.as_slice())).collect()
+}
+
+#[test]
+fn line_chart_of_a_total_with_gaps_members_and_the_median() {
+    let f = fx();
+    let (meta, file) = f.get("electricity_production_total");
+    let chart = line_chart(
+        &f.catalog,
+        meta,
+        file,
+        &["0382".into(), "0882".into()],
+        &["0382".into(), "2584".into()],
+        2019..=2020,
+        Lang::Sv,
+    );
+    assert_eq!(chart.years, vec![2019, 2020]);
+    assert_eq!(chart.series[0].label, "Östhammar");
+    assert_eq!(chart.series[0].values, [Some(5.0), Some(6.0)]);
+    // Oskarshamn has no value in the years shown: a series of gaps, never 0.
+    assert_eq!(chart.series[1].label, "Oskarshamn");
+    assert!(chart.series[1].values.iter().all(Option::is_none));
+    // A total: the network median is a reference, Riket is not (it would flatten the chart).
+    // Context lines (a group's members) come behind, without repeating a selected one.
+    let roles: Vec<SeriesRole> = chart.series.iter().map(|s| s.role).collect();
+    assert_eq!(
+        roles,
+        vec![
+            SeriesRole::Selected(0),
+            SeriesRole::Selected(1),
+            SeriesRole::Member,
+            SeriesRole::Median
+        ]
+    );
+    assert_eq!(chart.series[2].label, "Kiruna");
+    assert_eq!(chart.source, source_line(meta, Lang::Sv));
+    assert!(
+        chart.source.starts_with("Källa: SYNTETISK"),
+        "{}",
+        chart.source
+    );
+    assert!(
+        chart.source.contains("hämtad 2026-01-01"),
+        "{}",
+        chart.source
+    );
+    assert_eq!(chart.subtitle, "MWh");
+    // The withheld 2018 is a gap too.
+    let all = line_chart(
+        &f.catalog,
+        meta,
+        file,
+        &["0382".into()],
+        &[],
+        2018..=2020,
+        Lang::Sv,
+    );
+    assert_eq!(all.series[0].values, [None, Some(5.0), Some(6.0)]);
+}
+
+#[test]
+fn ratios_get_riket_as_a_reference_and_english_labels() {
+    let f = fx();
+    let (meta, file) = f.get("share");
+    let chart = line_chart(
+        &f.catalog,
+        meta,
+        file,
+        &["2584".into()],
+        &[],
+        2019..=2020,
+        Lang::En,
+    );
+    assert_eq!(chart.title, "Industry's share");
+    assert_eq!(chart.subtitle, "per cent");
+    assert!(
+        chart.source.starts_with("Source: SYNTHETIC"),
+        "{}",
+        chart.source
+    );
+    let riket = chart
+        .series
+        .iter()
+        .find(|s| s.role == SeriesRole::Country)
+        .unwrap();
+    assert_eq!(
+        (riket.label.as_str(), &riket.values[..]),
+        ("Riket", &[Some(3.0), Some(3.5)][..])
+    );
+    let median = chart
+        .series
+        .iter()
+        .find(|s| s.role == SeriesRole::Median)
+        .unwrap();
+    assert_eq!(median.label, "Network median");
+    // The fixture's median: of the members' values (codes at positions 2, 4, 5, 7, 8, 9, 11, 13).
+    assert_eq!(median.values[0], Some((7.0 + 8.0) / 2.0));
+}
+
+#[test]
+fn ranking_of_the_network_is_sorted_and_highlights_the_selection() {
+    let f = fx();
+    let (meta, file) = f.get("population");
+    let chart = ranking_chart(
+        &f.catalog,
+        meta,
+        file,
+        2023,
+        RankingScope::Network,
+        &["0382".into()],
+        Lang::Sv,
+    );
+    assert_eq!(chart.bars.len(), MEMBERS.len());
+    assert!(chart.bars.windows(2).all(|w| w[0].value >= w[1].value));
+    assert_eq!(chart.bars[0].label, "Södertälje");
+    let highlighted: Vec<&str> = chart
+        .bars
+        .iter()
+        .filter(|b| b.highlight.is_some())
+        .map(|b| b.label.as_str())
+        .collect();
+    assert_eq!(highlighted, vec!["Östhammar"]);
+    assert_eq!(chart.title, "Folkmängd 2023");
+    let all = ranking_chart(
+        &f.catalog,
+        meta,
+        file,
+        2023,
+        RankingScope::Sweden,
+        &[],
+        Lang::Sv,
+    );
+    assert_eq!(all.bars.len(), MUNICIPALITIES.len());
+    assert_eq!(all.bars[0].label, "Stockholm");
+    // Rank 1 is the lowest value where the indicator says so.
+    let mut asc = f.catalog.indicator("population").unwrap().clone();
+    asc.rank_descending = false;
+    let low = ranking_chart(
+        &f.catalog,
+        &asc,
+        file,
+        2023,
+        RankingScope::Sweden,
+        &[],
+        Lang::Sv,
+    );
+    assert_eq!(low.bars.last().unwrap().label, "Stockholm");
+}

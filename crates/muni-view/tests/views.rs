@@ -1,0 +1,540 @@
+//! The dashboard's views on a SYNTHETIC catalog built in code (`muni_view::fixture`): search,
+//! tables, rankings, the profile, the CSV of a view and the share panel. Real municipality
+//! codes and names, invented figures; the real published figures are checked in
+//! `muni-pipeline/tests/known_figures.rs`.
+
+use muni_model::{ChartQuery, Lang, Theme, Unit, View, format_number};
+use muni_view::export::*;
+use muni_view::fixture::{C, M, MEMBERS, MUNICIPALITIES, Spec, Synthetic, V, v};
+use muni_view::profile::*;
+use muni_view::search::search;
+use muni_view::table::*;
+use muni_view::view::*;
+
+const MWH: f64 = 1_000_000.0;
+
+/// Three SYNTHETIC indicators: a share over 2020–2024 (the default indicator), a total with
+/// withheld and missing years over 2014–2020, and a population over 2000–2005.
+fn fx() -> Synthetic {
+    let share: Vec<(String, Vec<V>)> = MUNICIPALITIES
+        .iter()
+        .enumerate()
+        .map(|(k, (c, _))| {
+            let vals = (0..5)
+                .map(|i| v(10.0 + k as f64 * 1.5 + f64::from(i) * 0.4))
+                .collect();
+            ((*c).to_owned(), vals)
+        })
+        .chain([(
+            "00".to_owned(),
+            (0..5).map(|i| v(12.0 + f64::from(i) * 0.1)).collect(),
+        )])
+        .collect();
+    let production: Vec<(&str, Vec<V>)> = vec![
+        // 2014 … 2020. Östhammar: 4th in the network in 2018, 2nd in 2019; 2015 withheld.
+        (
+            "0382",
+            vec![v(18.0), C, v(19.0), v(20.0), v(21.0), v(23.0), v(22.5)],
+        ),
+        ("2584", vec![v(30.0); 7]),
+        ("0181", [vec![v(25.0); 5], vec![v(20.0), v(19.0)]].concat()),
+        ("1496", [vec![v(22.0); 5], vec![v(10.0); 2]].concat()),
+        ("0882", vec![M; 7]),
+        ("1382", [vec![v(1.0); 6], vec![M]].concat()),
+        ("2181", [vec![v(2.0); 6], vec![C]].concat()),
+        ("2284", vec![v(3.0); 7]),
+        ("0180", vec![v(0.5); 7]),
+        ("0117", vec![v(0.1); 7]),
+        ("0183", vec![M; 7]),
+        ("1256", vec![v(4.0); 7]),
+        ("2281", vec![v(8.0); 7]),
+        ("2380", vec![v(6.0); 7]),
+        ("00", vec![v(160.0); 7]),
+    ];
+    let production: Vec<(&str, Vec<V>)> = production
+        .into_iter()
+        .map(|(c, vals)| {
+            let mwh = vals
+                .into_iter()
+                .map(|x| match x {
+                    V::Ok(x) => v(x * MWH),
+                    other => other,
+                })
+                .collect();
+            (c, mwh)
+        })
+        .collect();
+    let people = |c: &str| -> f64 {
+        match c {
+            "0180" => 900_000.0,
+            "0181" => 100_000.0,
+            "2281" => 98_000.0,
+            _ => 10_000.0 + f64::from(c.parse::<u16>().unwrap() % 97) * 500.0,
+        }
+    };
+    let population: Vec<(String, Vec<V>)> = MUNICIPALITIES
+        .iter()
+        .map(|(c, _)| {
+            let vals = (0..6)
+                .map(|i| v(people(c) + f64::from(i) * 100.0))
+                .collect();
+            ((*c).to_owned(), vals)
+        })
+        .collect();
+    Synthetic::new()
+        .indicator(
+            Spec::new(DEFAULT_INDICATOR, Unit::Percent)
+                .theme(Theme::Employment)
+                .title(
+                    "Industrins andel av sysselsättningen",
+                    "Industry's share of employment",
+                )
+                .years(2020..=2024),
+            &refs(&share),
+        )
+        .indicator(
+            Spec::new("electricity_production_total", Unit::Mwh)
+                .additive()
+                .title("Elproduktion", "Electricity production")
+                .years(2014..=2020),
+            &production
+                .iter()
+                .map(|(c, vals)| (*c, vals.as_slice()))
+                .collect::<Vec<_>>(),
+        )
+        .indicator(
+            Spec::new("population", Unit::Persons)
+                .additive()
+                .theme(Theme::Population)
+                .title("Folkmängd", "Population")
+                .years(2000..=2005),
+            &refs(&population),
+        )
+}
+
+fn refs(rows: &[(String, Vec<V>)]) -> Vec<(&str, &[V])> {
+    rows.iter()
+        .map(|(c, vals)| (c.as_str(), vals.as_slice()))
+        .collect()
+}
+
+fn query(s: &str) -> ChartQuery {
+    let (q, notices) = ChartQuery::parse(s);
+    assert!(notices.is_empty(), "{s}: {notices:?}");
+    q
+}
+
+#[test]
+fn search_finds_by_prefix_then_substring_with_swedish_letters() {
+    let f = fx();
+    let c = &f.catalog;
+    let names = |t: &str, n: usize| -> Vec<String> {
+        search(c, t, n).iter().map(|r| r.name.clone()).collect()
+    };
+    // Prefix matches first, in Swedish order (å after z: Östersund before Österåker).
+    assert_eq!(
+        names("öst", 10),
+        ["Östersund", "Österåker", "Östhammar", "Östra Göinge"]
+    );
+    // Then the names that contain the text.
+    assert_eq!(names("sund", 10), ["Sundbyberg", "Sundsvall", "Östersund"]);
+    assert_eq!(names("ÖSTHAMMAR", 10), ["Östhammar"]);
+    assert_eq!(names("hammar", 10), ["Östhammar"]);
+    assert!(names("  ", 10).is_empty());
+    assert_eq!(names("a", 5).len(), 5);
+}
+
+#[test]
+fn default_view_shows_the_network_and_a_county_its_municipalities() {
+    let f = fx();
+    let c = &f.catalog;
+    let q = query("");
+    let meta = indicator(c, &q).unwrap();
+    assert_eq!(meta.id, DEFAULT_INDICATOR);
+    assert_eq!(group_members(c, &q), MEMBERS);
+    let chart = series_chart(c, meta, f.get(&meta.id).1, &q);
+    let members = chart
+        .series
+        .iter()
+        .filter(|s| s.role == muni_view::SeriesRole::Member)
+        .count();
+    assert_eq!(members, MEMBERS.len(), "the members as context lines");
+    assert!(
+        chart.series.iter().any(|s| s.code == "network_median")
+            && chart.series.iter().any(|s| s.code == "00"),
+        "and the references"
+    );
+    let q = query("g=lan01");
+    assert_eq!(group_members(c, &q), ["0117", "0180", "0181", "0183"]);
+}
+
+#[test]
+fn table_has_the_charts_numbers_and_marks_withheld_values() {
+    let f = fx();
+    let c = &f.catalog;
+    let q = query("i=electricity_production_total&r=0382&g=&y=2014-2020");
+    let meta = indicator(c, &q).unwrap();
+    let file = f.get(&meta.id).1;
+    let chart = series_chart(c, meta, file, &q);
+    let table = series_table(c, meta, file, &q);
+    assert_eq!(
+        table.header[1..],
+        ["2014", "2015", "2016", "2017", "2018", "2019", "2020"]
+    );
+    let first = &table.rows[0];
+    assert_eq!(
+        (first.label.as_str(), first.code.as_str()),
+        ("Östhammar", "0382")
+    );
+    assert_eq!(first.cells[5].text, "23\u{a0}000\u{a0}000");
+    assert_eq!(first.cells[5].key, Some(23.0 * MWH));
+    assert_eq!(first.cells[1].text, "..", "2015 is confidential");
+    assert_eq!(first.cells[1].key, None);
+    // A total: the network median is drawn, Riket is not (it would flatten the chart).
+    let codes: Vec<&str> = table.rows.iter().map(|r| r.code.as_str()).collect();
+    assert_eq!(codes, ["0382", "network_median"]);
+    for (s, row) in chart.series.iter().zip(&table.rows) {
+        assert_eq!((&s.label, &s.code), (&row.label, &row.code));
+        for (v, cell) in s.values.iter().zip(&row.cells) {
+            if let Some(v) = v {
+                assert_eq!(cell.text, format_number(*v, chart.decimals, Lang::Sv));
+            }
+        }
+    }
+    // The median of the members that reported: 2020 has five (Falkenberg and Oskarshamn
+    // missing, Sandviken withheld), so it is incomplete, and still drawn with its number.
+    let median = &table.rows[1].cells[6];
+    assert_eq!(
+        median.key,
+        Some(19.0 * MWH),
+        "median of 30, 22.5, 19, 10, 3"
+    );
+}
+
+#[test]
+fn a_share_in_the_profile_changes_in_percentage_points() {
+    let f = fx();
+    let files = vec![f.all()[0].clone()];
+    let file = &files[0].1;
+    let rows = profile(&files, "0181", Lang::Sv);
+    let d =
+        file.value("0181", 2024).unwrap().0.unwrap() - file.value("0181", 2020).unwrap().0.unwrap();
+    assert!((d - 1.6).abs() < 1e-9, "{d}");
+    assert_eq!(rows[0].change, "+1,6 procentenheter sedan 2020");
+    let en = profile(&files, "0181", Lang::En);
+    assert_eq!(en[0].change, "+1.6 percentage points since 2020");
+}
+
+#[test]
+fn profile_of_osthammar() {
+    let f = fx();
+    let files = f.all();
+    let rows = profile(&files, "0382", Lang::Sv);
+    assert_eq!(rows.len(), 3);
+    let el = rows
+        .iter()
+        .find(|r| r.id == "electricity_production_total")
+        .unwrap();
+    assert_eq!(
+        (el.year, el.value.as_str()),
+        (Some(2020), "22\u{a0}500\u{a0}000")
+    );
+    // Out of the municipalities with a published value that year (10 in Sweden, 5 members),
+    // not out of all 14 and all 8.
+    assert_eq!(el.rank_national.map(Place::text).as_deref(), Some("2 / 10"));
+    assert_eq!(el.rank_network, Some(Place { rank: 2, of: 5 }));
+    // 2015 is withheld: the change runs from the first published year.
+    assert_eq!(el.change, "+25,0 % sedan 2014");
+    let pop = rows.iter().find(|r| r.id == "population").unwrap();
+    assert_eq!(pop.year, Some(2005));
+    assert!(
+        pop.change.starts_with('+') && pop.change.ends_with("sedan 2000"),
+        "{pop:?}"
+    );
+    let q = query("v=profile&p=2584");
+    assert_eq!(profile_code(&f.catalog, &q).as_deref(), Some("2584"));
+    let q = query("v=profile");
+    assert_eq!(profile_code(&f.catalog, &q).as_deref(), Some("0181"));
+}
+
+#[test]
+fn index_measure_and_stale_indicator() {
+    let f = fx();
+    let c = &f.catalog;
+    let q = query("i=population&r=0180&g=&m=index&b=2000&y=2000-2001");
+    let meta = indicator(c, &q).unwrap();
+    let chart = series_chart(c, meta, f.get("population").1, &q);
+    assert_eq!(chart.series[0].values[0], Some(100.0));
+    let expected = 100.0 * 900_100.0 / 900_000.0;
+    assert!((chart.series[0].values[1].unwrap() - expected).abs() < 1e-9);
+    assert!(chart.subtitle.contains("2000 = 100"));
+    let (q, _) = ChartQuery::parse("i=no_such_indicator");
+    assert_eq!(indicator(c, &q).unwrap().id, DEFAULT_INDICATOR);
+}
+
+#[test]
+fn ranking_table_is_in_rank_order_with_both_ranks_and_the_change() {
+    let f = fx();
+    let c = &f.catalog;
+    let q = query("i=electricity_production_total&r=0382&v=ranking&t=2019");
+    let meta = indicator(c, &q).unwrap();
+    let file = f.get(&meta.id).1;
+    let t = ranking_table(c, meta, file, &q).unwrap();
+    assert!(t.header[4].ends_with("sedan 2018"), "{:?}", t.header);
+    // 2019: seven members published (Oskarshamn has no value).
+    let names: Vec<&str> = t.rows.iter().map(|r| r.label.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Kiruna",
+            "Östhammar",
+            "Södertälje",
+            "Skövde",
+            "Örnsköldsvik",
+            "Sandviken",
+            "Falkenberg"
+        ]
+    );
+    let o = &t.rows[1];
+    assert_eq!(o.cells[0].text, "23\u{a0}000\u{a0}000");
+    assert_eq!(
+        (o.cells[1].text.as_str(), o.cells[3].text.as_str()),
+        ("2", "+2"),
+        "from 4th in 2018"
+    );
+    assert_eq!(o.cells[3].key, Some(2.0));
+    assert_eq!(
+        t.rows[2].cells[3].text, "\u{2212}1",
+        "Södertälje lost a place"
+    );
+    // The summary gives the table's place and its change.
+    let said = muni_view::summary::summary(c, meta, file, &q);
+    assert!(
+        said[0].contains("plats 2 av 7") || said[0].contains("näst högsta"),
+        "{said:?}"
+    );
+    assert!(said[0].contains("upp 2 plats"), "{said:?}");
+    // All of Sweden: every municipality with a published value.
+    let q = query("i=electricity_production_total&r=0382&v=ranking&t=2019&s=sweden&lang=en");
+    let t = ranking_table(c, meta, file, &q).unwrap();
+    assert_eq!(t.rows.len(), 12, "14 less Oskarshamn and Sundbyberg");
+    assert!(t.header[4].ends_with("since 2018"), "{:?}", t.header);
+    let said = muni_view::summary::summary(c, meta, file, &q);
+    assert!(said[0].starts_with("Östhammar has Sweden's "), "{said:?}");
+    assert!(said[0].contains(" since 2018"), "{said:?}");
+}
+
+#[test]
+fn a_confidential_value_is_said_and_not_ranked() {
+    let f = fx();
+    let c = &f.catalog;
+    let q = query("i=electricity_production_total&r=0382&v=ranking&t=2015");
+    let meta = indicator(c, &q).unwrap();
+    let file = f.get(&meta.id).1;
+    let said = muni_view::summary::summary(c, meta, file, &q);
+    assert_eq!(
+        said,
+        [
+            "Östhammar: värdet för elproduktion 2015 är sekretessbelagt (för få företag) och rangordnas inte."
+        ]
+    );
+    let t = ranking_table(c, meta, file, &q).unwrap();
+    assert!(t.rows.iter().all(|r| r.code != "0382"));
+    assert_eq!(t.rows.len(), 6);
+}
+
+#[test]
+fn the_views_csv_holds_exactly_the_tables_numbers() {
+    use muni_model::extract::Dialect;
+    let f = fx();
+    let c = &f.catalog;
+    for query_text in [
+        "",
+        "i=electricity_production_total&r=0382,2284&y=2014-2020",
+        "i=population&r=2284&g=&m=index&b=2000&y=2000-2005",
+        "i=electricity_production_total&r=0382&v=ranking&t=2019&s=sweden",
+    ] {
+        let q = query(query_text);
+        let meta = indicator(c, &q).unwrap();
+        let file = f.get(&meta.id).1;
+        let (csv, name) = view_extract(c, meta, file, &q, Dialect::Machine);
+        assert!(
+            name.starts_with("industrikommuner_") && name.ends_with(".csv"),
+            "{name}"
+        );
+        let table = if q.view == View::Ranking {
+            ranking_table(c, meta, file, &q).unwrap()
+        } else {
+            series_table(c, meta, file, &q)
+        };
+        // Every number in the table, in the CSV at full precision for the same region/year.
+        let lines: Vec<Vec<String>> = csv
+            .lines()
+            .skip(1)
+            .map(|l| l.split(',').map(str::to_owned).collect())
+            .collect();
+        let mut compared = 0;
+        for row in &table.rows {
+            let cells: Vec<&Cell> = if q.view == View::Ranking {
+                vec![&row.cells[0]]
+            } else {
+                row.cells.iter().collect()
+            };
+            for (k, cell) in cells.into_iter().enumerate() {
+                let year = if q.view == View::Ranking {
+                    ranking_year(meta, &q).unwrap().to_string()
+                } else {
+                    table.header[k + 1].clone()
+                };
+                let line = lines
+                    .iter()
+                    .find(|l| l[0] == row.code && l[6] == year)
+                    .unwrap_or_else(|| panic!("{} {year} missing from the CSV", row.code));
+                let v: Option<f64> = line[7].parse().ok();
+                match (v, cell.key) {
+                    (Some(a), Some(b)) => assert!(
+                        (a - b).abs() <= 1e-9 * b.abs().max(1.0),
+                        "{query_text}: {} {year}: {a} vs {b}",
+                        row.code
+                    ),
+                    (a, b) => assert_eq!(a, b, "{query_text}: {} {year}", row.code),
+                }
+                compared += 1;
+            }
+        }
+        assert!(compared > 0, "{query_text}");
+        assert_eq!(
+            compared,
+            lines.len(),
+            "{query_text}: the CSV has nothing the table has not"
+        );
+    }
+}
+
+#[test]
+fn tables_sort_by_numbers_with_gaps_last_and_names_the_swedish_way() {
+    let row = |label: &str, v: Option<f64>| Row {
+        code: label.into(),
+        label: label.into(),
+        cells: vec![Cell {
+            text: String::new(),
+            key: v,
+        }],
+    };
+    let mut t = Table {
+        header: vec![],
+        rows: vec![
+            row("Övertorneå", Some(2.0)),
+            row("Arboga", None),
+            row("Ängelholm", Some(10.0)),
+            row("Åre", Some(-1.0)),
+            row("Zinkgruvan", Some(2.0)),
+        ],
+    };
+    let labels = |t: &Table| t.rows.iter().map(|r| r.label.clone()).collect::<Vec<_>>();
+    sort_table(&mut t, 0, true);
+    assert_eq!(
+        labels(&t),
+        ["Arboga", "Zinkgruvan", "Åre", "Ängelholm", "Övertorneå"]
+    );
+    sort_table(&mut t, 1, false);
+    assert_eq!(
+        labels(&t),
+        ["Ängelholm", "Zinkgruvan", "Övertorneå", "Åre", "Arboga"]
+    );
+    sort_table(&mut t, 1, true);
+    assert_eq!(
+        labels(&t),
+        ["Åre", "Zinkgruvan", "Övertorneå", "Ängelholm", "Arboga"]
+    );
+    sort_table(&mut t, 0, false);
+    assert_eq!(labels(&t)[0], "Övertorneå");
+}
+
+#[test]
+fn charts_are_drawn_at_the_size_they_are_shown() {
+    assert_eq!(chart_size(1920, 0, false), (960, 540));
+    assert_eq!(chart_size(1024, 0, false), (960, 540));
+    let (w, h) = chart_size(390, 0, false);
+    assert_eq!(w, 358);
+    assert!(h > w, "taller than wide on a phone: {w}×{h}");
+    assert_eq!(chart_size(200, 0, false).0, 320);
+    // 24 named bars on a phone: at least 20 px each.
+    let (_, h) = chart_size(390, 24, false);
+    assert!(h >= 24 * 20, "{h}");
+    // All 290: only the selected are named, the 16:9 frame is kept.
+    assert_eq!(chart_size(1280, 290, false), (960, 540));
+}
+
+#[test]
+fn the_embed_snippet_escapes_and_titles_the_iframe() {
+    let (q, _) = ChartQuery::parse("i=population&r=0382");
+    let s = embed_snippet("https://example.org/d/", &q, "Folkmängd \"<Östhammar>\"");
+    assert!(
+        s.starts_with("<iframe src=\"https://example.org/d/?i=population&amp;r=0382&amp;embed=1\""),
+        "{s}"
+    );
+    assert!(
+        s.contains("title=\"Folkmängd &quot;&lt;Östhammar&gt;&quot;\""),
+        "{s}"
+    );
+    assert!(s.contains("industrikommuner:height"));
+}
+
+#[test]
+fn rows_are_escaped_html_with_their_codes() {
+    let t = Table {
+        header: vec![],
+        rows: vec![Row {
+            code: "0382".into(),
+            label: "<Öst&hammar>".into(),
+            cells: vec![Cell {
+                text: "1\u{a0}234,5".into(),
+                key: Some(1234.5),
+            }],
+        }],
+    };
+    assert_eq!(
+        rows_html(&t),
+        "<tr data-code=\"0382\"><th scope=\"row\">&lt;Öst&amp;hammar&gt;</th><td>1\u{a0}234,5</td></tr>"
+    );
+}
+
+#[test]
+fn the_profile_in_a_sentence_names_the_best_places() {
+    let place = |s: &str| {
+        s.split_once(" / ").map(|(r, n)| Place {
+            rank: r.parse().unwrap(),
+            of: n.parse().unwrap(),
+        })
+    };
+    let row = |title: &str, year, net: &str, nat: &str| ProfileRow {
+        id: String::new(),
+        theme: muni_model::Theme::Energy,
+        title: title.into(),
+        year: Some(year),
+        value: String::new(),
+        unit: String::new(),
+        rank_national: place(nat),
+        rank_network: place(net),
+        change: String::new(),
+    };
+    let rows = vec![
+        row("Folkmängd", 2023, "12 / 24", "80 / 290"),
+        row("Elproduktion", 2020, "1 / 18", "2 / 250"),
+        row("Industrins andel", 2020, "3 / 11", "20 / 158"),
+    ];
+    assert_eq!(
+        profile_summary(&rows, "Östhammar", Lang::Sv),
+        "Östhammar placerar sig bäst i nätverket: elproduktion (plats 1 av 18, 2020) och industrins andel (plats 3 av 11, 2020)."
+    );
+    let outside = vec![row("Folkmängd", 2023, "", "80 / 290")];
+    assert_eq!(
+        profile_summary(&outside, "Uppsala", Lang::En),
+        "Uppsala ranks best in Sweden: folkmängd (rank 80 of 290, 2023)."
+    );
+    assert_eq!(
+        profile_summary(&[], "X", Lang::Sv),
+        "X: inga rangordnade värden."
+    );
+}
