@@ -4,7 +4,7 @@
 # the budget is exceeded by more than 10 %.
 set -euo pipefail
 cd "$(dirname "$0")/../dist"
-default=$(grep -o 'DEFAULT_INDICATOR: &str = "[a-z_0-9]*"' ../crates/muni-chart/src/view.rs | sed 's/.*"\(.*\)"/\1/')
+default=$(grep -o 'DEFAULT_INDICATOR: &str = "[a-z_0-9]*"' ../crates/muni-view/src/view.rs | sed 's/.*"\(.*\)"/\1/')
 total=0
 for f in index.html *.js *.wasm *.css data/catalog.json "data/indicators/$default.json"; do
     n=$(gzip -9c "$f" | wc -c)
