@@ -4,6 +4,7 @@
 //! the embed's height messages.
 
 use muni_e2e::{Browser, dist, ready, serve};
+use muni_view::contract::EXPORTS;
 use serde_json::json;
 
 /// Intercepts the next download link the page clicks; returns (file name, text or data URL).
@@ -207,4 +208,22 @@ fn the_embed_snippet_sizes_its_iframe() {
         .unwrap();
     assert!(h.as_i64().unwrap() < 2000, "{h}");
     std::fs::remove_dir_all(&host).unwrap();
+}
+
+#[test]
+fn the_lazy_module_exports_every_name_of_the_contract() {
+    if !ready() {
+        return;
+    }
+    // The dashboard calls the lazy module by these names (`muni_view::contract`); wasm-bindgen
+    // spells the module's functions as written in `muni-lazy`. A rename on one side only fails
+    // here, not at a reader's click.
+    let js = std::fs::read_to_string(dist().join("lazy/muni_lazy.js")).unwrap();
+    for name in EXPORTS {
+        assert!(
+            js.contains(&format!("export function {name}("))
+                || js.contains(&format!("export async function {name}(")),
+            "dist/lazy/muni_lazy.js does not export {name}"
+        );
+    }
 }

@@ -2,8 +2,8 @@
 //! canvas: plotters' bitmap backend cannot draw text in WebAssembly, the browser can), each
 //! handed to the browser as a download.
 
-use muni_model::extract::{Dialect, file_name, to_csv, view_rows};
-use muni_model::{ChartQuery, Measure};
+use muni_model::ChartQuery;
+use muni_view::contract::{CsvRequest, PictureKind, PictureRequest, Wire};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -87,13 +87,13 @@ async fn png_blob(svg: &str, w: u32, h: u32) -> Result<web_sys::Blob, String> {
         .map_err(|_| "the canvas gave no PNG".to_owned())
 }
 
-/// The view's picture at `w` × `h` with its summary as the caption, and its file name stem.
-async fn picture(base: &str, query: &str, w: u32, h: u32) -> Result<(String, String), String> {
-    let (q, _) = ChartQuery::parse(query);
-    let (cat, file) = view_data(base, &q).await?;
+/// The view's picture at its size with its summary as the caption, and its file name stem.
+async fn picture(r: &PictureRequest) -> Result<(String, String), String> {
+    let (q, _) = ChartQuery::parse(&r.view.query);
+    let (cat, file) = view_data(&r.view.base, &q).await?;
     let meta = muni_view::view::indicator(&cat, &q).ok_or("the catalog has no indicators")?;
     let geo = if q.view.is_map() {
-        Some(cached(&GEO, format!("{base}/geo/municipalities.json")).await?)
+        Some(cached(&GEO, format!("{}/geo/municipalities.json", r.view.base)).await?)
     } else {
         None
     };
@@ -101,77 +101,49 @@ async fn picture(base: &str, query: &str, w: u32, h: u32) -> Result<(String, Str
         .ok_or("no year to show")?;
     chart.set_caption(muni_view::summary::summary(&cat, meta, &file, &q).join(" "));
     Ok((
-        muni_chart::view_svg(&chart, w, h).map_err(|e| e.to_string())?,
+        muni_chart::view_svg(&chart, r.width, r.height).map_err(|e| e.to_string())?,
         stem,
     ))
 }
 
-/// Downloads the view's picture as `kind` (`svg` or `png`); answers the file's name.
+/// Reads the request the dashboard sent (see `muni_view::contract`).
+pub(crate) fn request<T: Wire>(text: &str) -> Result<T, String> {
+    T::decode(text).map_err(|e| format!("a request the module does not understand: {e}"))
+}
+
+/// Downloads the view's picture (`contract::EXPORT_PICTURE`); answers the file's name.
 #[wasm_bindgen]
-pub async fn export_picture(
-    base: String,
-    query: String,
-    w: u32,
-    h: u32,
-    kind: String,
-) -> Result<String, JsValue> {
-    // An unknown kind is the caller's mistake, said, not silently a PNG.
-    if kind != "svg" && kind != "png" {
-        return Err(format!("unknown picture kind {kind:?} (svg or png)").into());
-    }
-    let (svg, stem) = picture(&base, &query, w, h).await?;
-    let name = format!("{stem}.{kind}");
-    let blob = if kind == "svg" {
-        text_blob(&svg, "image/svg+xml")?
-    } else {
-        png_blob(&svg, w, h).await?
+pub async fn export_picture(request_text: String) -> Result<String, JsValue> {
+    let r: PictureRequest = request(&request_text)?;
+    let (svg, stem) = picture(&r).await?;
+    let name = format!("{stem}.{}", r.kind.extension());
+    let blob = match r.kind {
+        PictureKind::Svg => text_blob(&svg, "image/svg+xml")?,
+        PictureKind::Png => png_blob(&svg, r.width, r.height).await?,
     };
     download_blob(&blob, &name)?;
     Ok(name)
 }
 
-/// The view's picture as a PNG Blob (for the clipboard).
+/// The view's picture as a PNG Blob, for the clipboard (`contract::PICTURE_PNG`).
 #[wasm_bindgen]
-pub async fn picture_png(base: String, query: String, w: u32, h: u32) -> Result<JsValue, JsValue> {
-    let (svg, _) = picture(&base, &query, w, h).await?;
-    Ok(png_blob(&svg, w, h).await?.into())
+pub async fn picture_png(request_text: String) -> Result<JsValue, JsValue> {
+    let r: PictureRequest = request(&request_text)?;
+    let (svg, _) = picture(&r).await?;
+    Ok(png_blob(&svg, r.width, r.height).await?.into())
 }
 
-/// Downloads the view's CSV: the rows of `codes` (comma-separated, in the table's order) over
-/// `years`, as published or as an index with base year `index_base` (0: as published), in
-/// `dialect`; answers the file's name.
+/// Downloads the view's CSV (`contract::EXPORT_CSV`): the selection the page shows, written by
+/// the same function as every other CSV of a view (`muni_view::export::csv_file`); answers the
+/// file's name.
 #[wasm_bindgen]
-pub async fn export_csv(
-    base: String,
-    query: String,
-    codes: String,
-    years: String,
-    index_base: u16,
-    dialect: String,
-) -> Result<String, JsValue> {
-    let dialect = Dialect::parse(&dialect)
-        .ok_or_else(|| format!("unknown CSV dialect {dialect:?} (excel_sv or machine)"))?;
-    let (q, _) = ChartQuery::parse(&query);
-    let (cat, file) = view_data(&base, &q).await?;
+pub async fn export_csv(request_text: String) -> Result<String, JsValue> {
+    let r: CsvRequest = request(&request_text)?;
+    let (q, _) = ChartQuery::parse(&r.view.query);
+    let (cat, file) = view_data(&r.view.base, &q).await?;
     let meta = muni_view::view::indicator(&cat, &q).ok_or("the catalog has no indicators")?;
-    let codes: Vec<String> = codes
-        .split(',')
-        .filter(|c| !c.is_empty())
-        .map(str::to_owned)
-        .collect();
-    let years: Vec<u16> = years.split(',').filter_map(|y| y.parse().ok()).collect();
-    let measure = match index_base {
-        0 => Measure::AsPublished,
-        _ if meta.rate => return Err("a rate is not shown as an index".into()),
-        base => Measure::Index { base },
-    };
-    let rows = view_rows(&cat, meta, &file, &codes, &years, measure, q.lang);
-    let span = (
-        years.first().copied().unwrap_or(0),
-        years.last().copied().unwrap_or(0),
-    );
-    let text = to_csv(&rows, dialect);
-    let name = file_name(meta, measure, span, "csv");
+    let (text, name) =
+        muni_view::export::csv_file(&cat, meta, &file, &r.selection, r.dialect, q.lang)?;
     download_blob(&text_blob(&text, "text/csv;charset=utf-8")?, &name)?;
     Ok(name)
 }

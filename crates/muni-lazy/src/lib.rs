@@ -17,6 +17,7 @@ use muni_chart::map::MapChart;
 use muni_model::geo::Shapes;
 use muni_model::peers::PeersFile;
 use muni_model::{Catalog, ChartQuery, IndicatorFile, Lang, format_number};
+use muni_view::contract::{MapRequest, PeersAnswer, PeersRequest, ViewRef, Wire};
 use muni_view::view::{ViewChart, indicator, view_chart};
 use wasm_bindgen::prelude::*;
 
@@ -74,13 +75,13 @@ pub(crate) async fn view_data(
 /// pixels, with the view's summary under it when `caption` (exported slides). `base` is where
 /// the published data is, relative to the page (`data`).
 #[wasm_bindgen]
-pub async fn map_svg(
-    base: String,
-    query: String,
-    w: u32,
-    h: u32,
-    caption: bool,
-) -> Result<String, JsValue> {
+pub async fn map_svg(request_text: String) -> Result<String, JsValue> {
+    let MapRequest {
+        view: ViewRef { base, query },
+        width: w,
+        height: h,
+        caption,
+    } = export::request(&request_text)?;
     let (q, _) = ChartQuery::parse(&query);
     let (cat, file) = view_data(&base, &q).await?;
     let meta = indicator(&cat, &q).ok_or("the catalog has no indicators")?;
@@ -106,9 +107,12 @@ pub fn map_hit(x: f64, y: f64) -> Option<String> {
     })
 }
 
-/// The peers of the first municipality selected in `query`: `[html, "code,code,…"]`.
+/// The peers of the first municipality selected in the view, as a `PeersAnswer`.
 #[wasm_bindgen]
-pub async fn peers_html(base: String, query: String) -> Result<js_sys::Array, JsValue> {
+pub async fn peers_html(request_text: String) -> Result<String, JsValue> {
+    let PeersRequest {
+        view: ViewRef { base, query },
+    } = export::request(&request_text)?;
     let (q, _) = ChartQuery::parse(&query);
     let code = q
         .municipalities
@@ -119,10 +123,11 @@ pub async fn peers_html(base: String, query: String) -> Result<js_sys::Array, Js
     let cat = cached(&CATALOG, format!("{base}/catalog.json")).await?;
     let p = cached(&PEERS, format!("{base}/peers.json")).await?;
     let v = peers::view(&cat, &p, &code, q.lang);
-    let out = js_sys::Array::new();
-    out.push(&JsValue::from_str(&v.html));
-    out.push(&JsValue::from_str(&v.peers.join(",")));
-    Ok(out)
+    let answer = PeersAnswer {
+        html: v.html,
+        peers: v.peers,
+    };
+    Ok(answer.encode())
 }
 
 /// A number as the dashboard writes it.

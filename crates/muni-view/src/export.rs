@@ -1,7 +1,12 @@
 //! What a view exports: the rows, years and measure of its CSV, the file itself, the
 //! download-and-share panel and the embed snippet.
 
-use muni_model::{Catalog, ChartQuery, IndicatorFile, IndicatorMeta, Lang, View, html_escape};
+use muni_model::extract::Dialect;
+use muni_model::{
+    Catalog, ChartQuery, IndicatorFile, IndicatorMeta, Lang, Measure, View, html_escape,
+};
+
+use crate::contract::Selection;
 
 use crate::table::ranking_table;
 use crate::tr;
@@ -15,47 +20,76 @@ pub fn view_extract(
     meta: &IndicatorMeta,
     file: &IndicatorFile,
     q: &ChartQuery,
-    dialect: muni_model::extract::Dialect,
-) -> (String, String) {
+    dialect: Dialect,
+) -> Result<(String, String), String> {
+    let selection = view_selection(catalog, meta, file, q);
+    csv_file(catalog, meta, file, &selection, dialect, q.lang)
+}
+
+/// The CSV of `selection` in `dialect` and its file name: what the dashboard's download writes
+/// (the lazy module calls this with the selection the page sent, see [`crate::contract`]).
+/// An index of a rate is refused, never written.
+pub fn csv_file(
+    catalog: &Catalog,
+    meta: &IndicatorMeta,
+    file: &IndicatorFile,
+    selection: &Selection,
+    dialect: Dialect,
+    lang: Lang,
+) -> Result<(String, String), String> {
     use muni_model::extract::{file_name, to_csv, view_rows};
-    let (codes, years, measure) = view_selection(catalog, meta, file, q);
-    let rows = view_rows(catalog, meta, file, &codes, &years, measure, q.lang);
+    if meta.rate && selection.measure != Measure::AsPublished {
+        return Err(format!("{}: a rate is not shown as an index", meta.id));
+    }
+    let Selection {
+        codes,
+        years,
+        measure,
+    } = selection;
+    let rows = view_rows(catalog, meta, file, codes, years, *measure, lang);
     let span = (
         years.first().copied().unwrap_or(0),
         years.last().copied().unwrap_or(0),
     );
-    (
+    Ok((
         to_csv(&rows, dialect),
-        file_name(meta, measure, span, "csv"),
-    )
+        file_name(meta, *measure, span, "csv"),
+    ))
 }
 
 /// What the view's CSV holds: the regions in the table's order, the years and the measure.
-/// (The dashboard sends these to the lazy module, which writes the file as [`view_extract`].)
 pub fn view_selection(
     catalog: &Catalog,
     meta: &IndicatorMeta,
     file: &IndicatorFile,
     q: &ChartQuery,
-) -> (Vec<String>, Vec<u16>, muni_model::Measure) {
+) -> Selection {
     match q.view {
         View::Ranking | View::Map | View::Tiles => {
             let year = ranking_year(meta, q).unwrap_or(0);
             let codes = ranking_table(catalog, meta, file, q)
                 .map(|t| t.rows.into_iter().map(|r| r.code).collect())
                 .unwrap_or_default();
-            (codes, vec![year], muni_model::Measure::AsPublished)
+            Selection {
+                codes,
+                years: vec![year],
+                measure: Measure::AsPublished,
+            }
         }
         _ => {
             let chart = series_chart(catalog, meta, file, q);
             let codes = chart.series.into_iter().map(|s| s.code).collect();
             // A rate is never indexed (as the chart draws it).
             let measure = if meta.rate {
-                muni_model::Measure::AsPublished
+                Measure::AsPublished
             } else {
                 q.measure
             };
-            (codes, chart.years, measure)
+            Selection {
+                codes,
+                years: chart.years,
+                measure,
+            }
         }
     }
 }

@@ -357,7 +357,7 @@ fn the_views_csv_holds_exactly_the_tables_numbers() {
         let q = query(query_text);
         let meta = indicator(c, &q).unwrap();
         let file = f.get(&meta.id).1;
-        let (csv, name) = view_extract(c, meta, file, &q, Dialect::Machine);
+        let (csv, name) = view_extract(c, meta, file, &q, Dialect::Machine).unwrap();
         assert!(
             name.starts_with("industrikommuner_") && name.ends_with(".csv"),
             "{name}"
@@ -537,4 +537,30 @@ fn the_profile_in_a_sentence_names_the_best_places() {
         profile_summary(&[], "X", Lang::Sv),
         "X: inga rangordnade värden."
     );
+}
+
+#[test]
+fn a_rate_is_never_written_as_an_index() {
+    use muni_model::Measure;
+    use muni_model::extract::Dialect;
+    use muni_view::contract::Selection;
+    let rows: Vec<(String, Vec<V>)> = MEMBERS
+        .iter()
+        .map(|c| ((*c).to_owned(), vec![v(80.0), v(81.5)]))
+        .collect();
+    let f = Synthetic::new().indicator(Spec::new("rate", Unit::Percent).rate(), &refs(&rows));
+    let (meta, file) = f.get("rate");
+    // The view asks for an index: the selection keeps the rate as published.
+    let q = query("i=rate&m=index&b=2019");
+    let selection = view_selection(&f.catalog, meta, file, &q);
+    assert_eq!(selection.measure, Measure::AsPublished);
+    let (csv, _) = view_extract(&f.catalog, meta, file, &q, Dialect::Machine).unwrap();
+    assert!(csv.contains(",80,") || csv.contains(",80.0,"), "{csv}");
+    // A request that asks for it anyway is refused, not written.
+    let asked = Selection {
+        measure: Measure::Index { base: 2019 },
+        ..selection
+    };
+    let e = csv_file(&f.catalog, meta, file, &asked, Dialect::Machine, Lang::Sv).unwrap_err();
+    assert!(e.contains("rate"), "{e}");
 }

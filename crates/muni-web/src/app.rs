@@ -206,21 +206,25 @@ fn PeersPanel(catalog: Arc<Catalog>, query: RwSignal<ChartQuery>) -> impl IntoVi
     let open = RwSignal::new(false);
     // The table: escaped HTML from the lazy module (a table of leptos views costs kBs).
     let html = RwSignal::new(String::new());
+    // The peers shown, for "add them to the comparison" (codes, comma-separated: a string
+    // signal, of which the app has many, rather than a new signal type).
+    let peers = RwSignal::new(String::new());
     Effect::new(move |_| {
         if anchor.with(String::is_empty) || !open.get() {
             return;
         }
         let q = query.with(|q| q.to_query_string());
-        leptos::task::spawn_local(async move { html.set(crate::lazy::peers_html(&q).await) });
+        leptos::task::spawn_local(async move {
+            let answer = crate::lazy::peers_html(&q).await;
+            peers.set(answer.peers.join(","));
+            html.set(answer.html);
+        });
     });
-    let has_peers = Memo::new(move |_| {
-        html.track();
-        !crate::lazy::peers().is_empty()
-    });
+    let has_peers = Memo::new(move |_| peers.with(|p| !p.is_empty()));
     let add = move |_| {
-        let codes = crate::lazy::peers();
+        let codes = peers.get_untracked();
         query.update(|q| {
-            for c in codes.iter().filter_map(|c| MunicipalityCode::new(c).ok()) {
+            for c in codes.split(',').filter_map(|c| MunicipalityCode::new(c).ok()) {
                 if !q.municipalities.contains(&c) {
                     q.municipalities.push(c)
                 }
@@ -612,16 +616,17 @@ fn Export(
             ),
             "dark" => embed_dark.update(|d| *d = !*d),
             "csv" => {
-                let dialect = pick("input[name=dialect]:checked").unwrap_or_default();
-                crate::export::remember("csv-dialect", &dialect);
-                let (codes, years, measure) =
-                    muni_view::export::view_selection(&catalog, &meta, &file, &q);
-                let index = match measure {
-                    muni_model::Measure::Index { base } => base,
-                    muni_model::Measure::AsPublished => 0,
-                };
+                let chosen = pick("input[name=dialect]:checked").unwrap_or_default();
+                crate::export::remember("csv-dialect", &chosen);
+                let selection = muni_view::export::view_selection(&catalog, &meta, &file, &q);
+                // The panel's two radio values; anything else is said, not guessed.
+                let dialect = muni_model::extract::Dialect::parse(&chosen)
+                    .ok_or_else(|| format!("unknown CSV dialect {chosen:?}"));
                 leptos::task::spawn_local(async move {
-                    report(crate::lazy::export_csv(&qs, &codes, &years, index, &dialect).await)
+                    report(match dialect {
+                        Ok(d) => crate::lazy::export_csv(&qs, selection, d).await,
+                        Err(e) => Err(e),
+                    })
                 });
             }
             "copy" => {
@@ -639,9 +644,14 @@ fn Export(
                 });
             }
             kind @ ("png" | "svg") => {
-                let kind = kind.to_owned();
+                use muni_view::contract::PictureKind;
+                let kind = if kind == "png" {
+                    PictureKind::Png
+                } else {
+                    PictureKind::Svg
+                };
                 leptos::task::spawn_local(async move {
-                    report(crate::lazy::export_picture(&qs, w, h, &kind).await)
+                    report(crate::lazy::export_picture(&qs, w, h, kind).await)
                 });
             }
             _ => {}
@@ -680,13 +690,23 @@ fn Figure(
     on_cleanup(move || resize.remove());
     // A map is drawn by the lazily loaded module (see `lazy`), the other charts here.
     let map_svg = RwSignal::new(String::new());
+    // The size the map on screen was drawn at (the pointer's hit test scales to it).
+    let (map_w, map_h) = (RwSignal::new(0u32), RwSignal::new(0u32));
     Effect::new(move |_| {
         let (is_map, query_string) = query.with(|q| (q.view.is_map(), q.to_query_string()));
         let (w, h) = muni_view::view::chart_size(viewport.get(), 0, true);
         if is_map {
             leptos::task::spawn_local(async move {
-                if let Some(svg) = crate::lazy::draw_map(&query_string, w, h).await {
-                    map_svg.set(svg);
+                let drawn = crate::lazy::map_svg(&query_string, w, h).await;
+                // A later map may have been asked for meanwhile: only the latest is shown.
+                let latest = query.with_untracked(|q| q.to_query_string()) == query_string
+                    && muni_view::view::chart_size(viewport.get_untracked(), 0, true) == (w, h);
+                if latest {
+                    map_w.set(w);
+                    map_h.set(h);
+                    map_svg.set(drawn.unwrap_or_else(|e| {
+                        format!("<p class=\"error\">{}</p>", muni_model::html_escape(&e))
+                    }));
                 }
             });
         }
@@ -730,7 +750,12 @@ fn Figure(
             f64::from(ev.client_x()) - r.left(),
             f64::from(ev.client_y()) - r.top(),
         );
-        Some((crate::lazy::map_hit(x, y, r.width(), r.height())?, x, y))
+        let drawn = (map_w.get_untracked(), map_h.get_untracked());
+        Some((
+            crate::lazy::map_hit(x, y, r.width(), r.height(), drawn)?,
+            x,
+            y,
+        ))
     };
     // The tip as HTML text (escaped): one string signal rather than a new signal type.
     let tip = RwSignal::new(String::new());

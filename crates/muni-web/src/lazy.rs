@@ -1,10 +1,15 @@
 //! The second module (`muni-lazy`, built beside the dashboard into `lazy/`): imported the first
-//! time a map, the tile grid or the peers are shown, so that the first view does not download
-//! the map's drawing, the outlines or the peers.
+//! time a map, the tile grid, the peers or an export is needed, so that the first view does not
+//! download the map's drawing, the outlines or the peers. The calls and their requests are
+//! typed in `muni_view::contract`, shared with the module.
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 
-use js_sys::{Array, Function, Promise, Reflect};
+use js_sys::{Function, Promise, Reflect};
+use muni_view::contract::{
+    self, CsvRequest, MapRequest, PeersAnswer, PeersRequest, PictureKind, PictureRequest,
+    Selection, ViewRef, Wire,
+};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -13,23 +18,20 @@ use crate::api::DATA;
 
 #[wasm_bindgen(inline_js = r#"
 export function load_lazy(url) { return import(url).then(async (m) => { await m.default(); return m; }); }
-export function copy_lazy(url, base, query, w, h) {
+export function copy_lazy(url, name, request) {
   try {
-    const png = load_lazy(url).then((m) => m.picture_png(base, query, w, h));
+    const png = load_lazy(url).then((m) => m[name](request));
     return navigator.clipboard.write([new ClipboardItem({ "image/png": png })]);
   } catch (e) { return Promise.reject(e); }
 }"#)]
 extern "C" {
     fn load_lazy(url: &str) -> Promise;
-    fn copy_lazy(url: &str, base: &str, query: &str, w: u32, h: u32) -> Promise;
+    fn copy_lazy(url: &str, name: &str, request: &str) -> Promise;
 }
 
 thread_local! {
+    /// The imported module: a handle to JavaScript, kept once loaded (not page state).
     static MODULE: RefCell<Option<JsValue>> = const { RefCell::new(None) };
-    /// The latest map asked for (a later one may finish first) and the size it was drawn at.
-    static MAP: Cell<(u64, u32, u32)> = const { Cell::new((0, 0, 0)) };
-    /// The peers last shown.
-    static PEERS: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
 }
 
 fn text(e: JsValue) -> String {
@@ -64,131 +66,106 @@ fn function(m: &JsValue, name: &str) -> Result<Function, String> {
         .map_err(|_| format!("lazy module: no {name}"))
 }
 
-async fn call(name: &str, args: &[JsValue]) -> Result<JsValue, String> {
+/// Calls the export `name` with its one typed request and awaits its promise.
+async fn call<R: Wire>(name: &str, request: &R) -> Result<JsValue, String> {
     let m = module().await?;
     let f = function(&m, name)?;
     let p: Promise = f
-        .apply(&JsValue::NULL, &args.iter().collect::<Array>())
+        .call1(&JsValue::NULL, &request.encode().into())
         .map_err(text)?
         .dyn_into()
         .map_err(|_| format!("{name}: no promise"))?;
     JsFuture::from(p).await.map_err(text)
 }
 
-/// The map or tile grid of `query` (a dashboard query string) as SVG.
-pub async fn map_svg(query: &str, w: u32, h: u32, caption: bool) -> Result<String, String> {
-    let v = call(
-        "map_svg",
-        &[
-            DATA.into(),
-            query.into(),
-            w.into(),
-            h.into(),
-            caption.into(),
-        ],
-    )
-    .await?;
-    v.as_string().ok_or_else(|| "map_svg: not text".into())
-}
-
-/// The map for the page: its SVG, or the error as HTML; `None` if a later map was asked for
-/// meanwhile.
-pub async fn draw_map(query: &str, w: u32, h: u32) -> Option<String> {
-    let mine = MAP.get().0 + 1;
-    MAP.set((mine, 0, 0));
-    let drawn = map_svg(query, w, h, false).await;
-    if MAP.get().0 != mine {
-        return None;
+fn view(query: &str) -> ViewRef {
+    ViewRef {
+        base: DATA.into(),
+        query: query.into(),
     }
-    MAP.set((mine, w, h));
-    Some(
-        drawn.unwrap_or_else(|e| format!("<p class=\"error\">{}</p>", muni_model::html_escape(&e))),
-    )
 }
 
-/// The municipality under the point `(x, y)` of a map shown at `shown_w` × `shown_h` CSS pixels.
-pub fn map_hit(x: f64, y: f64, shown_w: f64, shown_h: f64) -> Option<String> {
-    let (_, w, h) = MAP.get();
+fn as_text(name: &str, v: Result<JsValue, String>) -> Result<String, String> {
+    v?.as_string().ok_or_else(|| format!("{name}: not text"))
+}
+
+/// The map or tile grid of `query` (a dashboard query string) as SVG of `w` × `h` pixels.
+pub async fn map_svg(query: &str, w: u32, h: u32) -> Result<String, String> {
+    let request = MapRequest {
+        view: view(query),
+        width: w,
+        height: h,
+        caption: false,
+    };
+    as_text(contract::MAP_SVG, call(contract::MAP_SVG, &request).await)
+}
+
+/// The municipality under the point `(x, y)` of a map drawn at `drawn` pixels and shown at
+/// `shown_w` × `shown_h` CSS pixels.
+pub fn map_hit(x: f64, y: f64, shown_w: f64, shown_h: f64, drawn: (u32, u32)) -> Option<String> {
     let m = MODULE.with(|m| m.borrow().clone())?;
-    let f = function(&m, "map_hit").ok()?;
+    let f = function(&m, contract::MAP_HIT).ok()?;
     let (x, y) = (
-        x * f64::from(w) / shown_w.max(1.0),
-        y * f64::from(h) / shown_h.max(1.0),
+        x * f64::from(drawn.0) / shown_w.max(1.0),
+        y * f64::from(drawn.1) / shown_h.max(1.0),
     );
     f.call2(&JsValue::NULL, &x.into(), &y.into())
         .ok()?
         .as_string()
 }
 
-/// The peers of the first municipality of `query` as a table (escaped HTML); their codes are
-/// kept for [`peers`].
-pub async fn peers_html(query: &str) -> String {
-    let answer = call("peers_html", &[DATA.into(), query.into()]).await;
-    let (html, codes) = match answer.and_then(|v| v.dyn_into::<Array>().map_err(text)) {
-        Ok(v) => (
-            v.get(0).as_string().unwrap_or_default(),
-            v.get(1).as_string().unwrap_or_default(),
+/// The peers of the first municipality of `query`: their table (escaped HTML) and codes, or
+/// the error as HTML and no codes.
+pub async fn peers_html(query: &str) -> PeersAnswer {
+    let request = PeersRequest { view: view(query) };
+    let answer = as_text(
+        contract::PEERS_HTML,
+        call(contract::PEERS_HTML, &request).await,
+    )
+    .and_then(|text| PeersAnswer::decode(&text));
+    answer.unwrap_or_else(|e| PeersAnswer {
+        html: format!(
+            "<p class=\"error\" role=\"alert\">{}</p>",
+            muni_model::html_escape(&e)
         ),
-        Err(e) => (
-            format!(
-                "<p class=\"error\" role=\"alert\">{}</p>",
-                muni_model::html_escape(&e)
-            ),
-            String::new(),
-        ),
-    };
-    PEERS.with(|p| {
-        *p.borrow_mut() = codes
-            .split(',')
-            .filter(|c| !c.is_empty())
-            .map(str::to_owned)
-            .collect()
-    });
-    html
+        peers: Vec::new(),
+    })
 }
 
-/// The peers last shown.
-pub fn peers() -> Vec<String> {
-    PEERS.with(|p| p.borrow().clone())
-}
-
-fn as_text(v: Result<JsValue, String>) -> Result<String, String> {
-    v.map(|v| v.as_string().unwrap_or_default())
-}
-
-/// Downloads the view's CSV (see `muni_lazy::export::export_csv`); answers the file's name.
+/// Downloads the view's CSV (the selection the table shows, in `dialect`); answers the file's
+/// name.
 pub async fn export_csv(
     query: &str,
-    codes: &[String],
-    years: &[u16],
-    index_base: u16,
-    dialect: &str,
+    selection: Selection,
+    dialect: muni_model::extract::Dialect,
 ) -> Result<String, String> {
-    let years: Vec<String> = years.iter().map(u16::to_string).collect();
+    let request = CsvRequest {
+        view: view(query),
+        selection,
+        dialect,
+    };
     as_text(
-        call(
-            "export_csv",
-            &[
-                DATA.into(),
-                query.into(),
-                codes.join(",").into(),
-                years.join(",").into(),
-                index_base.into(),
-                dialect.into(),
-            ],
-        )
-        .await,
+        contract::EXPORT_CSV,
+        call(contract::EXPORT_CSV, &request).await,
     )
 }
 
-/// Downloads the view's picture as `kind` (`png` or `svg`); answers the file's name.
-pub async fn export_picture(query: &str, w: u32, h: u32, kind: &str) -> Result<String, String> {
+/// Downloads the view's picture as `kind`; answers the file's name.
+pub async fn export_picture(
+    query: &str,
+    w: u32,
+    h: u32,
+    kind: PictureKind,
+) -> Result<String, String> {
+    let request = PictureRequest {
+        view: view(query),
+        width: w,
+        height: h,
+        kind,
+    };
     as_text(
-        call(
-            "export_picture",
-            &[DATA.into(), query.into(), w.into(), h.into(), kind.into()],
-        )
-        .await,
+        contract::EXPORT_PICTURE,
+        call(contract::EXPORT_PICTURE, &request).await,
     )
 }
 
@@ -199,6 +176,12 @@ pub fn copy_picture(
     w: u32,
     h: u32,
 ) -> impl std::future::Future<Output = Result<(), String>> + use<> {
-    let asked = url().map(|u| copy_lazy(&u, DATA, query, w, h));
+    let request = PictureRequest {
+        view: view(query),
+        width: w,
+        height: h,
+        kind: PictureKind::Png,
+    };
+    let asked = url().map(|u| copy_lazy(&u, contract::PICTURE_PNG, &request.encode()));
     async move { JsFuture::from(asked?).await.map(|_| ()).map_err(text) }
 }
