@@ -9,7 +9,7 @@ out="${TRUNK_STAGING_DIR:?run by trunk (see Trunk.toml)}/lazy"
 if [[ "${TRUNK_PROFILE:-release}" == "debug" ]]; then
     profile=dev; dir=debug
 else
-    profile=wasm-release; dir=wasm-release
+    profile="wasm-release"; dir="wasm-release"
 fi
 cargo build -p muni-lazy --target wasm32-unknown-unknown --profile "$profile" --offline --locked
 wasm="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/$dir/muni_lazy.wasm"

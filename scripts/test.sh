@@ -16,12 +16,30 @@ if ! command -v chromedriver >/dev/null || ! command -v chromium >/dev/null; the
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 ./scripts/install-web-tools.sh
+# Hygiene tools: shellcheck from Debian, cargo-machete (unused dependencies) from crates.io.
+if ! command -v shellcheck >/dev/null; then
+    echo "== installing shellcheck"
+    sudo=""
+    [[ "$(id -u)" == 0 ]] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq shellcheck >/dev/null
+fi
+if ! cargo machete --version >/dev/null 2>&1; then
+    echo "== installing cargo-machete (a minute)"
+    cargo install cargo-machete --version 0.9.2 --locked
+fi
 export PATH="$PWD/.tools/binaryen/node_modules/.bin:$PATH"
 
 echo "== cargo fetch"
 cargo fetch --locked
 echo "== cargo fmt --check"
 cargo fmt --all --check
+echo "== shellcheck scripts/ .ci/run"
+shellcheck scripts/*.sh .ci/run
+echo "== cargo machete (no unused dependencies)"
+cargo machete
+echo "== cargo doc (warnings denied)"
+RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked --quiet
 echo "== cargo clippy"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 echo "== the browser-side crates build for wasm32 and never depend on polars"

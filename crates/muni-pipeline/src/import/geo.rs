@@ -1,6 +1,6 @@
 //! Municipality borders (GeoJSON, okfse/sweden-geojson) → the map's outlines: projected
 //! (equirectangular, true to scale at 62°N), quantised to whole map units, simplified
-//! (Douglas–Peucker, tolerance [`TOLERANCE`] units), delta-encoded; plus a tile grid in which
+//! (Douglas–Peucker, tolerance `TOLERANCE` units), delta-encoded; plus a tile grid in which
 //! every municipality gets one equal square near its place on the map.
 
 use std::collections::BTreeMap;
