@@ -1,0 +1,265 @@
+//! The figure: the chart (drawn here, or the map by the lazy module), the pointer's tip on
+//! the map, the table behind the chart, the summary and the source line.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use muni_model::{Catalog, ChartQuery, IndicatorFile, IndicatorMeta, Lang, MunicipalityCode, View};
+
+use super::*;
+
+#[component]
+pub(super) fn AwaitingFetch(meta: IndicatorMeta, lang: Lang) -> impl IntoView {
+    view! {
+        <div class="awaiting" role="status" data-testid="awaiting">
+            <h2>{meta.title.get(lang).to_owned()}</h2>
+            <p>{t(lang, "Det finns inga siffror för den här indikatorn ännu: källan har ingen kopia i projektet.", "There are no figures for this indicator yet: its source has no copy in the project.")}</p>
+            <p>{t(lang, "Hämta dem med ", "Fetch them with ")}<code>"industrikommuner fetch"</code>{t(lang, " och bygg om data.", " and rebuild the data.")}</p>
+            <p class="source">{muni_view::series::source_line(&meta, lang)}</p>
+        </div>
+    }
+}
+
+/// The SVG of the query's chart at `w`×`h`, and the file name (without extension) of an export.
+pub(super) fn chart_svg(
+    cat: &Catalog,
+    m: &IndicatorMeta,
+    f: &IndicatorFile,
+    q: &ChartQuery,
+    size: &dyn Fn(usize) -> (u32, u32),
+    caption: bool,
+) -> Option<(String, String)> {
+    let (mut chart, stem) = muni_view::view::view_chart(cat, m, f, None, q)?;
+    if caption {
+        chart.set_caption(muni_view::summary::summary(cat, m, f, q).join(" "));
+    }
+    let (w, h) = size(chart.bars());
+    Some((muni_chart::view_svg(&chart, w, h).ok()?, stem))
+}
+
+#[component]
+pub(super) fn Figure(
+    catalog: Arc<Catalog>,
+    meta: IndicatorMeta,
+    file: Arc<IndicatorFile>,
+    query: RwSignal<ChartQuery>,
+) -> impl IntoView {
+    let lang = Memo::new(move |_| query.with(|q| q.lang));
+    let (cat, m, f) = (catalog.clone(), meta.clone(), file.clone());
+    // Drawn at the size it is shown: a phone gets a taller chart with legible text, not a
+    // shrunken slide.
+    let viewport = RwSignal::new(viewport_width());
+    let resize = window_event_listener(leptos::ev::resize, move |_| {
+        let w = viewport_width();
+        if w != viewport.get_untracked() {
+            viewport.set(w);
+        }
+    });
+    on_cleanup(move || resize.remove());
+    // A map is drawn by the lazily loaded module (see `lazy`), the other charts here.
+    let map_svg = RwSignal::new(String::new());
+    // The size the map on screen was drawn at (the pointer's hit test scales to it).
+    let (map_w, map_h) = (RwSignal::new(0u32), RwSignal::new(0u32));
+    Effect::new(move |_| {
+        let (is_map, query_string) = query.with(|q| (q.view.is_map(), q.to_query_string()));
+        let (w, h) = muni_view::view::chart_size(viewport.get(), 0, true);
+        if is_map {
+            leptos::task::spawn_local(async move {
+                let drawn = crate::lazy::map_svg(&query_string, w, h).await;
+                // A later map may have been asked for meanwhile: only the latest is shown.
+                let latest = query.with_untracked(|q| q.to_query_string()) == query_string
+                    && muni_view::view::chart_size(viewport.get_untracked(), 0, true) == (w, h);
+                if latest {
+                    map_w.set(w);
+                    map_h.set(h);
+                    map_svg.set(drawn.unwrap_or_else(|e| {
+                        format!("<p class=\"error\">{}</p>", muni_model::html_escape(&e))
+                    }));
+                }
+            });
+        }
+    });
+    let svg = Memo::new(move |_| {
+        let q = query.get();
+        let vw = viewport.get();
+        let empty = |sv, en| format!("<p class=\"empty\">{}</p>", t(q.lang, sv, en));
+        if q.view.is_map() {
+            let svg = map_svg.get();
+            return if svg.is_empty() {
+                empty("Laddar kartan …", "Loading the map …")
+            } else {
+                svg
+            };
+        }
+        match chart_svg(
+            &cat,
+            &m,
+            &f,
+            &q,
+            &|bars| muni_view::view::chart_size(vw, bars, false),
+            false,
+        ) {
+            Some((svg, _)) => svg,
+            None => empty(
+                "Inga publicerade värden för urvalet.",
+                "No published values for this selection.",
+            ),
+        }
+    });
+    // The municipality under the pointer, and where to show its tip.
+    let under = move |ev: &web_sys::MouseEvent| -> Option<(String, f64, f64)> {
+        use wasm_bindgen::JsCast;
+        if !query.with_untracked(|q| q.view.is_map()) {
+            return None;
+        }
+        let div: web_sys::Element = ev.current_target()?.dyn_into().ok()?;
+        let r = div.query_selector("svg").ok()??.get_bounding_client_rect();
+        let (x, y) = (
+            f64::from(ev.client_x()) - r.left(),
+            f64::from(ev.client_y()) - r.top(),
+        );
+        let drawn = (map_w.get_untracked(), map_h.get_untracked());
+        Some((
+            crate::lazy::map_hit(x, y, r.width(), r.height(), drawn)?,
+            x,
+            y,
+        ))
+    };
+    // The tip as HTML text (escaped): one string signal rather than a new signal type.
+    let tip = RwSignal::new(String::new());
+    let (cat, m, f) = (catalog.clone(), meta.clone(), file.clone());
+    let show_tip = move |found: Option<(String, f64, f64)>| {
+        tip.set(found.map_or_else(String::new, |(code, x, y)| {
+            let text = query.with_untracked(|q| muni_view::table::map_tip(&cat, &m, &f, q, &code));
+            format!(
+                "<div class=\"tip\" data-testid=\"map-tip\" role=\"status\" style=\"left:{:.0}px;top:{:.0}px\">{}</div>",
+                x + 12.0,
+                y + 12.0,
+                muni_model::html_escape(&text)
+            )
+        }));
+    };
+    let show_tip_click = show_tip.clone();
+    let (cat, m, f) = (catalog.clone(), meta.clone(), file.clone());
+    // The table is built while it is shown (the table view, or the details opened under a
+    // chart), so that a change of the chart does not also rebuild a hidden table.
+    let table_open = RwSignal::new(false);
+    let table_shown = Memo::new(move |_| table_open.get() || query.with(|q| q.view == View::Table));
+    // Column and direction the reader sorted by; `None`: the chart's order.
+    let sort = RwSignal::new(None::<(usize, bool)>);
+    let table = Memo::new(move |_| {
+        if !table_shown.get() {
+            return None;
+        }
+        let mut t = query.with(|q| match q.view {
+            View::Ranking | View::Map | View::Tiles => {
+                muni_view::table::ranking_table(&cat, &m, &f, q)
+            }
+            _ => Some(muni_view::table::series_table(&cat, &m, &f, q)),
+        })?;
+        if let Some((col, asc)) = sort.get() {
+            muni_view::table::sort_table(&mut t, col, asc);
+        }
+        Some(t)
+    });
+    // A new view or indicator starts in the chart's order again.
+    let view_kind = Memo::new(move |_| query.with(|q| q.view));
+    Effect::new(move |_| {
+        view_kind.track();
+        sort.set(None);
+    });
+    let (cat, m, f) = (catalog.clone(), meta.clone(), file.clone());
+    // What the view says, in words: the chart's text alternative and talking points.
+    let summary =
+        Memo::new(move |_| query.with(|q| muni_view::summary::summary(&cat, &m, &f, q).join(" ")));
+    let copied = RwSignal::new(String::new());
+    Effect::new(move |_| {
+        summary.track();
+        copied.set(String::new());
+    });
+    let title_meta = meta.clone();
+    let title_now = Memo::new(move |_| title_meta.title.get(lang.get()).to_owned());
+    Effect::new(move |_| mark_first_chart());
+    // An embed tells its host page its height whenever the chart changes.
+    Effect::new(move |_| {
+        svg.track();
+        if query.with_untracked(|q| q.embed) {
+            set_timeout(
+                crate::export::post_height,
+                std::time::Duration::from_millis(30),
+            );
+        }
+    });
+    let m = meta.clone();
+    let notes = meta.notes.clone();
+    view! {
+        <figure>
+            <Show when=move || query.with(|q| q.view != View::Table)>
+                <div class="chart-wrap">
+                    <div class="chart" data-testid="chart" role="img" aria-label=title_now aria-description=move || summary.get() inner_html=move || svg.get()
+                        on:mousemove={ let show = show_tip.clone(); move |ev| show(under(&ev)) }
+                        on:mouseleave=move |_| tip.set(String::new())
+                        on:click={ let show_tip_click = show_tip_click.clone(); move |ev| {
+                            // A click (or tap) on the map shows the municipality and selects it.
+                            let found = under(&ev);
+                            if let Some(c) = found.as_ref().and_then(|(c, _, _)| MunicipalityCode::new(c).ok()) {
+                                query.update(|q| if !q.municipalities.contains(&c) { q.municipalities.push(c) });
+                            }
+                            show_tip_click(found);
+                        }}></div>
+                    <div inner_html=move || tip.get()></div>
+                </div>
+            </Show>
+            <div class="summary">
+                <p data-testid="summary">{move || summary.get()}</p>
+                <button class="link" data-testid="copy-summary" on:click=move |_| {
+                    let text = summary.get_untracked();
+                    leptos::task::spawn_local(async move {
+                        let l = lang.get_untracked();
+                        copied.set(match crate::export::copy_text(text).await {
+                            Ok(()) => t(l, "Kopierad.", "Copied."),
+                            Err(_) => t(l, "Kunde inte kopiera: markera texten och kopiera den.", "Could not copy: select the text and copy it."),
+                        }.to_owned());
+                    });
+                }>{move || t(lang.get(), "Kopiera texten", "Copy the text")}</button>
+                <span role="status">{move || copied.get()}</span>
+            </div>
+            <PeersPanel catalog=catalog.clone() query/>
+            <details class="table" prop:open=move || table_shown.get()
+                on:toggle=move |ev| {
+                    let open = details_open(&ev);
+                    // In the table view the details are open by the view, not by the reader.
+                    if open != table_open.get_untracked() && query.with_untracked(|q| q.view != View::Table) { table_open.set(open) }
+                }>
+                <summary>{move || t(lang.get(), "Tabell med diagrammets värden", "Table of the chart's values")}</summary>
+                <table data-testid="table">
+                    <caption class="sr-only">{move || format!("{}. {}", title_now.get(), t(lang.get(), "Klicka på en kolumnrubrik för att sortera.", "Select a column heading to sort."))}</caption>
+                    <thead><tr>{move || {
+                        let header = table.get().map(|t| t.header).unwrap_or_default();
+                        let current = sort.get();
+                        header.into_iter().enumerate().map(|(col, h)| {
+                            let state = match current {
+                                Some((c, true)) if c == col => "ascending",
+                                Some((c, false)) if c == col => "descending",
+                                _ => "none",
+                            };
+                            // First click: names A–Ö, numbers highest first.
+                            let next = match current {
+                                Some((c, asc)) if c == col => !asc,
+                                _ => col == 0,
+                            };
+                            view! { <th scope="col" aria-sort=state><button class="sort" on:click=move |_| sort.set(Some((col, next)))>{h}</button></th> }
+                        }).collect_view()
+                    }}</tr></thead>
+                    <tbody inner_html=move || table.with(|t| t.as_ref().map(muni_view::table::rows_html).unwrap_or_default())></tbody>
+                </table>
+                <p class="legend">{move || t(lang.get(), ".. = sekretess (SCB lämnar inte ut värdet), – = saknas", ".. = confidential (withheld by SCB), – = missing")}</p>
+            </details>
+            {(!query.with_untracked(|q| q.embed)).then(|| view! { <Export catalog=catalog.clone() meta=meta.clone() file=file.clone() query/> })}
+            <figcaption>
+                <p class="source" data-testid="source">{move || muni_view::series::source_line(&m, lang.get())}</p>
+                <ul class="notes">{move || notes.iter().map(|n| view! { <li>{n.get(lang.get()).to_owned()}</li> }).collect_view()}</ul>
+            </figcaption>
+        </figure>
+    }
+}

@@ -1,0 +1,202 @@
+//! The leptos components. State lives in the URL (`ChartQuery`): every control updates the
+//! query, the query is written back with `history.replaceState`, and every view is derived
+//! from it through the pure functions of `muni_view`.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use muni_model::{Catalog, ChartQuery, Lang, Measure, NoticeReason, QueryNotice, View};
+
+mod controls;
+mod export;
+mod figure;
+mod peers;
+mod picker;
+mod profile;
+
+use controls::*;
+use export::*;
+use figure::*;
+use peers::*;
+use picker::*;
+use profile::*;
+
+/// Swedish or English.
+pub(super) fn t(lang: Lang, sv: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Sv => sv,
+        Lang::En => en,
+    }
+}
+
+/// The page's width in CSS pixels (960 if unknown).
+pub(super) fn viewport_width() -> u32 {
+    web_sys::window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|v| v.as_f64())
+        .map_or(960, |w| w as u32)
+}
+
+pub(super) fn location_search() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+pub(super) fn write_url(query: &str) {
+    let Some(w) = web_sys::window() else { return };
+    let path = w.location().pathname().unwrap_or_default();
+    if let Ok(h) = w.history() {
+        let _ = h.replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("{path}{query}")),
+        );
+    }
+}
+
+/// Whether the `<details>` a `toggle` event came from is now open.
+pub(super) fn details_open(ev: &web_sys::Event) -> bool {
+    use wasm_bindgen::JsCast;
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+        .is_some_and(|d| d.open())
+}
+
+/// Marks the moment the first chart is on screen, for the performance budget.
+pub(super) fn mark_first_chart() {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance())
+        && p.get_entries_by_name("first-chart").length() == 0
+    {
+        let _ = p.mark("first-chart");
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let (initial, notices) = ChartQuery::parse(&location_search());
+    let query = RwSignal::new(initial);
+    let notices = RwSignal::new(notices);
+    Effect::new(move |_| write_url(&query.with(|q| q.to_query_string())));
+    let catalog = LocalResource::new(|| async { crate::api::catalog().await.map(Arc::new) });
+    view! {
+        <Suspense fallback=move || view! { <p class="loading">"Laddar … / Loading …"</p> }>
+            {move || catalog.get().map(|result| match result {
+                Ok(c) => view! { <Dashboard catalog=c query notices/> }.into_any(),
+                Err(e) => view! { <p class="error" role="alert">{format!("Kunde inte läsa data / Could not load data: {e}")}</p> }.into_any(),
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Dashboard(
+    catalog: Arc<Catalog>,
+    query: RwSignal<ChartQuery>,
+    notices: RwSignal<Vec<QueryNotice>>,
+) -> impl IntoView {
+    let lang = Memo::new(move |_| query.with(|q| q.lang));
+    let cat = catalog.clone();
+    let meta = Memo::new(move |_| query.with(|q| muni_view::view::indicator(&cat, q).cloned()));
+    // A stale indicator id in the URL: say so, show the default.
+    let cat = catalog.clone();
+    // An index asked for a rate (its changes are in percentage points): say so, show values.
+    Effect::new(move |_| {
+        let (stale, rate_index) = query.with(|q| {
+            let rate_index = match q.measure {
+                Measure::Index { base }
+                    if muni_view::view::indicator(&cat, q).is_some_and(|m| m.rate) =>
+                {
+                    Some(base)
+                }
+                _ => None,
+            };
+            (
+                q.indicator.clone().filter(|id| cat.indicator(id).is_none()),
+                rate_index,
+            )
+        });
+        if let Some(id) = stale {
+            notices.update(|n| {
+                n.push(QueryNotice {
+                    param: "i".into(),
+                    value: id,
+                    reason: NoticeReason::UnknownIndicator,
+                })
+            });
+            query.update(|q| q.indicator = None);
+        } else if let Some(base) = rate_index {
+            notices.update(|n| {
+                n.push(QueryNotice {
+                    param: "b".into(),
+                    value: base.to_string(),
+                    reason: NoticeReason::RateNotIndexed,
+                })
+            });
+            query.update(|q| q.measure = Measure::AsPublished);
+        }
+    });
+    let file = LocalResource::new(move || {
+        let path = meta.get().and_then(|m| m.file.clone());
+        async move {
+            match path {
+                Some(p) => crate::api::indicator(&p).await.map(Some),
+                None => Ok(None),
+            }
+        }
+    });
+    let embed = move || query.with(|q| q.embed);
+    // The network's claim about industry jobs, from the data (latest year, with its source).
+    let headline_catalog = catalog.clone();
+    let headline = move || {
+        let c = headline_catalog.clone();
+        c.headline.clone().map(|h| {
+            view! { <p class="headline" data-testid="headline">{move || h.sentence(&c, lang.get())}</p> }
+        })
+    };
+    let controls_catalog = catalog.clone();
+    // Only a switch to or from the profile rebuilds the main area; other changes update in place.
+    let is_profile = Memo::new(move |_| query.with(|q| q.view == View::Profile));
+    view! {
+        <div class="app" class:embed=embed class:dark=move || query.with(|q| q.dark) lang=move || t(lang.get(), "sv", "en")>
+            <Show when=move || !embed()>
+                <a class="skip" href="#main">{move || t(lang.get(), "Hoppa till diagrammet", "Skip to the chart")}</a>
+                <header>
+                    <h1>{move || t(lang.get(), "Industrikommunerna i siffror", "Sweden's industrial municipalities in figures")}</h1>
+                    <LanguageSwitch query/>
+                    {headline.clone()}
+                </header>
+                <Notices notices lang/>
+                <Controls catalog=controls_catalog.clone() query meta/>
+            </Show>
+            <main id="main" tabindex="-1">
+                <Transition fallback=move || view! { <p class="loading">{move || t(lang.get(), "Laddar …", "Loading …")}</p> }>
+                    {
+                        let catalog = catalog.clone();
+                        move || {
+                            let catalog = catalog.clone();
+                            let is_profile = is_profile.get();
+                            file.get().map(move |r| match (r, meta.get()) {
+                                _ if is_profile => view! { <Profile catalog=catalog.clone() query/> }.into_any(),
+                                (Ok(Some(f)), Some(m)) => view! { <Figure catalog=catalog.clone() meta=m file=Arc::new(f) query/> }.into_any(),
+                                (Ok(None), Some(m)) => view! { <AwaitingFetch meta=m lang=lang.get()/> }.into_any(),
+                                (Err(e), _) => view! { <p class="error" role="alert">{e}</p> }.into_any(),
+                                _ => view! { <p>"–"</p> }.into_any(),
+                            })
+                        }
+                    }
+                </Transition>
+            </main>
+            <Show when=move || !embed()>
+                <footer class="downloads" data-testid="downloads">
+                    <p>
+                        {move || t(lang.get(), "Hela datasetet (alla indikatorer, regioner och år): ", "The whole dataset (every indicator, region and year): ")}
+                        <a href="data/full/industrikommuner.parquet" download>"Parquet"</a>" · "
+                        <a href="data/full/industrikommuner_csv.zip" download>{move || t(lang.get(), "CSV med dataordlista (zip)", "CSV with data dictionary (zip)")}</a>" · "
+                        <a href="data/full/industrikommuner_excel_sv.csv" download>"CSV (Excel)"</a>
+                    </p>
+                </footer>
+            </Show>
+        </div>
+    }
+}
