@@ -100,23 +100,74 @@ pub fn view(catalog: &Catalog, file: &PeersFile, code: &str, l: Lang) -> PeerVie
 #[cfg(test)]
 mod tests {
     use super::*;
+    use muni_model::peers::{Feature, nearest};
+    use muni_model::{MunicipalityCode, Text, Unit};
+    use muni_view::fixture::{MUNICIPALITIES, Spec, Synthetic, v};
 
-    fn read<T: serde::de::DeserializeOwned>(rel: &str) -> T {
-        let p = format!("{}/../../public/data/{rel}", env!("CARGO_MANIFEST_DIR"));
-        serde_json::from_slice(&std::fs::read(p).unwrap()).unwrap()
+    /// A SYNTHETIC catalog with two feature indicators, and the peers file the build would
+    /// write for it (`nearest`, as `publish.rs` calls it); Skövde without a value of the second.
+    fn fixture() -> (Catalog, PeersFile) {
+        let f = Synthetic::new()
+            .indicator(
+                Spec::new("share", Unit::Percent).title("Industrins andel", "Industry's share"),
+                &[("1496", &[v(1.0), v(2.0)])],
+            )
+            .indicator(
+                Spec::new("population", Unit::Persons).title("Folkmängd", "Population"),
+                &[("1496", &[v(1.0), v(2.0)])],
+            );
+        let codes: Vec<MunicipalityCode> = MUNICIPALITIES
+            .iter()
+            .map(|(c, _)| MunicipalityCode::new(c).unwrap())
+            .collect();
+        let values: Vec<Vec<Option<f64>>> = (0..codes.len())
+            .map(|k| {
+                let x = k as f64;
+                vec![
+                    Some(10.0 + x * 1.3),
+                    Some(5_000.0 * (1.0 + x)).filter(|_| k != 8),
+                ]
+            })
+            .collect();
+        let peers = nearest(&codes, &values, &[false, true], 3, 1);
+        let municipalities = codes
+            .iter()
+            .zip(&values)
+            .zip(peers)
+            .map(|((code, vals), peers)| Peers {
+                code: code.clone(),
+                values: vals.clone(),
+                years: vals.iter().map(|x| x.map(|_| 2020)).collect(),
+                peers,
+            })
+            .collect();
+        let file = PeersFile {
+            schema_version: muni_model::SCHEMA_VERSION,
+            method: Text::new("SYNTETISK metod", "SYNTHETIC method"),
+            features: ["share", "population"]
+                .iter()
+                .map(|id| Feature {
+                    indicator: (*id).into(),
+                    first_year: 2016,
+                    last_year: 2020,
+                    log: *id == "population",
+                })
+                .collect(),
+            municipalities,
+        };
+        (f.catalog, file)
     }
 
     #[test]
     fn a_municipality_first_then_its_peers_with_distance_and_values() {
-        let c: Catalog = read("catalog.json");
-        let p: PeersFile = read("peers.json");
-        let v = view(&c, &p, "1496", Lang::Sv);
-        let me = p.of("1496").unwrap();
+        let (c, p) = fixture();
+        let v = view(&c, &p, "2181", Lang::Sv);
+        let me = p.of("2181").unwrap();
+        assert_eq!(me.peers.len(), 3);
         assert_eq!(v.peers.len(), me.peers.len());
-        assert!(v.html.starts_with("<table data-testid=\"peers-table\"><thead><tr><th scope=\"col\">Kommun</th><th scope=\"col\">Avstånd</th>"));
-        // Skövde's row first, then each peer in order, with the distance in Swedish format.
-        let first = v.html.find("data-code=\"1496\"").unwrap();
-        let mut at = first;
+        assert!(v.html.starts_with("<table data-testid=\"peers-table\"><thead><tr><th scope=\"col\">Kommun</th><th scope=\"col\">Avstånd</th><th scope=\"col\">Industrins andel (procent), 2016–2020</th>"), "{}", v.html);
+        // Sandviken's row first, then each peer in order, with the distance in Swedish format.
+        let mut at = v.html.find("data-code=\"2181\"").unwrap();
         for peer in &me.peers {
             let i = v
                 .html
@@ -126,20 +177,37 @@ mod tests {
             at = i;
             assert!(v.html.contains(&number(peer.distance, 2, Lang::Sv)));
         }
-        assert!(v.html.contains("<th scope=\"row\">Skövde</th><td>–</td>"));
+        assert!(
+            v.html.contains("<th scope=\"row\">Sandviken</th><td>–</td><td>21,7 (2020)</td><td>50\u{a0}000 (2020)</td>"),
+            "{}",
+            v.html
+        );
+        // A value the municipality lacks is said as such.
+        let skovde = view(&c, &p, "1496", Lang::Sv);
+        assert!(
+            skovde
+                .html
+                .contains("<th scope=\"row\">Skövde</th><td>–</td><td>20,4 (2020)</td><td>..</td>"),
+            "{}",
+            skovde.html
+        );
         // A municipality's name with markup would be text, not markup.
         assert_eq!(esc("<b>Ö&Ä</b>"), "&lt;b&gt;Ö&amp;Ä&lt;/b&gt;");
-        let en = view(&c, &p, "1496", Lang::En);
+        let en = view(&c, &p, "2181", Lang::En);
         assert!(en.html.contains("<th scope=\"col\">Distance</th>"));
-        assert!(en.html.contains("0 means alike"));
+        // The method as the file tells it, in the language.
+        assert!(
+            en.html.contains("<p class=\"method\">SYNTHETIC method</p>"),
+            "{}",
+            en.html
+        );
     }
 
     #[test]
     fn without_peers_the_reason_is_given() {
-        let c: Catalog = read("catalog.json");
-        let mut p: PeersFile = read("peers.json");
-        // Every municipality has peers since employment joined the features: take one's
-        // values and peers away, as the build does where too few values are published.
+        let (c, mut p) = fixture();
+        // Take one's values and peers away, as the build does where too few values are
+        // published.
         let lonely = &mut p.municipalities[0];
         lonely.peers.clear();
         lonely.values.iter_mut().for_each(|v| *v = None);
