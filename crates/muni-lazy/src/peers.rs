@@ -3,12 +3,12 @@
 //! method, and a note when there are none. HTML text with every text escaped.
 
 use muni_model::peers::{Peers, PeersFile};
-use muni_model::{Catalog, Lang, html_escape as esc};
+use muni_model::{Catalog, Html, Lang};
 
 use crate::number;
 
 pub struct PeerView {
-    pub html: String,
+    pub html: Html,
     pub peers: Vec<String>,
 }
 
@@ -21,10 +21,12 @@ fn tr(l: Lang, sv: &'static str, en: &'static str) -> &'static str {
 
 pub fn view(catalog: &Catalog, file: &PeersFile, code: &str, l: Lang) -> PeerView {
     let name = |c: &str| catalog.region_name(c, l);
-    let mut h = String::from("<table data-testid=\"peers-table\"><thead><tr>");
-    let mut head = |t: &str| h.push_str(&format!("<th scope=\"col\">{}</th>", esc(t)));
-    head(tr(l, "Kommun", "Municipality"));
-    head(tr(l, "Avstånd", "Distance"));
+    let mut h = Html::markup("<table data-testid=\"peers-table\"><thead><tr>");
+    let head = |h: &mut Html, t: &str| {
+        h.m("<th scope=\"col\">").t(t).m("</th>");
+    };
+    head(&mut h, tr(l, "Kommun", "Municipality"));
+    head(&mut h, tr(l, "Avstånd", "Distance"));
     let mut decimals = Vec::new();
     for f in &file.features {
         let meta = catalog.indicator(&f.indicator);
@@ -35,33 +37,42 @@ pub fn view(catalog: &Catalog, file: &PeersFile, code: &str, l: Lang) -> PeerVie
         } else {
             format!("{}–{}", f.first_year, f.last_year)
         };
-        head(&format!("{title} ({unit}), {years}"));
+        head(&mut h, &format!("{title} ({unit}), {years}"));
         decimals.push(meta.map_or(1, |m| m.unit.decimals()));
     }
-    h.push_str("</tr></thead><tbody>");
-    let row = |h: &mut String, p: &Peers, distance: Option<f64>| {
-        h.push_str(&format!(
-            "<tr data-code=\"{}\"><th scope=\"row\">{}</th><td>{}</td>",
-            esc(p.code.as_str()),
-            esc(&name(p.code.as_str())),
-            distance.map_or_else(|| "–".into(), |d| number(d, 2, l))
-        ));
+    h.m("</tr></thead><tbody>");
+    let row = |h: &mut Html, p: &Peers, distance: Option<f64>| {
+        h.m("<tr data-code=\"")
+            .t(p.code.as_str())
+            .m("\"><th scope=\"row\">")
+            .t(&name(p.code.as_str()))
+            .m("</th><td>")
+            .t(&distance.map_or_else(|| "–".into(), |d| number(d, 2, l)))
+            .m("</td>");
         for ((v, y), d) in p.values.iter().zip(&p.years).zip(&decimals) {
             let text = match (v, y) {
                 (Some(v), Some(y)) => format!("{} ({y})", number(*v, *d, l)),
                 _ => "..".into(),
             };
-            h.push_str(&format!("<td>{}</td>", esc(&text)));
+            h.m("<td>").t(&text).m("</td>");
         }
-        h.push_str("</tr>");
+        h.m("</tr>");
+    };
+    let note = |h: &mut Html, text: &str| {
+        h.m("<p class=\"note\">")
+            .t(&name(code))
+            .t(": ")
+            .t(text)
+            .m("</p>");
     };
     let Some(me) = file.of(code) else {
+        let mut h = Html::new();
+        note(
+            &mut h,
+            tr(l, "inga uppgifter att jämföra.", "nothing to compare."),
+        );
         return PeerView {
-            html: format!(
-                "<p class=\"note\">{}: {}</p>",
-                esc(&name(code)),
-                tr(l, "inga uppgifter att jämföra.", "nothing to compare.")
-            ),
+            html: h,
             peers: Vec::new(),
         };
     };
@@ -71,22 +82,18 @@ pub fn view(catalog: &Catalog, file: &PeersFile, code: &str, l: Lang) -> PeerVie
             row(&mut h, other, Some(p.distance));
         }
     }
-    h.push_str("</tbody></table>");
+    h.m("</tbody></table>");
     if me.peers.is_empty() {
-        h.push_str(&format!(
-            "<p class=\"note\">{}: {}</p>",
-            esc(&name(code)),
+        note(
+            &mut h,
             tr(
                 l,
                 "för få publicerade värden (minst tre av indikatorerna behövs) för att välja jämförbara kommuner.",
-                "too few published values (at least three of the indicators are needed) to choose peers."
-            )
-        ));
+                "too few published values (at least three of the indicators are needed) to choose peers.",
+            ),
+        );
     }
-    h.push_str(&format!(
-        "<p class=\"method\">{}</p>",
-        esc(file.method.get(l))
-    ));
+    h.m("<p class=\"method\">").t(file.method.get(l)).m("</p>");
     PeerView {
         html: h,
         peers: me
@@ -165,41 +172,47 @@ mod tests {
         let me = p.of("2181").unwrap();
         assert_eq!(me.peers.len(), 3);
         assert_eq!(v.peers.len(), me.peers.len());
-        assert!(v.html.starts_with("<table data-testid=\"peers-table\"><thead><tr><th scope=\"col\">Kommun</th><th scope=\"col\">Avstånd</th><th scope=\"col\">Industrins andel (procent), 2016–2020</th>"), "{}", v.html);
+        assert!(v.html.as_str().starts_with("<table data-testid=\"peers-table\"><thead><tr><th scope=\"col\">Kommun</th><th scope=\"col\">Avstånd</th><th scope=\"col\">Industrins andel (procent), 2016–2020</th>"), "{}", v.html.as_str());
         // Sandviken's row first, then each peer in order, with the distance in Swedish format.
-        let mut at = v.html.find("data-code=\"2181\"").unwrap();
+        let mut at = v.html.as_str().find("data-code=\"2181\"").unwrap();
         for peer in &me.peers {
             let i = v
                 .html
+                .as_str()
                 .find(&format!("data-code=\"{}\"", peer.code.as_str()))
                 .unwrap();
             assert!(i > at);
             at = i;
-            assert!(v.html.contains(&number(peer.distance, 2, Lang::Sv)));
+            assert!(
+                v.html
+                    .as_str()
+                    .contains(&number(peer.distance, 2, Lang::Sv))
+            );
         }
         assert!(
-            v.html.contains("<th scope=\"row\">Sandviken</th><td>–</td><td>21,7 (2020)</td><td>50\u{a0}000 (2020)</td>"),
+            v.html.as_str().contains("<th scope=\"row\">Sandviken</th><td>–</td><td>21,7 (2020)</td><td>50\u{a0}000 (2020)</td>"),
             "{}",
-            v.html
+            v.html.as_str()
         );
         // A value the municipality lacks is said as such.
         let skovde = view(&c, &p, "1496", Lang::Sv);
         assert!(
             skovde
                 .html
+                .as_str()
                 .contains("<th scope=\"row\">Skövde</th><td>–</td><td>20,4 (2020)</td><td>..</td>"),
             "{}",
-            skovde.html
+            skovde.html.as_str()
         );
-        // A municipality's name with markup would be text, not markup.
-        assert_eq!(esc("<b>Ö&Ä</b>"), "&lt;b&gt;Ö&amp;Ä&lt;/b&gt;");
         let en = view(&c, &p, "2181", Lang::En);
-        assert!(en.html.contains("<th scope=\"col\">Distance</th>"));
+        assert!(en.html.as_str().contains("<th scope=\"col\">Distance</th>"));
         // The method as the file tells it, in the language.
         assert!(
-            en.html.contains("<p class=\"method\">SYNTHETIC method</p>"),
-            "{}",
             en.html
+                .as_str()
+                .contains("<p class=\"method\">SYNTHETIC method</p>"),
+            "{}",
+            en.html.as_str()
         );
     }
 
@@ -215,6 +228,10 @@ mod tests {
         let code = lonely.code.as_str().to_owned();
         let v = view(&c, &p, &code, Lang::Sv);
         assert!(v.peers.is_empty());
-        assert!(v.html.contains("för få publicerade värden"), "{}", v.html);
+        assert!(
+            v.html.as_str().contains("för få publicerade värden"),
+            "{}",
+            v.html.as_str()
+        );
     }
 }

@@ -9,6 +9,7 @@ mod code;
 pub mod extract;
 mod format;
 pub mod geo;
+mod html;
 mod indicator;
 pub mod peers;
 mod query;
@@ -21,6 +22,7 @@ pub use catalog::{
 pub use code::{CodeError, MunicipalityCode, RegionCode};
 pub use extract::source_line;
 pub use format::{Lang, fold_sv, format_number, html_escape};
+pub use html::Html;
 pub use indicator::{IndicatorFile, Series, Status};
 pub use query::{
     ChartQuery, GroupId, Measure, NoticeReason, QueryNotice, Scope, View, index_values,

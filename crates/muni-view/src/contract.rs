@@ -8,8 +8,8 @@
 //! as named here, and the browser tests check that the built module exports every name in
 //! [`EXPORTS`] (`tests/e2e/exports.rs`).
 
-use muni_model::Measure;
 use muni_model::extract::Dialect;
+use muni_model::{Html, Measure};
 
 /// `map_svg(MapRequest) -> Promise<string>`: the map or tile grid of a view as SVG.
 pub const MAP_SVG: &str = "map_svg";
@@ -297,7 +297,7 @@ impl Wire for PeersRequest {
 /// The peers table (escaped HTML) and the peers' codes, for "add them to the comparison".
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PeersAnswer {
-    pub html: String,
+    pub html: Html,
     pub peers: Vec<String>,
 }
 
@@ -305,7 +305,7 @@ pub struct PeersAnswer {
 /// split, not the field parser (which its module then does not carry).
 impl Wire for PeersAnswer {
     fn encode(&self) -> String {
-        format!("{}\n{}", self.peers.join(","), self.html)
+        format!("{}\n{}", self.peers.join(","), self.html.as_str())
     }
 
     fn decode(text: &str) -> Result<Self, String> {
@@ -313,7 +313,8 @@ impl Wire for PeersAnswer {
             .split_once('\n')
             .ok_or("the peers answer has no line of codes")?;
         Ok(PeersAnswer {
-            html: html.to_owned(),
+            // Built as `Html` by the lazy module: escaped there.
+            html: Html::from_module(html.to_owned()),
             peers: codes
                 .split(',')
                 .filter(|c| !c.is_empty())
@@ -397,7 +398,7 @@ mod tests {
     #[test]
     fn text_with_line_breaks_and_escapes_survives_the_trip() {
         let a = PeersAnswer {
-            html: "<p>Öst%0Ahammar\n100 %\r\n= =</p>".into(),
+            html: Html::markup("<p>Öst%0Ahammar\n100 %\r\n= =</p>"),
             peers: vec!["0382".into(), "2584".into()],
         };
         assert_eq!(PeersAnswer::decode(&a.encode()).unwrap(), a);

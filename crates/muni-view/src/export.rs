@@ -3,7 +3,7 @@
 
 use muni_model::extract::Dialect;
 use muni_model::{
-    Catalog, ChartQuery, IndicatorFile, IndicatorMeta, Lang, Measure, View, html_escape,
+    Catalog, ChartQuery, Html, IndicatorFile, IndicatorMeta, Lang, Measure, View, html_escape,
 };
 
 use crate::contract::Selection;
@@ -94,50 +94,51 @@ pub fn view_selection(
     }
 }
 
-/// The "download and share" panel as HTML text (the embed snippet escaped): controls with the
-/// test ids the browser tests use, buttons with a `data-action` for the panel's one handler.
-pub fn export_panel_html(l: Lang, machine: bool, dark: bool, snippet: &str) -> String {
+/// The "download and share" panel (the embed snippet escaped): controls with the test ids the
+/// browser tests use, buttons with a `data-action` for the panel's one handler.
+pub fn export_panel_html(l: Lang, machine: bool, dark: bool, snippet: &str) -> Html {
     let checked = |on: bool| if on { " checked" } else { "" };
-    format!(
-        concat!(
-            "<fieldset><legend>{csv}</legend>",
-            "<label><input type=\"radio\" name=\"dialect\" value=\"excel_sv\" data-action=\"dialect\" data-testid=\"dialect-excel\"{excel_on}>{excel}</label>",
-            "<label><input type=\"radio\" name=\"dialect\" value=\"machine\" data-action=\"dialect\" data-testid=\"dialect-machine\"{machine_on}>{machine}</label>",
-            "<button data-action=\"csv\" data-testid=\"download-csv\">{download_csv}</button></fieldset>",
-            "<fieldset><legend>{picture}</legend><label>{size} <select data-testid=\"picture-size\">",
-            "<option value=\"1920\">1920 × 1080 (16:9)</option><option value=\"1280\">1280 × 720 (16:9)</option>",
-            "<option value=\"960\">{screen}</option></select></label>",
-            "<button data-action=\"png\" data-testid=\"download-png\">PNG</button>",
-            "<button data-action=\"svg\" data-testid=\"download-svg\">SVG</button>",
-            "<button data-action=\"copy\" data-testid=\"copy-png\">{copy}</button></fieldset>",
-            "<fieldset><legend>{embed}</legend>",
-            "<label><input type=\"checkbox\" data-action=\"dark\"{dark_on}>{dark}</label>",
-            "<textarea readonly rows=\"4\" data-testid=\"embed-snippet\" aria-label=\"{code}\">{snippet}</textarea></fieldset>"
-        ),
-        csv = tr(l, "Data i den här vyn (CSV)", "Data in this view (CSV)"),
-        excel_on = checked(!machine),
-        excel = tr(
+    let mut h = Html::new();
+    h.m("<fieldset><legend>")
+        .t(tr(l, "Data i den här vyn (CSV)", "Data in this view (CSV)"))
+        .m("</legend><label><input type=\"radio\" name=\"dialect\" value=\"excel_sv\" data-action=\"dialect\" data-testid=\"dialect-excel\"")
+        .m(checked(!machine))
+        .m(">")
+        .t(tr(
             l,
             " Excel (svenska: semikolon, decimalkomma)",
-            " Excel (Swedish: semicolon, decimal comma)"
-        ),
-        machine_on = checked(machine),
-        machine = tr(
+            " Excel (Swedish: semicolon, decimal comma)",
+        ))
+        .m("</label><label><input type=\"radio\" name=\"dialect\" value=\"machine\" data-action=\"dialect\" data-testid=\"dialect-machine\"")
+        .m(checked(machine))
+        .m(">")
+        .t(tr(
             l,
             " Maskinläsbar (komma, decimalpunkt: pandas, R)",
-            " Machine-readable (comma, decimal point: pandas, R)"
-        ),
-        download_csv = tr(l, "Ladda ner CSV", "Download CSV"),
-        picture = tr(l, "Diagrammet som bild", "The chart as a picture"),
-        size = tr(l, "Storlek", "Size"),
-        screen = tr(l, "960 × 540 (skärm)", "960 × 540 (screen)"),
-        copy = tr(l, "Kopiera bild", "Copy picture"),
-        embed = tr(l, "Bädda in", "Embed"),
-        dark_on = checked(dark),
-        dark = tr(l, " Mörkt tema", " Dark theme"),
-        code = tr(l, "Kod för inbäddning", "Embed code"),
-        snippet = html_escape(snippet),
-    )
+            " Machine-readable (comma, decimal point: pandas, R)",
+        ))
+        .m("</label><button data-action=\"csv\" data-testid=\"download-csv\">")
+        .t(tr(l, "Ladda ner CSV", "Download CSV"))
+        .m("</button></fieldset><fieldset><legend>")
+        .t(tr(l, "Diagrammet som bild", "The chart as a picture"))
+        .m("</legend><label>")
+        .t(tr(l, "Storlek", "Size"))
+        .m(" <select data-testid=\"picture-size\"><option value=\"1920\">1920 × 1080 (16:9)</option><option value=\"1280\">1280 × 720 (16:9)</option><option value=\"960\">")
+        .t(tr(l, "960 × 540 (skärm)", "960 × 540 (screen)"))
+        .m("</option></select></label><button data-action=\"png\" data-testid=\"download-png\">PNG</button><button data-action=\"svg\" data-testid=\"download-svg\">SVG</button><button data-action=\"copy\" data-testid=\"copy-png\">")
+        .t(tr(l, "Kopiera bild", "Copy picture"))
+        .m("</button></fieldset><fieldset><legend>")
+        .t(tr(l, "Bädda in", "Embed"))
+        .m("</legend><label><input type=\"checkbox\" data-action=\"dark\"")
+        .m(checked(dark))
+        .m(">")
+        .t(tr(l, " Mörkt tema", " Dark theme"))
+        .m("</label><textarea readonly rows=\"4\" data-testid=\"embed-snippet\" aria-label=\"")
+        .t(tr(l, "Kod för inbäddning", "Embed code"))
+        .m("\">")
+        .t(snippet)
+        .m("</textarea></fieldset>");
+    h
 }
 
 /// The HTML a presenter pastes into a page: an iframe of the embed view with a title for

@@ -1,8 +1,7 @@
 //! The tables behind the charts (series and rankings), their sorting, and the map's tip.
 
 use muni_model::{
-    Catalog, ChartQuery, IndicatorFile, IndicatorMeta, Lang, Scope, Status, format_number,
-    html_escape,
+    Catalog, ChartQuery, Html, IndicatorFile, IndicatorMeta, Lang, Scope, Status, format_number,
 };
 
 use crate::tr;
@@ -279,20 +278,20 @@ pub fn map_tip(
     }
 }
 
-/// A table's rows as HTML text, every text escaped, each row carrying its region code (rows of
+/// A table's rows as HTML, every text escaped, each row carrying its region code (rows of
 /// text need no leptos views, which cost the download).
-pub fn rows_html(t: &Table) -> String {
-    let mut h = String::new();
+pub fn rows_html(t: &Table) -> Html {
+    let mut h = Html::new();
     for r in &t.rows {
-        h.push_str(&format!(
-            "<tr data-code=\"{}\"><th scope=\"row\">{}</th>",
-            html_escape(&r.code),
-            html_escape(&r.label)
-        ));
+        h.m("<tr data-code=\"")
+            .t(&r.code)
+            .m("\"><th scope=\"row\">")
+            .t(&r.label)
+            .m("</th>");
         for c in &r.cells {
-            h.push_str(&format!("<td>{}</td>", html_escape(&c.text)));
+            h.m("<td>").t(&c.text).m("</td>");
         }
-        h.push_str("</tr>");
+        h.m("</tr>");
     }
     h
 }

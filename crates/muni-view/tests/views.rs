@@ -495,7 +495,7 @@ fn rows_are_escaped_html_with_their_codes() {
         }],
     };
     assert_eq!(
-        rows_html(&t),
+        rows_html(&t).as_str(),
         "<tr data-code=\"0382\"><th scope=\"row\">&lt;Öst&amp;hammar&gt;</th><td>1\u{a0}234,5</td></tr>"
     );
 }
@@ -563,4 +563,26 @@ fn a_rate_is_never_written_as_an_index() {
     };
     let e = csv_file(&f.catalog, meta, file, &asked, Dialect::Machine, Lang::Sv).unwrap_err();
     assert!(e.contains("rate"), "{e}");
+}
+
+#[test]
+fn the_share_panel_escapes_the_snippet_and_checks_the_chosen_dialect() {
+    let h = export_panel_html(Lang::Sv, true, false, "<iframe title=\"a&b\">");
+    let h = h.as_str();
+    assert!(
+        h.contains(
+            "aria-label=\"Kod för inbäddning\">&lt;iframe title=&quot;a&amp;b&quot;&gt;</textarea>"
+        ),
+        "{h}"
+    );
+    assert!(
+        h.contains("data-testid=\"dialect-machine\" checked>"),
+        "{h}"
+    );
+    assert!(h.contains("data-testid=\"dialect-excel\">"), "{h}");
+    let en = export_panel_html(Lang::En, false, true, "");
+    assert!(
+        en.as_str()
+            .contains("data-action=\"dark\" checked> Dark theme</label>")
+    );
 }

@@ -6,6 +6,7 @@
 use std::cell::RefCell;
 
 use js_sys::{Function, Promise, Reflect};
+use muni_model::Html;
 use muni_view::contract::{
     self, CsvRequest, MapRequest, PeersAnswer, PeersRequest, PictureKind, PictureRequest,
     Selection, ViewRef, Wire,
@@ -89,15 +90,16 @@ fn as_text(name: &str, v: Result<JsValue, String>) -> Result<String, String> {
     v?.as_string().ok_or_else(|| format!("{name}: not text"))
 }
 
-/// The map or tile grid of `query` (a dashboard query string) as SVG of `w` × `h` pixels.
-pub async fn map_svg(query: &str, w: u32, h: u32) -> Result<String, String> {
+/// The map or tile grid of `query` (a dashboard query string) as SVG of `w` × `h` pixels,
+/// drawn by plotters in the lazy module.
+pub async fn map_svg(query: &str, w: u32, h: u32) -> Result<Html, String> {
     let request = MapRequest {
         view: view(query),
         width: w,
         height: h,
         caption: false,
     };
-    as_text(contract::MAP_SVG, call(contract::MAP_SVG, &request).await)
+    as_text(contract::MAP_SVG, call(contract::MAP_SVG, &request).await).map(Html::from_plotters_svg)
 }
 
 /// The municipality under the point `(x, y)` of a map drawn at `drawn` pixels and shown at
@@ -124,10 +126,7 @@ pub async fn peers_html(query: &str) -> PeersAnswer {
     )
     .and_then(|text| PeersAnswer::decode(&text));
     answer.unwrap_or_else(|e| PeersAnswer {
-        html: format!(
-            "<p class=\"error\" role=\"alert\">{}</p>",
-            muni_model::html_escape(&e)
-        ),
+        html: Html::element("<p class=\"error\" role=\"alert\">", &e, "</p>"),
         peers: Vec::new(),
     })
 }

@@ -47,7 +47,7 @@ pub(super) fn Export(
         q.dark = embed_dark.get();
         let snippet = muni_view::export::embed_snippet(&page, &q, title.get(q.lang));
         let machine = crate::export::remembered("csv-dialect").as_deref() == Some("machine");
-        muni_view::export::export_panel_html(q.lang, machine, q.dark, &snippet)
+        muni_view::export::export_panel_html(q.lang, machine, q.dark, &snippet).into_string()
     };
     let act = move |ev: web_sys::MouseEvent| {
         let element =

@@ -4,7 +4,9 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use muni_model::{Catalog, ChartQuery, IndicatorFile, IndicatorMeta, Lang, MunicipalityCode, View};
+use muni_model::{
+    Catalog, ChartQuery, Html, IndicatorFile, IndicatorMeta, Lang, MunicipalityCode, View,
+};
 
 use super::*;
 
@@ -28,13 +30,14 @@ pub(super) fn chart_svg(
     q: &ChartQuery,
     size: &dyn Fn(usize) -> (u32, u32),
     caption: bool,
-) -> Option<(String, String)> {
+) -> Option<(Html, String)> {
     let (mut chart, stem) = muni_view::view::view_chart(cat, m, f, None, q)?;
     if caption {
         chart.set_caption(muni_view::summary::summary(cat, m, f, q).join(" "));
     }
     let (w, h) = size(chart.bars());
-    Some((muni_chart::view_svg(&chart, w, h).ok()?, stem))
+    let svg = muni_chart::view_svg(&chart, w, h).ok()?;
+    Some((Html::from_plotters_svg(svg), stem))
 }
 
 #[component]
@@ -72,9 +75,9 @@ pub(super) fn Figure(
                 if latest {
                     map_w.set(w);
                     map_h.set(h);
-                    map_svg.set(drawn.unwrap_or_else(|e| {
-                        format!("<p class=\"error\">{}</p>", muni_model::html_escape(&e))
-                    }));
+                    let html =
+                        drawn.unwrap_or_else(|e| Html::element("<p class=\"error\">", &e, "</p>"));
+                    map_svg.set(html.into_string());
                 }
             });
         }
@@ -82,7 +85,8 @@ pub(super) fn Figure(
     let svg = Memo::new(move |_| {
         let q = query.get();
         let vw = viewport.get();
-        let empty = |sv, en| format!("<p class=\"empty\">{}</p>", t(q.lang, sv, en));
+        let empty =
+            |sv, en| Html::element("<p class=\"empty\">", t(q.lang, sv, en), "</p>").into_string();
         if q.view.is_map() {
             let svg = map_svg.get();
             return if svg.is_empty() {
@@ -99,7 +103,7 @@ pub(super) fn Figure(
             &|bars| muni_view::view::chart_size(vw, bars, false),
             false,
         ) {
-            Some((svg, _)) => svg,
+            Some((svg, _)) => svg.into_string(),
             None => empty(
                 "Inga publicerade värden för urvalet.",
                 "No published values for this selection.",
@@ -131,12 +135,16 @@ pub(super) fn Figure(
     let show_tip = move |found: Option<(String, f64, f64)>| {
         tip.set(found.map_or_else(String::new, |(code, x, y)| {
             let text = query.with_untracked(|q| muni_view::table::map_tip(&cat, &m, &f, q, &code));
-            format!(
-                "<div class=\"tip\" data-testid=\"map-tip\" role=\"status\" style=\"left:{:.0}px;top:{:.0}px\">{}</div>",
-                x + 12.0,
-                y + 12.0,
-                muni_model::html_escape(&text)
-            )
+            let mut h = Html::markup(
+                "<div class=\"tip\" data-testid=\"map-tip\" role=\"status\" style=\"left:",
+            );
+            h.t(&format!("{:.0}", x + 12.0))
+                .m("px;top:")
+                .t(&format!("{:.0}", y + 12.0))
+                .m("px\">")
+                .t(&text)
+                .m("</div>");
+            h.into_string()
         }));
     };
     let show_tip_click = show_tip.clone();
@@ -251,7 +259,7 @@ pub(super) fn Figure(
                             view! { <th scope="col" aria-sort=state><button class="sort" on:click=move |_| sort.set(Some((col, next)))>{h}</button></th> }
                         }).collect_view()
                     }}</tr></thead>
-                    <tbody inner_html=move || table.with(|t| t.as_ref().map(muni_view::table::rows_html).unwrap_or_default())></tbody>
+                    <tbody inner_html=move || table.with(|t| t.as_ref().map(|t| muni_view::table::rows_html(t).into_string()).unwrap_or_default())></tbody>
                 </table>
                 <p class="legend">{move || t(lang.get(), ".. = sekretess (SCB lämnar inte ut värdet), – = saknas", ".. = confidential (withheld by SCB), – = missing")}</p>
             </details>

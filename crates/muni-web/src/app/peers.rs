@@ -34,7 +34,7 @@ pub(super) fn PeersPanel(catalog: Arc<Catalog>, query: RwSignal<ChartQuery>) -> 
         leptos::task::spawn_local(async move {
             let answer = crate::lazy::peers_html(&q).await;
             peers.set(answer.peers.join(","));
-            html.set(answer.html);
+            html.set(answer.html.into_string());
         });
     });
     let has_peers = Memo::new(move |_| peers.with(|p| !p.is_empty()));
@@ -62,7 +62,7 @@ pub(super) fn PeersPanel(catalog: Arc<Catalog>, query: RwSignal<ChartQuery>) -> 
     view! {
         <details class="peers" data-testid="peers" hidden=move || anchor.with(String::is_empty) on:toggle=move |ev| open.set(details_open(&ev))>
             <summary>{title}</summary>
-            <div inner_html=move || { let h = html.get(); if h.is_empty() { t(lang.get(), "Laddar …", "Loading …").to_owned() } else { h } }></div>
+            <div inner_html=move || { let h = html.get(); if h.is_empty() { muni_model::Html::text(t(lang.get(), "Laddar …", "Loading …")).into_string() } else { h } }></div>
             <button data-testid="add-peers" hidden=move || !has_peers.get() on:click=add>
                 {move || t(lang.get(), "Jämför med alla i diagrammet", "Compare with all of them in the chart")}
             </button>
