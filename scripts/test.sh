@@ -28,6 +28,10 @@ if ! cargo machete --version >/dev/null 2>&1; then
     echo "== installing cargo-machete (a minute)"
     cargo install cargo-machete --version 0.9.2 --locked
 fi
+if [[ "$(cargo deny --version 2>/dev/null || true)" != "cargo-deny 0.20.2" ]]; then
+    echo "== installing cargo-deny (about five minutes)"
+    cargo install cargo-deny --version 0.20.2 --locked
+fi
 export PATH="$PWD/.tools/binaryen/node_modules/.bin:$PATH"
 
 echo "== cargo fetch"
@@ -44,13 +48,12 @@ echo "== cargo clippy"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 echo "== the browser-side crates build for wasm32 and never depend on polars"
 cargo clippy -p muni-model -p muni-view -p muni-chart -p muni-browser -p muni-web -p muni-lazy --target wasm32-unknown-unknown --locked -- -D warnings
+# The boundary as a declared rule (deny-browser.toml): each browser crate alone as the root.
 for crate in muni-model muni-view muni-chart muni-browser muni-web muni-lazy; do
-    tree=$(cargo tree -p "$crate" --edges normal --prefix none --target wasm32-unknown-unknown --locked)
-    if grep -E '^(polars|tokio|calamine|reqwest)' <<<"$tree"; then
-        echo "error: $crate must not depend on polars or I/O crates" >&2
-        exit 1
-    fi
+    cargo deny --log-level error --manifest-path "crates/$crate/Cargo.toml" --config deny-browser.toml check bans
 done
+echo "== cargo deny: licences and bans (offline checks)"
+cargo deny --log-level error check licenses bans
 echo "== the dashboard (trunk build --release)"
 trunk build --release
 ./scripts/budget.sh
