@@ -6,7 +6,7 @@ use muni_model::{
     Catalog, ChartQuery, Html, IndicatorFile, IndicatorMeta, Lang, Measure, View, html_escape,
 };
 
-use crate::contract::Selection;
+use crate::contract::{PictureKind, Selection};
 
 use crate::table::ranking_table;
 use crate::tr;
@@ -94,6 +94,51 @@ pub fn view_selection(
     }
 }
 
+/// What a control of the share panel does: its `data-action`, written by
+/// [`export_panel_html`] and read back by the dashboard's one click handler.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportAction {
+    /// A CSV dialect was chosen (remembered).
+    Dialect,
+    /// The embed's dark theme was switched.
+    Dark,
+    Csv,
+    Picture(PictureKind),
+    /// The picture to the clipboard.
+    Copy,
+}
+
+impl ExportAction {
+    pub const ALL: [ExportAction; 6] = [
+        ExportAction::Dialect,
+        ExportAction::Dark,
+        ExportAction::Csv,
+        ExportAction::Picture(PictureKind::Png),
+        ExportAction::Picture(PictureKind::Svg),
+        ExportAction::Copy,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            ExportAction::Dialect => "dialect",
+            ExportAction::Dark => "dark",
+            ExportAction::Csv => "csv",
+            ExportAction::Picture(PictureKind::Png) => "png",
+            ExportAction::Picture(PictureKind::Svg) => "svg",
+            ExportAction::Copy => "copy",
+        }
+    }
+
+    pub fn parse(id: &str) -> Option<Self> {
+        ExportAction::ALL.into_iter().find(|a| a.id() == id)
+    }
+
+    /// ` data-action="…"`.
+    fn attr(self, h: &mut Html) {
+        h.m(" data-action=\"").m(self.id()).m("\"");
+    }
+}
+
 /// The "download and share" panel (the embed snippet escaped): controls with the test ids the
 /// browser tests use, buttons with a `data-action` for the panel's one handler.
 pub fn export_panel_html(l: Lang, machine: bool, dark: bool, snippet: &str) -> Html {
@@ -101,7 +146,9 @@ pub fn export_panel_html(l: Lang, machine: bool, dark: bool, snippet: &str) -> H
     let mut h = Html::new();
     h.m("<fieldset><legend>")
         .t(tr(l, "Data i den här vyn (CSV)", "Data in this view (CSV)"))
-        .m("</legend><label><input type=\"radio\" name=\"dialect\" value=\"excel_sv\" data-action=\"dialect\" data-testid=\"dialect-excel\"")
+        .m("</legend><label><input type=\"radio\" name=\"dialect\" value=\"excel_sv\"");
+    ExportAction::Dialect.attr(&mut h);
+    h.m(" data-testid=\"dialect-excel\"")
         .m(checked(!machine))
         .m(">")
         .t(tr(
@@ -109,7 +156,9 @@ pub fn export_panel_html(l: Lang, machine: bool, dark: bool, snippet: &str) -> H
             " Excel (svenska: semikolon, decimalkomma)",
             " Excel (Swedish: semicolon, decimal comma)",
         ))
-        .m("</label><label><input type=\"radio\" name=\"dialect\" value=\"machine\" data-action=\"dialect\" data-testid=\"dialect-machine\"")
+        .m("</label><label><input type=\"radio\" name=\"dialect\" value=\"machine\"");
+    ExportAction::Dialect.attr(&mut h);
+    h.m(" data-testid=\"dialect-machine\"")
         .m(checked(machine))
         .m(">")
         .t(tr(
@@ -117,7 +166,9 @@ pub fn export_panel_html(l: Lang, machine: bool, dark: bool, snippet: &str) -> H
             " Maskinläsbar (komma, decimalpunkt: pandas, R)",
             " Machine-readable (comma, decimal point: pandas, R)",
         ))
-        .m("</label><button data-action=\"csv\" data-testid=\"download-csv\">")
+        .m("</label><button");
+    ExportAction::Csv.attr(&mut h);
+    h.m(" data-testid=\"download-csv\">")
         .t(tr(l, "Ladda ner CSV", "Download CSV"))
         .m("</button></fieldset><fieldset><legend>")
         .t(tr(l, "Diagrammet som bild", "The chart as a picture"))
@@ -125,12 +176,28 @@ pub fn export_panel_html(l: Lang, machine: bool, dark: bool, snippet: &str) -> H
         .t(tr(l, "Storlek", "Size"))
         .m(" <select data-testid=\"picture-size\"><option value=\"1920\">1920 × 1080 (16:9)</option><option value=\"1280\">1280 × 720 (16:9)</option><option value=\"960\">")
         .t(tr(l, "960 × 540 (skärm)", "960 × 540 (screen)"))
-        .m("</option></select></label><button data-action=\"png\" data-testid=\"download-png\">PNG</button><button data-action=\"svg\" data-testid=\"download-svg\">SVG</button><button data-action=\"copy\" data-testid=\"copy-png\">")
+        .m("</option></select></label>");
+    for (kind, testid, label) in [
+        (PictureKind::Png, "download-png", "PNG"),
+        (PictureKind::Svg, "download-svg", "SVG"),
+    ] {
+        h.m("<button");
+        ExportAction::Picture(kind).attr(&mut h);
+        h.m(" data-testid=\"")
+            .m(testid)
+            .m("\">")
+            .m(label)
+            .m("</button>");
+    }
+    h.m("<button");
+    ExportAction::Copy.attr(&mut h);
+    h.m(" data-testid=\"copy-png\">")
         .t(tr(l, "Kopiera bild", "Copy picture"))
         .m("</button></fieldset><fieldset><legend>")
         .t(tr(l, "Bädda in", "Embed"))
-        .m("</legend><label><input type=\"checkbox\" data-action=\"dark\"")
-        .m(checked(dark))
+        .m("</legend><label><input type=\"checkbox\"");
+    ExportAction::Dark.attr(&mut h);
+    h.m(checked(dark))
         .m(">")
         .t(tr(l, " Mörkt tema", " Dark theme"))
         .m("</label><textarea readonly rows=\"4\" data-testid=\"embed-snippet\" aria-label=\"")

@@ -586,3 +586,16 @@ fn the_share_panel_escapes_the_snippet_and_checks_the_chosen_dialect() {
             .contains("data-action=\"dark\" checked> Dark theme</label>")
     );
 }
+
+#[test]
+fn every_export_action_is_in_the_panel_and_reads_back() {
+    let h = export_panel_html(Lang::En, false, false, "");
+    for a in ExportAction::ALL {
+        assert_eq!(ExportAction::parse(a.id()), Some(a));
+        assert!(
+            h.as_str().contains(&format!(" data-action=\"{}\"", a.id())),
+            "{a:?}"
+        );
+    }
+    assert_eq!(ExportAction::parse("print"), None);
+}

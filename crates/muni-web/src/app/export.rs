@@ -5,6 +5,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use muni_model::{Catalog, ChartQuery, IndicatorFile, IndicatorMeta};
 
+use muni_view::export::ExportAction;
+
 use super::*;
 
 /// "Download and share": the view's CSV in the dialect the reader chose (remembered), the chart
@@ -56,7 +58,10 @@ pub(super) fn Export(
         else {
             return;
         };
-        let Some(action) = target.get_attribute("data-action") else {
+        let Some(action) = target
+            .get_attribute("data-action")
+            .and_then(|a| ExportAction::parse(&a))
+        else {
             return;
         };
         let pick = |sel: &str| -> Option<String> {
@@ -73,13 +78,13 @@ pub(super) fn Export(
         };
         let q = query.get_untracked();
         let qs = q.to_query_string();
-        match action.as_str() {
-            "dialect" => crate::export::remember(
+        match action {
+            ExportAction::Dialect => crate::export::remember(
                 "csv-dialect",
                 &pick("input[name=dialect]:checked").unwrap_or_default(),
             ),
-            "dark" => embed_dark.update(|d| *d = !*d),
-            "csv" => {
+            ExportAction::Dark => embed_dark.update(|d| *d = !*d),
+            ExportAction::Csv => {
                 let chosen = pick("input[name=dialect]:checked").unwrap_or_default();
                 crate::export::remember("csv-dialect", &chosen);
                 let selection = muni_view::export::view_selection(&catalog, &meta, &file, &q);
@@ -93,7 +98,7 @@ pub(super) fn Export(
                     })
                 });
             }
-            "copy" => {
+            ExportAction::Copy => {
                 // Asked within the click: browsers refuse a later clipboard write.
                 let copied = crate::lazy::copy_picture(&qs, w, h);
                 leptos::task::spawn_local(async move {
@@ -107,18 +112,11 @@ pub(super) fn Export(
                     }))
                 });
             }
-            kind @ ("png" | "svg") => {
-                use muni_view::contract::PictureKind;
-                let kind = if kind == "png" {
-                    PictureKind::Png
-                } else {
-                    PictureKind::Svg
-                };
+            ExportAction::Picture(kind) => {
                 leptos::task::spawn_local(async move {
                     report(crate::lazy::export_picture(&qs, w, h, kind).await)
                 });
             }
-            _ => {}
         }
     };
     view! {
