@@ -9,6 +9,7 @@ pub mod fsutil;
 pub mod fuzz;
 pub mod import;
 pub mod indicators;
+pub mod normalised;
 pub mod text;
 
 pub use error::{PipelineError, Result};
@@ -29,12 +30,12 @@ pub struct BuildReport {
 pub fn build(data_dir: &Path, out: &Path) -> Result<BuildReport> {
     let dir: PathBuf = data_dir.join("normalised");
     let regions_path = dir.join("regions.csv");
-    let regions: Vec<publish::RegionRow> = read_csv_rows(&regions_path)?;
+    let regions: Vec<normalised::RegionRow> = read_csv_rows(&regions_path)?;
     let members: Vec<import::members::Member> = read_csv_rows(&dir.join("network_members.csv"))?;
     let members: Vec<String> = members.into_iter().map(|m| m.code).collect();
     let municipalities: Vec<String> = regions
         .iter()
-        .filter(|r| r.level == "municipality")
+        .filter(|r| r.level == muni_model::RegionLevel::Municipality)
         .map(|r| r.code.clone())
         .collect();
     let defs = indicators::definitions();
@@ -90,7 +91,7 @@ pub fn build(data_dir: &Path, out: &Path) -> Result<BuildReport> {
     })
 }
 
-fn read_csv_rows<T: serde::de::DeserializeOwned>(path: &Path) -> Result<Vec<T>> {
+pub(crate) fn read_csv_rows<T: serde::de::DeserializeOwned>(path: &Path) -> Result<Vec<T>> {
     let mut r = csv::Reader::from_path(path)
         .map_err(|e| PipelineError::file(path, format!("{e}; run `import` first")))?;
     r.deserialize()

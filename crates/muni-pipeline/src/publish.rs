@@ -16,15 +16,6 @@ use crate::error::{PipelineError, Result};
 use crate::fsutil::{csv_text, replace_dir};
 use crate::indicators::Definition;
 
-/// A row of `data/normalised/regions.csv`.
-#[derive(Debug, Clone, serde::Deserialize)]
-pub struct RegionRow {
-    pub code: String,
-    pub name: String,
-    pub level: String,
-    pub county_code: String,
-}
-
 #[derive(Debug, Clone, Copy)]
 struct Cell {
     value: Option<f64>,
@@ -69,17 +60,9 @@ fn to_table(df: &DataFrame) -> Result<Table> {
     Ok(t)
 }
 
-fn region_level(level: &str) -> RegionLevel {
-    match level {
-        "country" => RegionLevel::Country,
-        "county" => RegionLevel::County,
-        _ => RegionLevel::Municipality,
-    }
-}
-
 pub struct PublishInputs<'a> {
     pub defs: &'a [Definition],
-    pub regions: &'a [RegionRow],
+    pub regions: &'a [crate::normalised::RegionRow],
     pub members: &'a [String],
     pub table: &'a DataFrame,
     /// The map's outlines (published as `geo/municipalities.json`), when imported.
@@ -97,7 +80,7 @@ fn build_outputs_from(p: &PublishInputs, table: &Table) -> Result<(Catalog, Vec<
         regions.push(Region {
             code: RegionCode::new(&r.code).map_err(|e| PipelineError::Check(e.to_string()))?,
             name: r.name.clone(),
-            level: region_level(&r.level),
+            level: r.level,
             county: (!r.county_code.is_empty())
                 .then(|| RegionCode::new(&r.county_code))
                 .transpose()

@@ -92,13 +92,13 @@ pub fn municipalities(data: &Path) -> Result<(Vec<String>, BTreeSet<String>), St
     let rows = region_rows(data)?;
     let munis = rows
         .iter()
-        .filter(|r| r.level == "municipality")
+        .filter(|r| r.level == muni_model::RegionLevel::Municipality)
         .map(|r| r.code.clone())
         .collect();
     Ok((munis, rows.into_iter().map(|r| r.code).collect()))
 }
 
-fn region_rows(data: &Path) -> Result<Vec<crate::publish::RegionRow>, String> {
+fn region_rows(data: &Path) -> Result<Vec<crate::normalised::RegionRow>, String> {
     crate::read_csv_rows(&data.join("normalised/regions.csv")).map_err(|e| e.to_string())
 }
 

@@ -3,7 +3,7 @@
 
 use super::*;
 
-pub(super) const FACT_HEADER: [&str; 5] = ["region_code", "year", "variable", "value", "status"];
+use crate::normalised::FACT_HEADER;
 
 /// Writes `new` into the fact file at `path`, replacing rows of the same region, year and
 /// variable, keeping the others; sorted as `import` sorts (variable, region, year).
@@ -138,11 +138,7 @@ pub(super) fn regions_for_names(data: &Path) -> Result<crate::import::regions::R
     use crate::import::regions::{RegionRow, Regions};
     let mut out = Regions::default();
     for r in region_rows(data)? {
-        let level = match r.level.as_str() {
-            "country" => muni_model::RegionLevel::Country,
-            "county" => muni_model::RegionLevel::County,
-            _ => muni_model::RegionLevel::Municipality,
-        };
+        let level = r.level;
         out.by_code.insert(
             r.code.clone(),
             RegionRow {

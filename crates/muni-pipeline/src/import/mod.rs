@@ -20,6 +20,7 @@ use muni_model::Status;
 
 use crate::error::{PipelineError, Result};
 use crate::fsutil::{replace_dir, write_csv};
+use crate::normalised::{FACT_HEADER, REGION_HEADER, level_id};
 
 /// One figure in tidy long form: `region_code, year, variable, value, status`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -124,8 +125,6 @@ pub const LABOUR_PANEL: &str = "scb-labour/panel_2018_2024_labour_skills.csv";
 /// The map's outlines under `data/normalised/`.
 pub const SHAPES_FILE: &str = "municipality_shapes.json";
 
-const FACT_HEADER: &[&str] = &["region_code", "year", "variable", "value", "status"];
-
 /// Reads everything under `upstream` and replaces `data_dir/normalised` with the result, only
 /// after every file has been read and checked.
 pub fn import_all(upstream: &Path, data_dir: &Path) -> Result<ImportReport> {
@@ -227,17 +226,12 @@ pub fn import_all(upstream: &Path, data_dir: &Path) -> Result<ImportReport> {
     replace_dir(&target, |dir| {
         write_csv(
             &dir.join("regions.csv"),
-            &["code", "name", "level", "county_code"],
+            &REGION_HEADER,
             regions.by_code.values().map(|r| {
                 vec![
                     r.code.clone(),
                     r.name.clone(),
-                    match r.level {
-                        muni_model::RegionLevel::Country => "country",
-                        muni_model::RegionLevel::County => "county",
-                        _ => "municipality",
-                    }
-                    .to_owned(),
+                    level_id(r.level).to_owned(),
                     r.county.clone().unwrap_or_default(),
                 ]
             }),
@@ -267,16 +261,16 @@ pub fn import_all(upstream: &Path, data_dir: &Path) -> Result<ImportReport> {
         )?;
         write_csv(
             &dir.join("population.csv"),
-            FACT_HEADER,
+            &FACT_HEADER,
             fact_rows(&population),
         )?;
-        write_csv(&dir.join("energy.csv"), FACT_HEADER, fact_rows(&energy))?;
+        write_csv(&dir.join("energy.csv"), &FACT_HEADER, fact_rows(&energy))?;
         write_csv(
             &dir.join("employment.csv"),
-            FACT_HEADER,
+            &FACT_HEADER,
             fact_rows(&employment),
         )?;
-        write_csv(&dir.join("labour.csv"), FACT_HEADER, labour::rows(&labour))?;
+        write_csv(&dir.join("labour.csv"), &FACT_HEADER, labour::rows(&labour))?;
         let shapes_path = dir.join(SHAPES_FILE);
         let json = serde_json::to_vec(&shapes)
             .map_err(|e| PipelineError::file(&shapes_path, e.to_string()))?;
