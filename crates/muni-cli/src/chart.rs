@@ -101,9 +101,12 @@ impl Data {
     ) -> Result<(Vec<u8>, String), String> {
         let c = &self.catalog;
         if let Some(id) = &q.indicator
-            && c.indicator(id).is_none()
+            && c.indicator(id.as_str()).is_none()
         {
-            return Err(format!("unknown indicator {id:?} (see catalog.json)"));
+            return Err(format!(
+                "unknown indicator {:?} (see catalog.json)",
+                id.as_str()
+            ));
         }
         let meta = indicator(c, q).ok_or("the catalog has no indicators")?;
         if meta.rate && matches!(q.measure, muni_model::Measure::Index { .. }) {

@@ -25,6 +25,6 @@ pub use format::{Lang, fold_sv, format_number, html_escape};
 pub use html::Html;
 pub use indicator::{IndicatorFile, Series, Status};
 pub use query::{
-    ChartQuery, GroupId, Measure, NoticeReason, QueryNotice, Scope, View, index_values,
-    percent_decode,
+    ChartQuery, GroupId, IndicatorId, Measure, NoticeReason, QueryNotice, Scope, View,
+    index_values, percent_decode,
 };

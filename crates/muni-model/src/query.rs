@@ -216,7 +216,7 @@ pub struct QueryNotice {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ChartQuery {
     /// Indicator id; `None` means the default indicator.
-    pub indicator: Option<String>,
+    pub indicator: Option<IndicatorId>,
     pub measure: Measure,
     /// Individually selected municipalities, in the order chosen.
     pub municipalities: Vec<MunicipalityCode>,
@@ -258,6 +258,34 @@ impl Default for ChartQuery {
 }
 
 const MAX_SELECTED: usize = 40;
+
+/// An indicator's id as a URL or a deck names it: lower-case ASCII letters, digits and `_`, at
+/// most 64 (`energy_industry_share`). Checked once, where the text comes in; whether the
+/// catalog has it is the view's question (`Catalog::indicator`).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct IndicatorId(String);
+
+impl IndicatorId {
+    pub fn new(s: &str) -> Result<Self, String> {
+        if is_slug(s) {
+            Ok(IndicatorId(s.to_owned()))
+        } else {
+            Err(format!(
+                "{s:?} is not an indicator id (lower-case letters, digits and _)"
+            ))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for IndicatorId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
 
 fn is_slug(s: &str) -> bool {
     !s.is_empty()
@@ -321,8 +349,10 @@ impl ChartQuery {
             let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
             let (k, v) = (percent_decode(k), percent_decode(v));
             match k.as_str() {
-                "i" if is_slug(&v) => q.indicator = Some(v),
-                "i" => note("i", &v, NoticeReason::NotAnIndicatorId),
+                "i" => match IndicatorId::new(&v) {
+                    Ok(id) => q.indicator = Some(id),
+                    Err(_) => note("i", &v, NoticeReason::NotAnIndicatorId),
+                },
                 "m" => match v.as_str() {
                     "value" => index = false,
                     "index" => index = true,
@@ -419,7 +449,7 @@ impl ChartQuery {
             let _ = write!(s, "{k}={v}");
         };
         if let Some(i) = &self.indicator {
-            push("i", i);
+            push("i", i.as_str());
         }
         if let Measure::Index { base } = self.measure {
             push("m", "index");
@@ -483,6 +513,20 @@ pub fn index_values(years: &[u16], values: &[Option<f64>], base: u16) -> Vec<Opt
 mod tests {
     use super::*;
 
+    #[test]
+    fn an_indicator_id_is_checked_once_where_it_comes_in() {
+        assert_eq!(
+            IndicatorId::new("energy_industry_share").unwrap().as_str(),
+            "energy_industry_share"
+        );
+        for bad in ["", "Energy", "a-b", "x;drop", &"a".repeat(65)] {
+            assert!(IndicatorId::new(bad).is_err(), "{bad:?}");
+        }
+        let (q, notices) = ChartQuery::parse("i=%3Cb%3E");
+        assert_eq!(q.indicator, None);
+        assert_eq!(notices[0].reason, NoticeReason::NotAnIndicatorId);
+    }
+
     fn codes(cs: &[&str]) -> Vec<MunicipalityCode> {
         cs.iter()
             .map(|c| MunicipalityCode::new(c).unwrap())
@@ -492,7 +536,7 @@ mod tests {
     #[test]
     fn full_query_round_trips() {
         let q = ChartQuery {
-            indicator: Some("energy_industry_share".into()),
+            indicator: IndicatorId::new("energy_industry_share").ok(),
             measure: Measure::Index { base: 2009 },
             municipalities: codes(&["0181", "0382"]),
             groups: vec![GroupId::Network, GroupId::County(25)],
@@ -554,7 +598,10 @@ mod tests {
         let (q, n) = ChartQuery::parse(
             "?i=energy_industry_share&r=0181,114,abcd,0382&y=2020-2009&v=pie&lang=de&zzz=1&m=index",
         );
-        assert_eq!(q.indicator.as_deref(), Some("energy_industry_share"));
+        assert_eq!(
+            q.indicator.as_ref().map(IndicatorId::as_str),
+            Some("energy_industry_share")
+        );
         assert_eq!(q.municipalities, codes(&["0181", "0382"]));
         assert_eq!(q.years, None);
         assert_eq!(q.view, View::Series);

@@ -104,8 +104,8 @@ pub const DEFAULT_INDICATOR: &str = "employment_industry_share";
 /// The indicator the query asks for, or the default; `None` only if the catalog has neither.
 pub fn indicator<'a>(catalog: &'a Catalog, q: &ChartQuery) -> Option<&'a IndicatorMeta> {
     q.indicator
-        .as_deref()
-        .and_then(|id| catalog.indicator(id))
+        .as_ref()
+        .and_then(|id| catalog.indicator(id.as_str()))
         .or_else(|| catalog.indicator(DEFAULT_INDICATOR))
         .or(catalog.indicators.first())
 }

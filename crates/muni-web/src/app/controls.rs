@@ -78,7 +78,7 @@ pub(super) fn Controls(
         <section class="controls" aria-label=move || t(lang.get(), "Val", "Choices")>
             <label>
                 <span>{move || t(lang.get(), "Indikator", "Indicator")}</span>
-                <select data-testid="indicator" on:change=move |ev| { let v = event_target_value(&ev); query.update(|q| q.indicator = Some(v)); }>
+                <select data-testid="indicator" on:change=move |ev| { let v = event_target_value(&ev); query.update(|q| q.indicator = muni_model::IndicatorId::new(&v).ok()); }>
                     {indicator_options}
                 </select>
             </label>

@@ -112,7 +112,10 @@ fn Dashboard(
                 _ => None,
             };
             (
-                q.indicator.clone().filter(|id| cat.indicator(id).is_none()),
+                q.indicator
+                    .as_ref()
+                    .filter(|id| cat.indicator(id.as_str()).is_none())
+                    .map(|id| id.to_string()),
                 rate_index,
             )
         });
