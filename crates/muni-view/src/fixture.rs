@@ -17,6 +17,8 @@ use muni_model::{
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum V {
     Ok(f64),
+    /// A group value over the members that reported (the network median's).
+    Incomplete(f64),
     Confidential,
     Missing,
 }
@@ -65,6 +67,16 @@ const COUNTIES: [(&str, &str); 10] = [
     ("23", "Jämtlands län"),
     ("25", "Norrbottens län"),
 ];
+
+/// A series for each of the fixture's municipalities: `values(k, code)` for the `k`-th of
+/// [`MUNICIPALITIES`].
+pub fn per_municipality(values: impl Fn(usize, &str) -> Vec<V>) -> Vec<(String, Vec<V>)> {
+    MUNICIPALITIES
+        .iter()
+        .enumerate()
+        .map(|(k, (c, _))| ((*c).to_owned(), values(k, c)))
+        .collect()
+}
 
 /// What an indicator is: its id, unit and years; the rest has test defaults.
 #[derive(Debug, Clone)]
@@ -153,6 +165,12 @@ impl Synthetic {
     /// The fourteen municipalities, their counties and Riket; the network of [`MEMBERS`]; no
     /// indicators yet.
     pub fn new() -> Self {
+        Self::with(&MUNICIPALITIES, &MEMBERS)
+    }
+
+    /// Like [`Synthetic::new`] with other `municipalities` (code, name) and network `members`
+    /// (the network median is computed over these).
+    pub fn with(municipalities: &[(&str, &str)], members: &[&str]) -> Self {
         let code = |c: &str| RegionCode::new(c).expect("a fixture code");
         let mut regions = vec![Region {
             code: code(RegionCode::RIKET),
@@ -160,13 +178,16 @@ impl Synthetic {
             level: RegionLevel::Country,
             county: None,
         }];
-        regions.extend(COUNTIES.iter().map(|(c, n)| Region {
+        let counties = COUNTIES
+            .iter()
+            .filter(|(c, _)| municipalities.iter().any(|(m, _)| m.starts_with(c)));
+        regions.extend(counties.map(|(c, n)| Region {
             code: code(c),
             name: (*n).into(),
             level: RegionLevel::County,
             county: None,
         }));
-        regions.extend(MUNICIPALITIES.iter().map(|(c, n)| Region {
+        regions.extend(municipalities.iter().map(|(c, n)| Region {
             code: code(c),
             name: (*n).into(),
             level: RegionLevel::Municipality,
@@ -179,7 +200,7 @@ impl Synthetic {
             groups: vec![Group {
                 id: code(RegionCode::NETWORK),
                 name: Text::new("Nätverket (SYNTETISKT)", "The network (SYNTHETIC)"),
-                members: MEMBERS
+                members: members
                     .iter()
                     .map(|m| MunicipalityCode::new(m).expect("a member code"))
                     .collect(),
@@ -196,17 +217,19 @@ impl Synthetic {
     /// Adds an indicator with the series `rows` (a region's code and one value a year). The
     /// network median is computed from the members' published values (`incomplete` when a
     /// member has none) unless `rows` gives it.
-    pub fn indicator(mut self, spec: Spec, rows: &[(&str, &[V])]) -> Self {
+    pub fn indicator<C: AsRef<str>, R: AsRef<[V]>>(mut self, spec: Spec, rows: &[(C, R)]) -> Self {
         let meta = spec.meta;
         let n = meta.years.len();
+        let members = self.catalog.network().to_vec();
         let mut series: Vec<(RegionCode, Vec<Option<f64>>, Vec<Status>)> = rows
             .iter()
             .map(|(c, vals)| {
+                let (c, vals) = (c.as_ref(), vals.as_ref());
                 assert_eq!(vals.len(), n, "{}: {c} needs {n} values", meta.id);
                 let values = vals
                     .iter()
                     .map(|x| match x {
-                        V::Ok(x) => Some(*x),
+                        V::Ok(x) | V::Incomplete(x) => Some(*x),
                         _ => None,
                     })
                     .collect();
@@ -214,6 +237,7 @@ impl Synthetic {
                     .iter()
                     .map(|x| match x {
                         V::Ok(_) => Status::Ok,
+                        V::Incomplete(_) => Status::Incomplete,
                         V::Confidential => Status::Confidential,
                         V::Missing => Status::Missing,
                     })
@@ -221,13 +245,16 @@ impl Synthetic {
                 (RegionCode::new(c).expect("a fixture code"), values, status)
             })
             .collect();
-        if !rows.iter().any(|(c, _)| *c == RegionCode::NETWORK_MEDIAN) {
+        if !rows
+            .iter()
+            .any(|(c, _)| c.as_ref() == RegionCode::NETWORK_MEDIAN)
+        {
             let (values, status) = (0..n)
                 .map(|i| {
                     let mut xs: Vec<f64> = rows
                         .iter()
-                        .filter(|(c, _)| MEMBERS.contains(c))
-                        .filter_map(|(_, vals)| match vals[i] {
+                        .filter(|(c, _)| members.iter().any(|m| m.as_str() == c.as_ref()))
+                        .filter_map(|(_, vals)| match vals.as_ref()[i] {
                             V::Ok(x) => Some(x),
                             _ => None,
                         })
@@ -240,7 +267,7 @@ impl Synthetic {
                     };
                     let status = match median {
                         None => Status::Missing,
-                        Some(_) if xs.len() < MEMBERS.len() => Status::Incomplete,
+                        Some(_) if xs.len() < members.len() => Status::Incomplete,
                         Some(_) => Status::Ok,
                     };
                     (median, status)

@@ -559,10 +559,7 @@ fn capitalise(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use muni_model::{
-        Group, IndicatorStatus, MunicipalityCode, Region, RegionCode, RegionLevel, Source, Text,
-        Theme,
-    };
+    use crate::fixture::{Spec, Synthetic, V};
 
     const NAMES: [(&str, &str); 5] = [
         ("0181", "Södertälje"),
@@ -575,74 +572,39 @@ mod tests {
     /// A region's code, values and statuses for 2019 and 2020.
     type Row<'a> = (&'a str, [Option<f64>; 2], [Status; 2]);
 
-    /// SYNTHETIC values: four members and one non-member, two years.
+    /// SYNTHETIC values: four members and one non-member, two years (`fixture::Synthetic`
+    /// with these municipalities).
     fn fixture(
         unit: Unit,
         additive: bool,
         rows: &[Row],
     ) -> (Catalog, IndicatorMeta, IndicatorFile) {
-        let meta = IndicatorMeta {
-            id: "x".into(),
-            theme: Theme::Energy,
-            title: Text::new(
-                "Industrins energianvändning per invånare",
-                "Industry's energy use per inhabitant",
-            ),
-            definition: Text::new("d", "d"),
-            unit,
-            source: Source {
-                name: Text::new("SYNTETISK", "SYNTHETIC"),
-                table: "T".into(),
-                url: String::new(),
-                licence: "CC0".into(),
-                retrieved: String::new(),
-            },
-            status: IndicatorStatus::Available,
-            years: vec![2019, 2020],
-            file: None,
-            rank_descending: true,
-            additive,
-            rate: false,
-            notes: vec![],
-            breaks: vec![],
-        };
-        let members = ["0181", "0382", "1382", "2284"];
-        let catalog = Catalog {
-            schema_version: muni_model::SCHEMA_VERSION,
-            indicators: vec![meta.clone()],
-            regions: NAMES
-                .iter()
-                .map(|(c, n)| Region {
-                    code: RegionCode::new(c).unwrap(),
-                    name: (*n).into(),
-                    level: RegionLevel::Municipality,
-                    county: None,
-                })
-                .collect(),
-            groups: vec![Group {
-                id: RegionCode::new("network").unwrap(),
-                name: Text::new("n", "n"),
-                members: members
-                    .iter()
-                    .map(|m| MunicipalityCode::new(m).unwrap())
-                    .collect(),
-                source: Text::new("s", "s"),
-            }],
-            headline: None,
-        };
-        let series = rows
+        let mut spec = Spec::new("x", unit).title(
+            "Industrins energianvändning per invånare",
+            "Industry's energy use per inhabitant",
+        );
+        if additive {
+            spec = spec.additive();
+        }
+        let rows: Vec<(&str, Vec<V>)> = rows
             .iter()
-            .map(|(c, v, s)| (RegionCode::new(c).unwrap(), v.to_vec(), s.to_vec()))
+            .map(|(c, values, status)| {
+                let vals = values
+                    .iter()
+                    .zip(status)
+                    .map(|(x, st)| match (x, st) {
+                        (Some(x), Status::Ok) => V::Ok(*x),
+                        (Some(x), Status::Incomplete) => V::Incomplete(*x),
+                        (_, Status::Confidential) => V::Confidential,
+                        _ => V::Missing,
+                    })
+                    .collect();
+                (*c, vals)
+            })
             .collect();
-        let file = IndicatorFile::new(
-            "x".into(),
-            vec![2019, 2020],
-            true,
-            catalog.network().to_vec(),
-            series,
-        )
-        .unwrap();
-        (catalog, meta, file)
+        let f = Synthetic::with(&NAMES, &["0181", "0382", "1382", "2284"]).indicator(spec, &rows);
+        let (meta, file) = f.get("x");
+        (f.catalog.clone(), meta.clone(), file.clone())
     }
 
     const OK: [Status; 2] = [Status::Ok, Status::Ok];
@@ -889,25 +851,19 @@ mod tests {
 #[cfg(test)]
 mod synthetic {
     use super::*;
-    use crate::fixture::{C, MUNICIPALITIES, Spec, Synthetic, V, v};
+    use crate::fixture::{C, Spec, Synthetic, per_municipality, v};
 
     /// A SYNTHETIC share over 2017–2020: municipality `k` at `k` per cent (+0.5 a year),
     /// Skövde withheld in 2017 and 2018.
     fn share() -> Synthetic {
-        let rows: Vec<(String, Vec<V>)> = MUNICIPALITIES
-            .iter()
-            .enumerate()
-            .map(|(k, (c, _))| {
-                let vals = (0..4)
-                    .map(|i| match (*c, i) {
-                        ("1496", 0 | 1) => C,
-                        _ => v(k as f64 + 0.5 * f64::from(i)),
-                    })
-                    .collect();
-                ((*c).to_owned(), vals)
-            })
-            .collect();
-        let rows: Vec<(&str, &[V])> = rows.iter().map(|(c, x)| (c.as_str(), &x[..])).collect();
+        let rows = per_municipality(|k, c| {
+            (0..4)
+                .map(|i| match (c, i) {
+                    ("1496", 0 | 1) => C,
+                    _ => v(k as f64 + 0.5 * f64::from(i)),
+                })
+                .collect()
+        });
         Synthetic::new().indicator(
             Spec::new("share", Unit::Percent)
                 .title(

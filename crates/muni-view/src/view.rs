@@ -13,7 +13,9 @@ use crate::spec::{LineChart, RankingChart};
 pub enum ViewChart {
     Line(LineChart),
     Ranking(RankingChart),
-    #[cfg(feature = "map")]
+    /// Built only with the `map` feature (the outlines' classes), drawn only by
+    /// `muni-chart/map`; the variant exists in every build so that no match depends on which
+    /// crate of a build asked for the feature.
     Map(crate::spec::MapChart),
 }
 
@@ -31,7 +33,6 @@ impl ViewChart {
         match self {
             ViewChart::Line(c) => c.caption = text,
             ViewChart::Ranking(c) => c.caption = text,
-            #[cfg(feature = "map")]
             ViewChart::Map(c) => c.caption = text,
         }
     }

@@ -4,27 +4,20 @@
 
 use muni_model::{Lang, Theme, Unit};
 use muni_view::SeriesRole;
-use muni_view::fixture::{C, M, MEMBERS, MUNICIPALITIES, Spec, Synthetic, V, v};
+use muni_view::fixture::{C, M, MEMBERS, MUNICIPALITIES, Spec, Synthetic, V, per_municipality, v};
 use muni_view::series::{RankingScope, line_chart, ranking_chart, source_line};
 
 fn fx() -> Synthetic {
-    let share: Vec<(String, Vec<V>)> = MUNICIPALITIES
-        .iter()
-        .enumerate()
-        .map(|(k, (c, _))| ((*c).to_owned(), vec![v(k as f64), v(k as f64 + 0.5)]))
-        .chain([("00".to_owned(), vec![v(3.0), v(3.5)])])
-        .collect();
-    let people: Vec<(String, Vec<V>)> = MUNICIPALITIES
-        .iter()
-        .map(|(c, _)| {
-            let n = match *c {
-                "0180" => 900_000.0,
-                "0181" => 100_000.0,
-                _ => 20_000.0 + f64::from(c.parse::<u16>().unwrap() % 89),
-            };
-            ((*c).to_owned(), vec![v(n), v(n + 10.0)])
-        })
-        .collect();
+    let mut share = per_municipality(|k, _| vec![v(k as f64), v(k as f64 + 0.5)]);
+    share.push(("00".to_owned(), vec![v(3.0), v(3.5)]));
+    let people = per_municipality(|_, c| {
+        let n = match c {
+            "0180" => 900_000.0,
+            "0181" => 100_000.0,
+            _ => 20_000.0 + f64::from(c.parse::<u16>().unwrap() % 89),
+        };
+        vec![v(n), v(n + 10.0)]
+    });
     let production: [(&str, &[V]); 5] = [
         ("0382", &[C, v(5.0), v(6.0)]),
         ("0882", &[M, M, M]),
@@ -44,19 +37,15 @@ fn fx() -> Synthetic {
             Spec::new("share", Unit::Percent)
                 .theme(Theme::Employment)
                 .title("Industrins andel", "Industry's share"),
-            &borrowed(&share),
+            &share,
         )
         .indicator(
             Spec::new("population", Unit::Persons)
                 .additive()
                 .title("Folkmängd", "Population")
                 .years(2022..=2023),
-            &borrowed(&people),
+            &people,
         )
-}
-
-fn borrowed(r: &[(String, Vec<V>)]) -> Vec<(&str, &[V])> {
-    r.iter().map(|(c, x)| (c.as_str(), x.as_slice())).collect()
 }
 
 #[test]

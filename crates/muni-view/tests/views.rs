@@ -5,7 +5,7 @@
 
 use muni_model::{ChartQuery, Lang, Theme, Unit, View, format_number};
 use muni_view::export::*;
-use muni_view::fixture::{C, M, MEMBERS, MUNICIPALITIES, Spec, Synthetic, V, v};
+use muni_view::fixture::{C, M, MEMBERS, Spec, Synthetic, V, per_municipality, v};
 use muni_view::profile::*;
 use muni_view::search::search;
 use muni_view::table::*;
@@ -16,20 +16,15 @@ const MWH: f64 = 1_000_000.0;
 /// Three SYNTHETIC indicators: a share over 2020–2024 (the default indicator), a total with
 /// withheld and missing years over 2014–2020, and a population over 2000–2005.
 fn fx() -> Synthetic {
-    let share: Vec<(String, Vec<V>)> = MUNICIPALITIES
-        .iter()
-        .enumerate()
-        .map(|(k, (c, _))| {
-            let vals = (0..5)
-                .map(|i| v(10.0 + k as f64 * 1.5 + f64::from(i) * 0.4))
-                .collect();
-            ((*c).to_owned(), vals)
-        })
-        .chain([(
-            "00".to_owned(),
-            (0..5).map(|i| v(12.0 + f64::from(i) * 0.1)).collect(),
-        )])
-        .collect();
+    let mut share = per_municipality(|k, _| {
+        (0..5)
+            .map(|i| v(10.0 + k as f64 * 1.5 + f64::from(i) * 0.4))
+            .collect()
+    });
+    share.push((
+        "00".to_owned(),
+        (0..5).map(|i| v(12.0 + f64::from(i) * 0.1)).collect(),
+    ));
     let production: Vec<(&str, Vec<V>)> = vec![
         // 2014 … 2020. Östhammar: 4th in the network in 2018, 2nd in 2019; 2015 withheld.
         (
@@ -72,15 +67,11 @@ fn fx() -> Synthetic {
             _ => 10_000.0 + f64::from(c.parse::<u16>().unwrap() % 97) * 500.0,
         }
     };
-    let population: Vec<(String, Vec<V>)> = MUNICIPALITIES
-        .iter()
-        .map(|(c, _)| {
-            let vals = (0..6)
-                .map(|i| v(people(c) + f64::from(i) * 100.0))
-                .collect();
-            ((*c).to_owned(), vals)
-        })
-        .collect();
+    let population = per_municipality(|_, c| {
+        (0..6)
+            .map(|i| v(people(c) + f64::from(i) * 100.0))
+            .collect()
+    });
     Synthetic::new()
         .indicator(
             Spec::new(DEFAULT_INDICATOR, Unit::Percent)
@@ -90,17 +81,14 @@ fn fx() -> Synthetic {
                     "Industry's share of employment",
                 )
                 .years(2020..=2024),
-            &refs(&share),
+            &share,
         )
         .indicator(
             Spec::new("electricity_production_total", Unit::Mwh)
                 .additive()
                 .title("Elproduktion", "Electricity production")
                 .years(2014..=2020),
-            &production
-                .iter()
-                .map(|(c, vals)| (*c, vals.as_slice()))
-                .collect::<Vec<_>>(),
+            &production,
         )
         .indicator(
             Spec::new("population", Unit::Persons)
@@ -108,14 +96,8 @@ fn fx() -> Synthetic {
                 .theme(Theme::Population)
                 .title("Folkmängd", "Population")
                 .years(2000..=2005),
-            &refs(&population),
+            &population,
         )
-}
-
-fn refs(rows: &[(String, Vec<V>)]) -> Vec<(&str, &[V])> {
-    rows.iter()
-        .map(|(c, vals)| (c.as_str(), vals.as_slice()))
-        .collect()
 }
 
 fn query(s: &str) -> ChartQuery {
@@ -548,7 +530,7 @@ fn a_rate_is_never_written_as_an_index() {
         .iter()
         .map(|c| ((*c).to_owned(), vec![v(80.0), v(81.5)]))
         .collect();
-    let f = Synthetic::new().indicator(Spec::new("rate", Unit::Percent).rate(), &refs(&rows));
+    let f = Synthetic::new().indicator(Spec::new("rate", Unit::Percent).rate(), &rows);
     let (meta, file) = f.get("rate");
     // The view asks for an index: the selection keeps the rate as published.
     let q = query("i=rate&m=index&b=2019");
