@@ -27,10 +27,10 @@ use std::path::{Path, PathBuf};
 
 use serde_json::json;
 
+pub use crate::normalised::Fact;
 pub use error::FetchError;
 use fetcher::*;
 use jsonstat::{Cube, Dimension};
-pub use normalise::Fact;
 pub use plan::{Endpoints, Progress, Request, Theme, cache_path};
 pub use scb::{Api, SCB_V1, SCB_V2};
 use staging::*;
@@ -127,6 +127,8 @@ pub fn plan(o: &Options) -> Result<Vec<Request>, FetchError> {
 
 /// Downloads (or reads from the cache), checks and normalises every answer, rebuilds from a
 /// staging copy and only then replaces `data/normalised/` and `public/data/`.
+// Long: the fetch's order of work (each theme fetched and checked, staged, rebuilt, swapped in)
+// in one place, each step a call.
 pub fn run(o: &Options) -> Result<Report, FetchError> {
     let mut f = Fetcher::new(o)?;
     let mut facts: BTreeMap<&'static str, Vec<Fact>> = BTreeMap::new();

@@ -3,44 +3,24 @@
 
 use super::*;
 
-use crate::normalised::FACT_HEADER;
+use crate::normalised;
 
 /// Writes `new` into the fact file at `path`, replacing rows of the same region, year and
 /// variable, keeping the others; sorted as `import` sorts (variable, region, year).
 pub(super) fn merge_facts(path: &Path, new: &[Fact]) -> Result<(), String> {
-    let mut rows: BTreeMap<(String, String, u16), [String; 2]> = BTreeMap::new();
-    if path.exists() {
-        let mut r = csv::Reader::from_path(path).map_err(|e| format!("{}: {e}", path.display()))?;
-        for (i, rec) in r.records().enumerate() {
-            let rec = rec.map_err(|e| format!("{}:{}: {e}", path.display(), i + 2))?;
-            let year: u16 = rec[1]
-                .parse()
-                .map_err(|_| format!("{}:{}: year {:?}", path.display(), i + 2, &rec[1]))?;
-            rows.insert(
-                (rec[2].to_owned(), rec[0].to_owned(), year),
-                [rec[3].to_owned(), rec[4].to_owned()],
-            );
-        }
+    let mut rows: BTreeMap<(String, String, u16), Fact> = BTreeMap::new();
+    let old = if path.exists() {
+        normalised::read_facts(path).map_err(|e| e.to_string())?
+    } else {
+        Vec::new()
+    };
+    for f in old.into_iter().chain(new.iter().cloned()) {
+        rows.insert((f.variable.clone(), f.region.clone(), f.year), f);
     }
-    for f in new {
-        rows.insert(
-            (f.variable.clone(), f.region.clone(), f.year),
-            [
-                f.value.map(|v| format!("{v}")).unwrap_or_default(),
-                f.status.to_owned(),
-            ],
-        );
-    }
-    crate::fsutil::write_csv(
-        path,
-        &FACT_HEADER,
-        rows.into_iter()
-            .map(|((var, region, year), [v, s])| vec![region, year.to_string(), var, v, s]),
-    )
-    .map_err(|e| e.to_string())
+    normalised::write_facts(path, rows.values()).map_err(|e| e.to_string())
 }
 
-/// Every fact of the staged tables: (region, year, variable) → value.
+/// Every published figure of the staged tables: (region, year, variable) → value.
 pub(super) fn read_facts(dir: &Path) -> Result<BTreeMap<(String, u16, String), f64>, String> {
     let mut out = BTreeMap::new();
     for file in ["population.csv", "energy.csv", "employment.csv"] {
@@ -48,12 +28,9 @@ pub(super) fn read_facts(dir: &Path) -> Result<BTreeMap<(String, u16, String), f
         if !path.exists() {
             continue;
         }
-        let mut r =
-            csv::Reader::from_path(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        for rec in r.records() {
-            let rec = rec.map_err(|e| format!("{}: {e}", path.display()))?;
-            if let (Ok(y), Ok(v)) = (rec[1].parse::<u16>(), rec[3].parse::<f64>()) {
-                out.insert((rec[0].to_owned(), y, rec[2].to_owned()), v);
+        for f in normalised::read_facts(&path).map_err(|e| e.to_string())? {
+            if let Some(v) = f.number() {
+                out.insert((f.region, f.year, f.variable), v);
             }
         }
     }

@@ -129,10 +129,10 @@ pub fn parse(path: &Path, text: &str, regions: &Regions) -> Result<Panel> {
         }
         panel
             .facts
-            .push(Fact::ok(code, year, "employment.b_c", bc as i64));
+            .push(Fact::count(code, year, "employment.b_c", bc as i64));
         panel
             .facts
-            .push(Fact::ok(code, year, "employment.total", total));
+            .push(Fact::count(code, year, "employment.total", total));
         panel
             .population
             .insert((code.to_owned(), year), (population, line));
@@ -146,16 +146,21 @@ pub fn parse(path: &Path, text: &str, regions: &Regions) -> Result<Panel> {
 /// the series' last year extend it (same source, SCB's population on 31 December), returned as
 /// new facts.
 pub fn extend_population(path: &Path, panel: &Panel, population: &[Fact]) -> Result<Vec<Fact>> {
-    let known: BTreeMap<(&str, u16), Option<i64>> = population
+    let known: BTreeMap<(&str, u16), Option<&str>> = population
         .iter()
         .filter(|f| f.variable == "population")
-        .map(|f| ((f.region.as_str(), f.year), f.value))
+        .map(|f| {
+            (
+                (f.region.as_str(), f.year),
+                f.value.as_ref().map(|v| v.as_str()),
+            )
+        })
         .collect();
     let last = known.keys().map(|(_, y)| *y).max().unwrap_or(0);
     let mut new = Vec::new();
     for ((code, year), &(value, line)) in &panel.population {
         match known.get(&(code.as_str(), *year)) {
-            Some(Some(v)) if *v == value => {}
+            Some(Some(v)) if *v == value.to_string() => {}
             Some(other) => {
                 return Err(PipelineError::input(
                     path,
@@ -166,7 +171,7 @@ pub fn extend_population(path: &Path, panel: &Panel, population: &[Fact]) -> Res
                     ),
                 ));
             }
-            None if *year > last => new.push(Fact::ok(code, *year, "population", value)),
+            None if *year > last => new.push(Fact::count(code, *year, "population", value)),
             None => {
                 return Err(PipelineError::input(
                     path,

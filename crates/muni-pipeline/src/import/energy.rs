@@ -317,13 +317,12 @@ pub fn read(files: &EnergyFiles, regions: &Regions) -> Result<Vec<Fact>> {
         .collect();
     for (region, year) in &keys {
         if !years_with_wind.contains(year) {
-            facts.push(Fact {
-                region: region.clone(),
-                year: *year,
-                variable: "electricity_production.wind".into(),
-                value: None,
-                status: Status::Missing,
-            });
+            facts.push(Fact::without(
+                region,
+                *year,
+                "electricity_production.wind",
+                Status::Missing,
+            ));
         }
     }
     Ok(facts)

@@ -15,8 +15,10 @@ use std::path::Path;
 
 use muni_model::Status;
 
+use super::Fact;
 use super::regions::Regions;
 use crate::error::{PipelineError, Result};
+use crate::normalised::Figure;
 
 /// The years the file holds.
 pub const YEARS: (u16, u16) = (2018, 2024);
@@ -28,17 +30,6 @@ pub const RATES: [(&str, &str); 4] = [
     ("andel_eftergymnasial", "labour.post_secondary_share"),
     ("andel_studerande", "labour.students_share"),
 ];
-
-/// One rate as the panel wrote it: `value` is the cell's text (a number between 0 and 100),
-/// `None` when the cell is empty (status missing).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Rate {
-    pub region: String,
-    pub year: u16,
-    pub variable: &'static str,
-    pub value: Option<String>,
-    pub status: Status,
-}
 
 /// A cell: empty, or a finite per cent between 0 and 100, kept as written.
 fn cell(path: &Path, line: u64, column: &str, raw: &str) -> Result<Option<(String, f64)>> {
@@ -61,7 +52,7 @@ fn cell(path: &Path, line: u64, column: &str, raw: &str) -> Result<Option<(Strin
 /// every year of [`YEARS`]. A missing or unknown code, a name that is not the code list's, a
 /// year outside the range, a duplicate row, a value that is not a per cent, or a `lag1_*` cell
 /// that differs from the previous year's value stops the import with file, line and value.
-pub fn read(path: &Path, regions: &Regions) -> Result<Vec<Rate>> {
+pub fn read(path: &Path, regions: &Regions) -> Result<Vec<Fact>> {
     let text = crate::text::read_text(path)?.0;
     parse(path, &text, regions)
 }
@@ -69,7 +60,9 @@ pub fn read(path: &Path, regions: &Regions) -> Result<Vec<Rate>> {
 type Row = [Option<(String, f64)>; 4];
 
 /// [`read`] on the file's text (`path` names it in errors).
-pub fn parse(path: &Path, text: &str, regions: &Regions) -> Result<Vec<Rate>> {
+// Long: the panel's checks in the order of the file (header, rows, repeated previous years,
+// years of each series), each naming the line it found.
+pub fn parse(path: &Path, text: &str, regions: &Regions) -> Result<Vec<Fact>> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
         .from_reader(text.as_bytes());
@@ -163,44 +156,22 @@ pub fn parse(path: &Path, text: &str, regions: &Regions) -> Result<Vec<Rate>> {
         }
     }
     let mut out = Vec::new();
-    for ((code, year), (_, now, _)) in rows {
+    for ((code, year), (line, now, _)) in rows {
         for (k, (_, variable)) in RATES.iter().enumerate() {
             if !series_years[k].contains(&year) {
                 continue;
             }
-            let (value, status) = match &now[k] {
-                Some((raw, _)) => (Some(raw.clone()), Status::Ok),
-                None => (None, Status::Missing),
-            };
-            out.push(Rate {
-                region: code.clone(),
-                year,
-                variable,
-                value,
-                status,
+            out.push(match &now[k] {
+                Some((raw, _)) => {
+                    let figure = Figure::parse(raw)
+                        .map_err(|e| PipelineError::input(path, line, raw.as_str(), e))?;
+                    Fact::new(&code, year, variable, Some(figure), Status::Ok)
+                }
+                None => Fact::without(&code, year, variable, Status::Missing),
             });
         }
     }
     Ok(out)
-}
-
-/// The rows of `labour.csv` (`region_code, year, variable, value, status`), sorted like the
-/// other fact tables: by variable, region and year.
-pub fn rows(rates: &[Rate]) -> Vec<Vec<String>> {
-    let mut sorted: Vec<&Rate> = rates.iter().collect();
-    sorted.sort_by(|a, b| (a.variable, &a.region, a.year).cmp(&(b.variable, &b.region, b.year)));
-    sorted
-        .into_iter()
-        .map(|r| {
-            vec![
-                r.region.clone(),
-                r.year.to_string(),
-                r.variable.to_owned(),
-                r.value.clone().unwrap_or_default(),
-                r.status.as_str().to_owned(),
-            ]
-        })
-        .collect()
 }
 
 #[cfg(test)]
@@ -280,7 +251,7 @@ mod tests {
             rates
                 .iter()
                 .find(|r| r.region == code && r.year == year && r.variable == var)
-                .map(|r| (r.value.clone(), r.status))
+                .map(|r| (r.value.as_ref().map(|v| v.as_str().to_owned()), r.status))
         };
         assert_eq!(
             get("0181", 2020, "labour.employment_rate"),
@@ -411,16 +382,5 @@ mod tests {
         assert_eq!(tried, 20_000);
         // Most mutations break a check; some (a digit for a digit in a value) do not.
         assert!(ok > 0 && ok < tried, "{ok} of {tried} accepted");
-    }
-
-    #[test]
-    fn rows_sort_by_variable_region_and_year() {
-        let rates = parse(Path::new("panel.csv"), &panel(), &regions()).unwrap();
-        let r = rows(&rates);
-        assert_eq!(
-            r[0],
-            ["0181", "2020", "labour.employment_rate", "72.0", "ok"].map(String::from)
-        );
-        assert_eq!(r.last().unwrap()[2], "labour.unemployment_rate");
     }
 }

@@ -16,45 +16,21 @@ pub mod regions;
 
 use std::path::{Path, PathBuf};
 
-use muni_model::Status;
-
 use crate::error::{PipelineError, Result};
 use crate::fsutil::{replace_dir, write_csv};
-use crate::normalised::{FACT_HEADER, REGION_HEADER, level_id};
+use crate::normalised::{REGION_HEADER, level_id, write_facts};
 
-/// One figure in tidy long form: `region_code, year, variable, value, status`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Fact {
-    pub region: String,
-    pub year: u16,
-    pub variable: String,
-    pub value: Option<i64>,
-    pub status: Status,
-}
+pub use crate::normalised::Fact;
+use crate::normalised::Figure;
 
 impl Fact {
-    pub fn ok(region: &str, year: u16, variable: &str, value: i64) -> Self {
-        Self {
-            region: region.to_owned(),
-            year,
-            variable: variable.to_owned(),
-            value: Some(value),
-            status: Status::Ok,
-        }
-    }
-
+    /// A cell of an SCB table: a count, or withheld (`..`) or missing.
     pub fn from_cell(region: &str, year: u16, variable: &str, cell: pxweb::Cell) -> Self {
         let value = match cell {
-            pxweb::Cell::Value(v) => Some(v),
+            pxweb::Cell::Value(v) => Some(Figure::count(v)),
             _ => None,
         };
-        Self {
-            region: region.to_owned(),
-            year,
-            variable: variable.to_owned(),
-            value,
-            status: cell.status(),
-        }
+        Self::new(region, year, variable, value, cell.status())
     }
 }
 
@@ -97,23 +73,6 @@ pub struct ImportReport {
     pub notices_unattributed: usize,
     /// Unattributed notices by the buyer's legal form, most first.
     pub unattributed_by_legal_form: Vec<(String, usize)>,
-}
-
-fn fact_rows(facts: &[Fact]) -> Vec<Vec<String>> {
-    let mut facts: Vec<&Fact> = facts.iter().collect();
-    facts.sort_by(|a, b| (&a.variable, &a.region, a.year).cmp(&(&b.variable, &b.region, b.year)));
-    facts
-        .iter()
-        .map(|f| {
-            vec![
-                f.region.clone(),
-                f.year.to_string(),
-                f.variable.clone(),
-                f.value.map(|v| v.to_string()).unwrap_or_default(),
-                f.status.as_str().to_owned(),
-            ]
-        })
-        .collect()
 }
 
 /// The employment panel (BAS 2020–2024), relative to the shared data folder.
@@ -167,8 +126,140 @@ pub fn import_all(upstream: &Path, data_dir: &Path) -> Result<ImportReport> {
         &regions,
     )?;
 
+    let (notices, values, buyers) = read_procurement(&up, data_dir, &regions)?;
+    let unattributed_by_legal_form = unattributed_by_legal_form(&notices, &buyers);
+    let report = ImportReport {
+        facts: population.len() + energy.len() + employment.len() + labour.len(),
+        notices: notices.len(),
+        buyers: buyers.len(),
+        buyers_attributed: buyers.iter().filter(|b| b.municipality.is_some()).count(),
+        notices_unattributed: unattributed_by_legal_form.iter().map(|(_, n)| n).sum(),
+        unattributed_by_legal_form,
+    };
+
+    let tables = Tables {
+        regions,
+        members,
+        shapes,
+        population,
+        energy,
+        employment,
+        labour,
+        notices,
+        values,
+        buyers,
+    };
+    replace_dir(&data_dir.join("normalised"), |dir| {
+        write_tables(dir, &tables)
+    })?;
+    Ok(report)
+}
+
+/// Everything an import read and checked, to be written under `data/normalised/`.
+struct Tables {
+    regions: regions::Regions,
+    members: Vec<members::Member>,
+    shapes: muni_model::geo::Shapes,
+    population: Vec<Fact>,
+    energy: Vec<Fact>,
+    employment: Vec<Fact>,
+    labour: Vec<Fact>,
+    notices: Vec<procurement::Notice>,
+    values: Vec<procurement::Notice>,
+    buyers: Vec<procurement::Buyer>,
+}
+
+/// Writes the tables into `dir` (a fresh directory that replaces `data/normalised/` after).
+fn write_tables(dir: &Path, t: &Tables) -> Result<()> {
+    let Tables {
+        regions,
+        members,
+        shapes,
+        population,
+        energy,
+        employment,
+        labour,
+        notices,
+        values,
+        buyers,
+    } = t;
+    write_csv(
+        &dir.join("regions.csv"),
+        &REGION_HEADER,
+        regions.by_code.values().map(|r| {
+            vec![
+                r.code.clone(),
+                r.name.clone(),
+                level_id(r.level).to_owned(),
+                r.county.clone().unwrap_or_default(),
+            ]
+        }),
+    )?;
+    write_csv(
+        &dir.join("network_members.csv"),
+        &[
+            "code",
+            "name",
+            "county_code",
+            "listed_network_founding",
+            "listed_manifesto_2016",
+            "named_2022",
+            "nuclear_host",
+        ],
+        members.iter().map(|m| {
+            vec![
+                m.code.clone(),
+                m.name.clone(),
+                m.county_code.clone(),
+                m.listed_network_founding.clone(),
+                m.listed_manifesto_2016.clone(),
+                m.named_2022.clone(),
+                m.nuclear_host.clone(),
+            ]
+        }),
+    )?;
+    write_facts(&dir.join("population.csv"), population.iter())?;
+    write_facts(&dir.join("energy.csv"), energy.iter())?;
+    write_facts(&dir.join("employment.csv"), employment.iter())?;
+    write_facts(&dir.join("labour.csv"), labour.iter())?;
+    let shapes_path = dir.join(SHAPES_FILE);
+    let json = serde_json::to_vec(&shapes)
+        .map_err(|e| PipelineError::file(&shapes_path, e.to_string()))?;
+    std::fs::write(&shapes_path, json).map_err(|e| PipelineError::io(&shapes_path, e))?;
+    write_csv(
+        &dir.join("procurement_notices.csv"),
+        procurement::NOTICE_HEADER,
+        notices.iter().map(|n| procurement::notice_record(n, false)),
+    )?;
+    let mut value_header = procurement::NOTICE_HEADER.to_vec();
+    value_header.push("value_sek");
+    write_csv(
+        &dir.join("procurement_values.csv"),
+        &value_header,
+        values.iter().map(|n| procurement::notice_record(n, true)),
+    )?;
+    write_csv(
+        &dir.join("procurement_buyers.csv"),
+        procurement::BUYER_HEADER,
+        buyers.iter().map(procurement::buyer_record),
+    )?;
+    Ok(())
+}
+
+/// The procurement notices (counts and contracted values) and their buyers, attributed to
+/// municipalities by `data/buyer_attribution.csv` and the name rule. A buyer whose legal form
+/// differs between the two files stops the import.
+fn read_procurement(
+    up: &Upstream,
+    data_dir: &Path,
+    regions: &regions::Regions,
+) -> Result<(
+    Vec<procurement::Notice>,
+    Vec<procurement::Notice>,
+    Vec<procurement::Buyer>,
+)> {
     let mapping_path = data_dir.join("buyer_attribution.csv");
-    let mapping = procurement::read_mapping(&mapping_path, &regions)?;
+    let mapping = procurement::read_mapping(&mapping_path, regions)?;
     let (notices, mut buyers) = procurement::read_notices(
         &up.path("procurement/number_of_procurements.xlsx"),
         procurement::Measure::Count,
@@ -193,12 +284,20 @@ pub fn import_all(upstream: &Path, data_dir: &Path) -> Result<ImportReport> {
         }
     }
     buyers.sort_by(|a, b| a.org_nr.cmp(&b.org_nr));
-    procurement::attribute(&mut buyers, &mapping, &mapping_path, &regions)?;
+    procurement::attribute(&mut buyers, &mapping, &mapping_path, regions)?;
 
+    Ok((notices, values, buyers))
+}
+
+/// Notices without an attributed buyer, by the buyer's legal form, most first.
+fn unattributed_by_legal_form(
+    notices: &[procurement::Notice],
+    buyers: &[procurement::Buyer],
+) -> Vec<(String, usize)> {
     let mut by_form: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
     let buyer_of: std::collections::BTreeMap<&str, &procurement::Buyer> =
         buyers.iter().map(|b| (b.org_nr.as_str(), b)).collect();
-    for n in &notices {
+    for n in notices {
         if let Some(b) = buyer_of
             .get(n.buyer_org_nr.as_str())
             .filter(|b| b.municipality.is_none())
@@ -211,88 +310,7 @@ pub fn import_all(upstream: &Path, data_dir: &Path) -> Result<ImportReport> {
             *by_form.entry(form.to_owned()).or_default() += 1;
         }
     }
-    let mut unattributed_by_legal_form: Vec<(String, usize)> = by_form.into_iter().collect();
-    unattributed_by_legal_form.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    let report = ImportReport {
-        facts: population.len() + energy.len() + employment.len() + labour.len(),
-        notices: notices.len(),
-        buyers: buyers.len(),
-        buyers_attributed: buyers.iter().filter(|b| b.municipality.is_some()).count(),
-        notices_unattributed: unattributed_by_legal_form.iter().map(|(_, n)| n).sum(),
-        unattributed_by_legal_form,
-    };
-
-    let target = data_dir.join("normalised");
-    replace_dir(&target, |dir| {
-        write_csv(
-            &dir.join("regions.csv"),
-            &REGION_HEADER,
-            regions.by_code.values().map(|r| {
-                vec![
-                    r.code.clone(),
-                    r.name.clone(),
-                    level_id(r.level).to_owned(),
-                    r.county.clone().unwrap_or_default(),
-                ]
-            }),
-        )?;
-        write_csv(
-            &dir.join("network_members.csv"),
-            &[
-                "code",
-                "name",
-                "county_code",
-                "listed_network_founding",
-                "listed_manifesto_2016",
-                "named_2022",
-                "nuclear_host",
-            ],
-            members.iter().map(|m| {
-                vec![
-                    m.code.clone(),
-                    m.name.clone(),
-                    m.county_code.clone(),
-                    m.listed_network_founding.clone(),
-                    m.listed_manifesto_2016.clone(),
-                    m.named_2022.clone(),
-                    m.nuclear_host.clone(),
-                ]
-            }),
-        )?;
-        write_csv(
-            &dir.join("population.csv"),
-            &FACT_HEADER,
-            fact_rows(&population),
-        )?;
-        write_csv(&dir.join("energy.csv"), &FACT_HEADER, fact_rows(&energy))?;
-        write_csv(
-            &dir.join("employment.csv"),
-            &FACT_HEADER,
-            fact_rows(&employment),
-        )?;
-        write_csv(&dir.join("labour.csv"), &FACT_HEADER, labour::rows(&labour))?;
-        let shapes_path = dir.join(SHAPES_FILE);
-        let json = serde_json::to_vec(&shapes)
-            .map_err(|e| PipelineError::file(&shapes_path, e.to_string()))?;
-        std::fs::write(&shapes_path, json).map_err(|e| PipelineError::io(&shapes_path, e))?;
-        write_csv(
-            &dir.join("procurement_notices.csv"),
-            procurement::NOTICE_HEADER,
-            notices.iter().map(|n| procurement::notice_record(n, false)),
-        )?;
-        let mut value_header = procurement::NOTICE_HEADER.to_vec();
-        value_header.push("value_sek");
-        write_csv(
-            &dir.join("procurement_values.csv"),
-            &value_header,
-            values.iter().map(|n| procurement::notice_record(n, true)),
-        )?;
-        write_csv(
-            &dir.join("procurement_buyers.csv"),
-            procurement::BUYER_HEADER,
-            buyers.iter().map(procurement::buyer_record),
-        )?;
-        Ok(())
-    })?;
-    Ok(report)
+    let mut out: Vec<(String, usize)> = by_form.into_iter().collect();
+    out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    out
 }

@@ -69,7 +69,7 @@ pub fn read_2023(path: &Path, regions: &Regions) -> Result<Vec<Fact>> {
         if !seen.insert(code.to_owned()) {
             return Err(PipelineError::input(path, r.row, code, "duplicate region"));
         }
-        facts.push(Fact::ok(
+        facts.push(Fact::count(
             code,
             2023,
             "population",
@@ -129,15 +129,9 @@ pub fn read_1950_2022(path: &Path, regions: &Regions) -> Result<Vec<Fact>> {
         for &(i, year) in &years {
             let raw = r.get(i);
             if raw.trim().is_empty() {
-                facts.push(Fact {
-                    region: code.clone(),
-                    year,
-                    variable: "population".into(),
-                    value: None,
-                    status: Status::Missing,
-                });
+                facts.push(Fact::without(code, year, "population", Status::Missing));
             } else {
-                facts.push(Fact::ok(
+                facts.push(Fact::count(
                     code,
                     year,
                     "population",
