@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{MunicipalityCode, RegionCode};
+use crate::{IndicatorId, MunicipalityCode, RegionCode};
 
 /// Bumped whenever the shape of `catalog.json` or an indicator file changes.
 pub const SCHEMA_VERSION: u32 = 2;
@@ -141,7 +141,7 @@ pub enum IndicatorStatus {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct IndicatorMeta {
     /// A slug such as `energy_final_use_industry_per_inhabitant`.
-    pub id: String,
+    pub id: IndicatorId,
     pub theme: Theme,
     pub title: Text,
     /// A one-line definition shown under the chart.

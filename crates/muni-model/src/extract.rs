@@ -2,14 +2,16 @@
 //! measure) and their CSV in two dialects. The dashboard's "download this view" and the command
 //! line's `extract` both go through here, so a file holds exactly the numbers on screen.
 
-use crate::{Catalog, IndicatorFile, IndicatorMeta, Lang, Measure, Status, index_values};
+use crate::{
+    Catalog, IndicatorFile, IndicatorId, IndicatorMeta, Lang, Measure, Status, index_values,
+};
 
 /// One row of an extract.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ExtractRow {
     pub region_code: String,
     pub region_name: String,
-    pub indicator: String,
+    pub indicator: IndicatorId,
     pub indicator_title: String,
     pub measure: String,
     pub unit: String,
@@ -184,7 +186,7 @@ pub fn to_csv(rows: &[ExtractRow], dialect: Dialect) -> String {
         let texts = [
             csv_text(&r.region_code),
             csv_text(&r.region_name),
-            csv_text(&r.indicator),
+            csv_text(r.indicator.as_str()),
             csv_text(&r.indicator_title),
             csv_text(&r.measure),
             csv_text(&r.unit),
@@ -245,7 +247,7 @@ mod tests {
 
     fn fixture() -> (Catalog, IndicatorMeta, IndicatorFile) {
         let meta = IndicatorMeta {
-            id: "energy_industry_per_inhabitant".into(),
+            id: IndicatorId::new("energy_industry_per_inhabitant").unwrap(),
             theme: Theme::Energy,
             title: Text::new(
                 "Industrins energianvändning per invånare",

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{MunicipalityCode, RegionCode, RegionLevel};
+use crate::{IndicatorId, MunicipalityCode, RegionCode, RegionLevel};
 
 /// Why a value is or is not there. Missing values are typed, never `0` or `NaN`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -75,7 +75,7 @@ impl Series {
 #[serde(try_from = "WireFile", into = "WireFile")]
 pub struct IndicatorFile {
     pub schema_version: u32,
-    pub id: String,
+    pub id: IndicatorId,
     pub years: Vec<u16>,
     /// Whether a higher value ranks first.
     pub rank_descending: bool,
@@ -88,7 +88,7 @@ pub struct IndicatorFile {
 impl IndicatorFile {
     /// A file with its ranks computed. Every series must have one value and status a year.
     pub fn new(
-        id: String,
+        id: IndicatorId,
         years: Vec<u16>,
         rank_descending: bool,
         network: Vec<MunicipalityCode>,
@@ -192,7 +192,7 @@ impl IndicatorFile {
 #[derive(Serialize, Deserialize)]
 struct WireFile {
     schema_version: u32,
-    id: String,
+    id: IndicatorId,
     years: Vec<u16>,
     rank_descending: bool,
     network: Vec<MunicipalityCode>,
@@ -296,7 +296,7 @@ mod tests {
     #[test]
     fn wire_format_keeps_gaps_typed_and_codes_as_strings() {
         let file = IndicatorFile::new(
-            "energy_final_use_industry".into(),
+            IndicatorId::new("energy_final_use_industry").unwrap(),
             vec![2019, 2020],
             true,
             vec![m("0382")],
@@ -349,7 +349,7 @@ mod tests {
     fn ranks_share_ties_skip_gaps_and_follow_the_direction() {
         let series = |desc| {
             IndicatorFile::new(
-                "x".into(),
+                IndicatorId::new("x").unwrap(),
                 vec![2020],
                 desc,
                 vec![m("0114"), m("0115"), m("0117")],

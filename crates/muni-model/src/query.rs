@@ -281,6 +281,33 @@ impl IndicatorId {
     }
 }
 
+impl serde::Serialize for IndicatorId {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+/// A catalog or an indicator file naming an indicator by anything but a slug is refused when
+/// read, as a URL's is.
+impl<'de> serde::Deserialize<'de> for IndicatorId {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        IndicatorId::new(&s).map_err(serde::de::Error::custom)
+    }
+}
+
+impl PartialEq<str> for IndicatorId {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for IndicatorId {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
 impl std::fmt::Display for IndicatorId {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.0)
@@ -328,6 +355,7 @@ pub fn percent_decode(s: &str) -> String {
 impl ChartQuery {
     /// Parses a query string (with or without the leading `?`). Unknown, malformed or
     /// out-of-range parameters are skipped and reported; the rest of the view still applies.
+    // Long: one match arm per URL key: the one list a reader checks a key and its notice in.
     pub fn parse(query: &str) -> (ChartQuery, Vec<QueryNotice>) {
         let mut q = ChartQuery::default();
         let mut notices = Vec::new();

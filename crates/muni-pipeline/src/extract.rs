@@ -83,7 +83,8 @@ fn resolve<'a>(catalog: &'a Catalog, req: &ExtractRequest) -> Result<(&'a Indica
             .indicators
             .iter()
             .filter_map(|m| {
-                m.id.strip_prefix(base)?
+                m.id.as_str()
+                    .strip_prefix(base)?
                     .strip_prefix('_')
                     .map(str::to_owned)
             })
@@ -121,7 +122,7 @@ fn resolve<'a>(catalog: &'a Catalog, req: &ExtractRequest) -> Result<(&'a Indica
         Some(v) => Ok((v, Measure::AsPublished)),
         None => {
             let mut options = vec!["value".to_owned(), "index:YEAR".to_owned()];
-            options.extend(variants(&meta.id));
+            options.extend(variants(meta.id.as_str()));
             Err(PipelineError::Check(format!(
                 "--measure {m:?} does not exist for {}; it has: {}",
                 meta.id,
@@ -231,7 +232,7 @@ pub fn encode(rows: &[ExtractRow], format: Format) -> Result<Vec<u8>> {
             let mut df = DataFrame::new_infer_height(vec![
                 col("region_code", &|r| r.region_code.clone()),
                 col("region_name", &|r| r.region_name.clone()),
-                col("indicator", &|r| r.indicator.clone()),
+                col("indicator", &|r| r.indicator.to_string()),
                 col("indicator_title", &|r| r.indicator_title.clone()),
                 col("measure", &|r| r.measure.clone()),
                 col("unit", &|r| r.unit.clone()),

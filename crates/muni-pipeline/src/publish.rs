@@ -7,8 +7,8 @@ use std::io::Write;
 use std::path::Path;
 
 use muni_model::{
-    Catalog, Group, IndicatorFile, IndicatorMeta, IndicatorStatus, MunicipalityCode, Region,
-    RegionCode, RegionLevel, SCHEMA_VERSION, Status, Text,
+    Catalog, Group, IndicatorFile, IndicatorId, IndicatorMeta, IndicatorStatus, MunicipalityCode,
+    Region, RegionCode, RegionLevel, SCHEMA_VERSION, Status, Text,
 };
 use polars::prelude::*;
 
@@ -74,6 +74,8 @@ pub fn build_outputs(p: &PublishInputs) -> Result<(Catalog, Vec<IndicatorFile>)>
     build_outputs_from(p, &to_table(p.table)?)
 }
 
+// Long: the catalog and the indicator files are built together, definition by definition, and
+// the model's ranks checked against polars' as each file is made.
 fn build_outputs_from(p: &PublishInputs, table: &Table) -> Result<(Catalog, Vec<IndicatorFile>)> {
     let mut regions = Vec::new();
     for r in p.regions {
@@ -120,6 +122,7 @@ fn build_outputs_from(p: &PublishInputs, table: &Table) -> Result<(Catalog, Vec<
     let mut metas = Vec::new();
     let mut files = Vec::new();
     for def in p.defs {
+        let id = IndicatorId::new(def.id).map_err(PipelineError::Check)?;
         let rows = table.get(def.id);
         let published_years: BTreeSet<u16> = rows
             .map(|r| {
@@ -158,7 +161,7 @@ fn build_outputs_from(p: &PublishInputs, table: &Table) -> Result<(Catalog, Vec<
                 })
                 .collect::<Result<Vec<_>>>()?;
             let file = IndicatorFile::new(
-                def.id.to_owned(),
+                id.clone(),
                 years.clone(),
                 def.rank_descending,
                 groups[0].members.clone(),
@@ -194,7 +197,7 @@ fn build_outputs_from(p: &PublishInputs, table: &Table) -> Result<(Catalog, Vec<
             })
             .collect();
         metas.push(IndicatorMeta {
-            id: def.id.to_owned(),
+            id,
             theme: def.theme,
             title: def.title(),
             definition: def.definition_text(),
@@ -294,14 +297,14 @@ fn write_full_csv(path: &Path, catalog: &Catalog, t: &Table, dialect: Dialect) -
         ])
         .map_err(io)?;
         for meta in &catalog.indicators {
-            let Some(rows) = t.get(&meta.id) else {
+            let Some(rows) = t.get(meta.id.as_str()) else {
                 continue;
             };
             let unit = meta.unit.label().sv;
             for (region, by_year) in rows {
                 for (year, c) in by_year {
                     w.write_record([
-                        meta.id.clone(),
+                        meta.id.to_string(),
                         region.clone(),
                         csv_text(names.get(region.as_str()).copied().unwrap_or("")),
                         year.to_string(),
@@ -380,7 +383,7 @@ fn dictionary_csv(catalog: &Catalog) -> Result<Vec<u8>> {
             "awaiting_fetch"
         };
         let row = [
-            m.id.clone(),
+            m.id.to_string(),
             theme,
             m.title.sv.clone(),
             m.title.en.clone(),

@@ -213,7 +213,7 @@ fn withheld_values_are_never_numbers() {
     let cat = catalog(built());
     let mut confidential = 0;
     for meta in cat.indicators.iter().filter(|i| i.file.is_some()) {
-        let f = indicator(built(), &meta.id);
+        let f = indicator(built(), meta.id.as_str());
         for s in &f.series {
             assert_eq!(s.values.len(), f.years.len());
             for (v, st) in s.values.iter().zip(&s.status) {

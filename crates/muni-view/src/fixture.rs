@@ -90,7 +90,7 @@ impl Spec {
     pub fn new(id: &str, unit: Unit) -> Self {
         Spec {
             meta: IndicatorMeta {
-                id: id.into(),
+                id: muni_model::IndicatorId::new(id).unwrap_or_else(|e| panic!("fixture: {e}")),
                 theme: Theme::Energy,
                 title: Text::new(&format!("SYNTETISK {id}"), &format!("SYNTHETIC {id}")),
                 definition: Text::new("Syntetiska värden för test.", "Synthetic test values."),

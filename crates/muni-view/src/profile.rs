@@ -25,7 +25,7 @@ impl Place {
 /// its change since the first published year.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProfileRow {
-    pub id: String,
+    pub id: muni_model::IndicatorId,
     pub theme: muni_model::Theme,
     pub title: String,
     pub year: Option<u16>,

@@ -134,7 +134,7 @@ fn default_view_shows_the_network_and_a_county_its_municipalities() {
     let meta = indicator(c, &q).unwrap();
     assert_eq!(meta.id, DEFAULT_INDICATOR);
     assert_eq!(group_members(c, &q), MEMBERS);
-    let chart = series_chart(c, meta, f.get(&meta.id).1, &q);
+    let chart = series_chart(c, meta, f.get(meta.id.as_str()).1, &q);
     let members = chart
         .series
         .iter()
@@ -156,7 +156,7 @@ fn table_has_the_charts_numbers_and_marks_withheld_values() {
     let c = &f.catalog;
     let q = query("i=electricity_production_total&r=0382&g=&y=2014-2020");
     let meta = indicator(c, &q).unwrap();
-    let file = f.get(&meta.id).1;
+    let file = f.get(meta.id.as_str()).1;
     let chart = series_chart(c, meta, file, &q);
     let table = series_table(c, meta, file, &q);
     assert_eq!(
@@ -260,7 +260,7 @@ fn ranking_table_is_in_rank_order_with_both_ranks_and_the_change() {
     let c = &f.catalog;
     let q = query("i=electricity_production_total&r=0382&v=ranking&t=2019");
     let meta = indicator(c, &q).unwrap();
-    let file = f.get(&meta.id).1;
+    let file = f.get(meta.id.as_str()).1;
     let t = ranking_table(c, meta, file, &q).unwrap();
     assert!(t.header[4].ends_with("sedan 2018"), "{:?}", t.header);
     // 2019: seven members published (Oskarshamn has no value).
@@ -312,7 +312,7 @@ fn a_confidential_value_is_said_and_not_ranked() {
     let c = &f.catalog;
     let q = query("i=electricity_production_total&r=0382&v=ranking&t=2015");
     let meta = indicator(c, &q).unwrap();
-    let file = f.get(&meta.id).1;
+    let file = f.get(meta.id.as_str()).1;
     let said = muni_view::summary::summary(c, meta, file, &q);
     assert_eq!(
         said,
@@ -338,7 +338,7 @@ fn the_views_csv_holds_exactly_the_tables_numbers() {
     ] {
         let q = query(query_text);
         let meta = indicator(c, &q).unwrap();
-        let file = f.get(&meta.id).1;
+        let file = f.get(meta.id.as_str()).1;
         let (csv, name) = view_extract(c, meta, file, &q, Dialect::Machine).unwrap();
         assert!(
             name.starts_with("industrikommuner_") && name.ends_with(".csv"),
@@ -491,7 +491,7 @@ fn the_profile_in_a_sentence_names_the_best_places() {
         })
     };
     let row = |title: &str, year, net: &str, nat: &str| ProfileRow {
-        id: String::new(),
+        id: muni_model::IndicatorId::new("synthetic").unwrap(),
         theme: muni_model::Theme::Energy,
         title: title.into(),
         year: Some(year),

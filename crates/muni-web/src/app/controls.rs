@@ -47,7 +47,7 @@ pub(super) fn Controls(
     let cat = catalog.clone();
     let indicator_options = move || {
         let l = lang.get();
-        let current = meta.get().map(|m| m.id).unwrap_or_default();
+        let current = meta.get().map(|m| m.id.to_string()).unwrap_or_default();
         Theme::ALL
             .into_iter()
             .map(|theme| {
@@ -60,7 +60,7 @@ pub(super) fn Controls(
                     if i.status == IndicatorStatus::AwaitingFetch {
                         label.push_str(t(l, " (inga data än)", " (no data yet)"));
                     }
-                    view! { <option value=i.id.clone() selected=i.id == current>{label}</option> }
+                    view! { <option value=i.id.to_string() selected=i.id.as_str() == current>{label}</option> }
                 })
                 .collect_view();
                 view! { <optgroup label=theme.name().get(l).to_owned()>{opts}</optgroup> }

@@ -63,8 +63,8 @@ pub(super) fn Profile(catalog: Arc<Catalog>, query: RwSignal<ChartQuery>) -> imp
                             {rows.into_iter().map(|r| {
                                 let id = r.id.clone();
                                 view! {
-                                    <tr data-id=r.id.clone()>
-                                        <th scope="row"><button class="link" on:click=move |_| query.update(|q| { q.indicator = muni_model::IndicatorId::new(&id).ok(); q.view = View::Series; })>{r.title}</button></th>
+                                    <tr data-id=r.id.to_string()>
+                                        <th scope="row"><button class="link" on:click=move |_| query.update(|q| { q.indicator = Some(id.clone()); q.view = View::Series; })>{r.title}</button></th>
                                         <td>{r.year.map(|y| y.to_string()).unwrap_or_default()}</td>
                                         <td>{r.value}</td>
                                         <td class="unit">{r.unit}</td>
