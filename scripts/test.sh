@@ -40,6 +40,8 @@ echo "== cargo fmt --check"
 cargo fmt --all --check
 echo "== shellcheck scripts/ .ci/run"
 shellcheck scripts/*.sh .ci/run
+echo "== file and function sizes (scripts/check-sizes.py)"
+python3 scripts/check-sizes.py
 echo "== cargo machete (no unused dependencies)"
 cargo machete
 echo "== cargo doc (warnings denied)"

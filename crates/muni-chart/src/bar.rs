@@ -13,6 +13,8 @@ pub use muni_view::spec::RankingChart;
 /// Up to this many bars every bar is named on the axis; beyond, only the highlighted ones.
 const NAME_ALL_UP_TO: usize = 40;
 
+// Long: one plotters drawing from top to bottom (frame, axes, bars, references, labels); each
+// step draws in the coordinates the previous one set up.
 pub fn draw_ranking_chart<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     chart: &RankingChart,

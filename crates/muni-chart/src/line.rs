@@ -37,6 +37,8 @@ pub(crate) fn runs(years: &[u16], values: &[Option<f64>], breaks: &[u16]) -> Vec
 
 /// Draws the chart on `area`, filling it: title and subtitle on top, the source line at the
 /// bottom, the plot in between.
+// Long: one plotters drawing from top to bottom (frame, axes, context lines, selected lines,
+// breaks, labels); each step draws in the coordinates the previous one set up.
 pub fn draw_line_chart<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     chart: &LineChart,

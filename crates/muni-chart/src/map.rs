@@ -203,6 +203,8 @@ fn closed(mut ring: Vec<(i32, i32)>) -> Vec<(i32, i32)> {
     ring
 }
 
+// Long: the legend is laid out as it is drawn (swatches, their labels, the absent classes),
+// each row placed below the one before.
 fn draw_legend<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     chart: &MapChart,

@@ -184,6 +184,8 @@ impl muni_pipeline::fetch::Progress for Bars {
     }
 }
 
+// Long: the command line's flags turned into the fetch's options, the progress bars, and the
+// report printed after, in the order a user sees them.
 fn fetch_command(a: FetchArgs) -> Result<(), String> {
     use muni_pipeline::fetch;
     let only = a

@@ -61,6 +61,8 @@ fn run(
     );
 }
 
+// Long: one mutation loop per parser, listed together so that a new parser is added beside the
+// others.
 fn main() {
     let rounds: usize = std::env::args()
         .nth(1)

@@ -765,6 +765,8 @@ fn read(path: PathBuf) -> String {
     std::fs::read_to_string(path).unwrap()
 }
 
+// Long: one fetch end to end through the replay server; its checks read the files that one run
+// wrote.
 #[test]
 fn brings_every_theme_end_to_end() {
     let (data, out) = scratch("all");
@@ -1097,6 +1099,7 @@ fn retries_then_resumes_from_the_cache() {
     );
 }
 
+// Long: one table of faults, each run against the same data and compared byte for byte.
 #[test]
 fn every_fault_leaves_the_old_data_byte_identical() {
     let (data, out) = scratch("faults");

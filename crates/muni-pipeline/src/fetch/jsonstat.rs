@@ -118,6 +118,7 @@ impl Cube {
     /// PxWeb v1 `json`: `columns` (`d` dimensions, `t` time, `c` contents) and `data` rows of
     /// codes and string values. The contents become a last `ContentsCode` dimension; every
     /// combination of codes must be present exactly once.
+    // Long: reads PxWeb v1's JSON field by field, each check next to the field it checks.
     fn from_pxweb_json(v: &Value, what: &str) -> Result<Cube, String> {
         let fail = |m: String| format!("{what}: PxWeb json: {m}");
         let columns = v["columns"]
@@ -322,6 +323,7 @@ enum Holds {
 
 /// The dimensions of a JSON-stat 2.0 dataset, their sizes and the number of cells, checked
 /// against each other. A data answer's cells are capped; metadata's dimensions each are.
+// Long: reads JSON-stat's dimensions field by field, each check next to the field it checks.
 fn dimensions(
     v: &Value,
     what: &str,

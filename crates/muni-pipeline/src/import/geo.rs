@@ -87,6 +87,8 @@ fn fail(path: &Path, feature: usize, value: impl Into<String>, msg: &str) -> Pip
 }
 
 /// Reads the GeoJSON and returns the map: one shape per municipality of the code list.
+// Long: the GeoJSON's checks in the order of the file (collection, features, codes, rings),
+// each next to the field it checks.
 pub fn read(path: &Path, regions: &Regions) -> Result<Shapes> {
     let bytes = std::fs::read(path).map_err(|e| PipelineError::io(path, e))?;
     let v: serde_json::Value = serde_json::from_slice(&bytes)

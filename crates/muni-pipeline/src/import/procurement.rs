@@ -189,6 +189,8 @@ pub fn read_notices(path: &Path, measure: Measure) -> Result<(Vec<Notice>, Vec<B
 
 /// Notices from rows whose first is the header (a sheet, or RowStore's JSON as rows); `path`
 /// names the file in errors.
+// Long: the sheet's columns and each row's checks (kinds, flags, dates, counts, values,
+// duplicates) in the order of the sheet, each naming its row.
 pub fn notices_from_rows(
     path: &Path,
     rows: &[SheetRow],

@@ -13,6 +13,8 @@ use super::*;
 /// as PNG or SVG at slide sizes, a copy to the clipboard, and an embed snippet. The panel is
 /// plain HTML whose controls are read when a button is pressed, and the work is done by the
 /// lazily loaded module: none of it is in the first view's download.
+// Long: a leptos component: the panel's signals, the effects that fill them and the view they
+// feed live together.
 #[component]
 pub(super) fn Export(
     catalog: Arc<Catalog>,

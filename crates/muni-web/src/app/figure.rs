@@ -40,6 +40,8 @@ pub(super) fn chart_svg(
     Some((Html::from_plotters_svg(svg), stem))
 }
 
+// Long: a leptos component: the chart's signals, the map's lazy drawing, the tip and the view
+// they feed live together (the table and the summary are their own functions).
 #[component]
 pub(super) fn Figure(
     catalog: Arc<Catalog>,
@@ -149,42 +151,9 @@ pub(super) fn Figure(
     };
     let show_tip_click = show_tip.clone();
     let (cat, m, f) = (catalog.clone(), meta.clone(), file.clone());
-    // The table is built while it is shown (the table view, or the details opened under a
-    // chart), so that a change of the chart does not also rebuild a hidden table.
-    let table_open = RwSignal::new(false);
-    let table_shown = Memo::new(move |_| table_open.get() || query.with(|q| q.view == View::Table));
-    // Column and direction the reader sorted by; `None`: the chart's order.
-    let sort = RwSignal::new(None::<(usize, bool)>);
-    let table = Memo::new(move |_| {
-        if !table_shown.get() {
-            return None;
-        }
-        let mut t = query.with(|q| match q.view {
-            View::Ranking | View::Map | View::Tiles => {
-                muni_view::table::ranking_table(&cat, &m, &f, q)
-            }
-            _ => Some(muni_view::table::series_table(&cat, &m, &f, q)),
-        })?;
-        if let Some((col, asc)) = sort.get() {
-            muni_view::table::sort_table(&mut t, col, asc);
-        }
-        Some(t)
-    });
-    // A new view or indicator starts in the chart's order again.
-    let view_kind = Memo::new(move |_| query.with(|q| q.view));
-    Effect::new(move |_| {
-        view_kind.track();
-        sort.set(None);
-    });
-    let (cat, m, f) = (catalog.clone(), meta.clone(), file.clone());
     // What the view says, in words: the chart's text alternative and talking points.
     let summary =
         Memo::new(move |_| query.with(|q| muni_view::summary::summary(&cat, &m, &f, q).join(" ")));
-    let copied = RwSignal::new(String::new());
-    Effect::new(move |_| {
-        summary.track();
-        copied.set(String::new());
-    });
     let title_meta = meta.clone();
     let title_now = Memo::new(move |_| title_meta.title.get(lang.get()).to_owned());
     Effect::new(move |_| mark_first_chart());
@@ -218,56 +187,112 @@ pub(super) fn Figure(
                     <div inner_html=move || tip.get()></div>
                 </div>
             </Show>
-            <div class="summary">
-                <p data-testid="summary">{move || summary.get()}</p>
-                <button class="link" data-testid="copy-summary" on:click=move |_| {
-                    let text = summary.get_untracked();
-                    leptos::task::spawn_local(async move {
-                        let l = lang.get_untracked();
-                        copied.set(match crate::export::copy_text(text).await {
-                            Ok(()) => t(l, "Kopierad.", "Copied."),
-                            Err(_) => t(l, "Kunde inte kopiera: markera texten och kopiera den.", "Could not copy: select the text and copy it."),
-                        }.to_owned());
-                    });
-                }>{move || t(lang.get(), "Kopiera texten", "Copy the text")}</button>
-                <span role="status">{move || copied.get()}</span>
-            </div>
+            {summary_block(summary, lang)}
             <PeersPanel catalog=catalog.clone() query/>
-            <details class="table" prop:open=move || table_shown.get()
-                on:toggle=move |ev| {
-                    let open = details_open(&ev);
-                    // In the table view the details are open by the view, not by the reader.
-                    if open != table_open.get_untracked() && query.with_untracked(|q| q.view != View::Table) { table_open.set(open) }
-                }>
-                <summary>{move || t(lang.get(), "Tabell med diagrammets värden", "Table of the chart's values")}</summary>
-                <table data-testid="table">
-                    <caption class="sr-only">{move || format!("{}. {}", title_now.get(), t(lang.get(), "Klicka på en kolumnrubrik för att sortera.", "Select a column heading to sort."))}</caption>
-                    <thead><tr>{move || {
-                        let header = table.get().map(|t| t.header).unwrap_or_default();
-                        let current = sort.get();
-                        header.into_iter().enumerate().map(|(col, h)| {
-                            let state = match current {
-                                Some((c, true)) if c == col => "ascending",
-                                Some((c, false)) if c == col => "descending",
-                                _ => "none",
-                            };
-                            // First click: names A–Ö, numbers highest first.
-                            let next = match current {
-                                Some((c, asc)) if c == col => !asc,
-                                _ => col == 0,
-                            };
-                            view! { <th scope="col" aria-sort=state><button class="sort" on:click=move |_| sort.set(Some((col, next)))>{h}</button></th> }
-                        }).collect_view()
-                    }}</tr></thead>
-                    <tbody inner_html=move || table.with(|t| t.as_ref().map(|t| muni_view::table::rows_html(t).into_string()).unwrap_or_default())></tbody>
-                </table>
-                <p class="legend">{move || t(lang.get(), ".. = sekretess (SCB lämnar inte ut värdet), – = saknas", ".. = confidential (withheld by SCB), – = missing")}</p>
-            </details>
+            {values_table(catalog.clone(), meta.clone(), file.clone(), query, title_now)}
             {(!query.with_untracked(|q| q.embed)).then(|| view! { <Export catalog=catalog.clone() meta=meta.clone() file=file.clone() query/> })}
             <figcaption>
                 <p class="source" data-testid="source">{move || muni_view::series::source_line(&m, lang.get())}</p>
                 <ul class="notes">{move || notes.iter().map(|n| view! { <li>{n.get(lang.get()).to_owned()}</li> }).collect_view()}</ul>
             </figcaption>
         </figure>
+    }
+}
+
+/// The table of the chart's values, under the chart (or as the table view), sortable by any
+/// column. Built only while it is shown, so that a change of the chart does not also rebuild a
+/// hidden table.
+fn values_table(
+    catalog: Arc<Catalog>,
+    meta: IndicatorMeta,
+    file: Arc<IndicatorFile>,
+    query: RwSignal<ChartQuery>,
+    title_now: Memo<String>,
+) -> impl IntoView {
+    let lang = Memo::new(move |_| query.with(|q| q.lang));
+    let (cat, m, f) = (catalog, meta, file);
+    // The table is built while it is shown (the table view, or the details opened under a
+    // chart), so that a change of the chart does not also rebuild a hidden table.
+    let table_open = RwSignal::new(false);
+    let table_shown = Memo::new(move |_| table_open.get() || query.with(|q| q.view == View::Table));
+    // Column and direction the reader sorted by; `None`: the chart's order.
+    let sort = RwSignal::new(None::<(usize, bool)>);
+    let table = Memo::new(move |_| {
+        if !table_shown.get() {
+            return None;
+        }
+        let mut t = query.with(|q| match q.view {
+            View::Ranking | View::Map | View::Tiles => {
+                muni_view::table::ranking_table(&cat, &m, &f, q)
+            }
+            _ => Some(muni_view::table::series_table(&cat, &m, &f, q)),
+        })?;
+        if let Some((col, asc)) = sort.get() {
+            muni_view::table::sort_table(&mut t, col, asc);
+        }
+        Some(t)
+    });
+    // A new view or indicator starts in the chart's order again.
+    let view_kind = Memo::new(move |_| query.with(|q| q.view));
+    Effect::new(move |_| {
+        view_kind.track();
+        sort.set(None);
+    });
+    view! {
+        <details class="table" prop:open=move || table_shown.get()
+            on:toggle=move |ev| {
+                let open = details_open(&ev);
+                // In the table view the details are open by the view, not by the reader.
+                if open != table_open.get_untracked() && query.with_untracked(|q| q.view != View::Table) { table_open.set(open) }
+            }>
+            <summary>{move || t(lang.get(), "Tabell med diagrammets värden", "Table of the chart's values")}</summary>
+            <table data-testid="table">
+                <caption class="sr-only">{move || format!("{}. {}", title_now.get(), t(lang.get(), "Klicka på en kolumnrubrik för att sortera.", "Select a column heading to sort."))}</caption>
+                <thead><tr>{move || {
+                    let header = table.get().map(|t| t.header).unwrap_or_default();
+                    let current = sort.get();
+                    header.into_iter().enumerate().map(|(col, h)| {
+                        let state = match current {
+                            Some((c, true)) if c == col => "ascending",
+                            Some((c, false)) if c == col => "descending",
+                            _ => "none",
+                        };
+                        // First click: names A–Ö, numbers highest first.
+                        let next = match current {
+                            Some((c, asc)) if c == col => !asc,
+                            _ => col == 0,
+                        };
+                        view! { <th scope="col" aria-sort=state><button class="sort" on:click=move |_| sort.set(Some((col, next)))>{h}</button></th> }
+                    }).collect_view()
+                }}</tr></thead>
+                <tbody inner_html=move || table.with(|t| t.as_ref().map(|t| muni_view::table::rows_html(t).into_string()).unwrap_or_default())></tbody>
+            </table>
+            <p class="legend">{move || t(lang.get(), ".. = sekretess (SCB lämnar inte ut värdet), – = saknas", ".. = confidential (withheld by SCB), – = missing")}</p>
+        </details>
+    }
+}
+
+/// What the view says, in words, with a button that copies it.
+fn summary_block(summary: Memo<String>, lang: Memo<Lang>) -> impl IntoView {
+    let copied = RwSignal::new(String::new());
+    Effect::new(move |_| {
+        summary.track();
+        copied.set(String::new());
+    });
+    view! {
+        <div class="summary">
+            <p data-testid="summary">{move || summary.get()}</p>
+            <button class="link" data-testid="copy-summary" on:click=move |_| {
+                let text = summary.get_untracked();
+                leptos::task::spawn_local(async move {
+                    let l = lang.get_untracked();
+                    copied.set(match crate::export::copy_text(text).await {
+                        Ok(()) => t(l, "Kopierad.", "Copied."),
+                        Err(_) => t(l, "Kunde inte kopiera: markera texten och kopiera den.", "Could not copy: select the text and copy it."),
+                    }.to_owned());
+                });
+            }>{move || t(lang.get(), "Kopiera texten", "Copy the text")}</button>
+            <span role="status">{move || copied.get()}</span>
+        </div>
     }
 }

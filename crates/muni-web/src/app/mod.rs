@@ -89,6 +89,8 @@ pub fn App() -> impl IntoView {
     }
 }
 
+// Long: a leptos component: the page's signals (the query, the URL, the catalog and the files
+// it loads) and the effects between them, in the order they react.
 #[component]
 fn Dashboard(
     catalog: Arc<Catalog>,
