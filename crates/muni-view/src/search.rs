@@ -3,13 +3,26 @@
 use muni_model::{Catalog, Region, RegionLevel};
 
 use crate::table::sv_key;
-/// Folds for search: lower case; å/ä/ö kept (they are letters of their own in Swedish).
+
+/// Folds for search, forgiving what people type: lower case, letters without their marks
+/// (`Goteborg`, `vasby`: å/ä → a, ö → o, é → e, ü → u), and spaces, hyphens and dots dropped
+/// (`Upplands-Väsby` finds Upplands Väsby).
 fn fold(s: &str) -> String {
-    s.chars().map(muni_model::fold_sv).collect()
+    s.chars()
+        .map(muni_model::fold_sv)
+        .filter(|c| !matches!(c, ' ' | '-' | '.' | '\u{a0}'))
+        .map(|c| match c {
+            'å' | 'ä' | 'à' | 'á' | 'æ' => 'a',
+            'ö' | 'ø' | 'ó' => 'o',
+            'é' | 'è' | 'ê' => 'e',
+            'ü' => 'u',
+            c => c,
+        })
+        .collect()
 }
 
-/// Municipalities whose name contains `text` (case-insensitive), those starting with it first,
-/// then alphabetically; at most `limit`.
+/// Municipalities whose name contains `text` (case, marks, spaces and hyphens aside), those
+/// starting with it first, then in Swedish alphabetical order; at most `limit`.
 pub fn search<'a>(catalog: &'a Catalog, text: &str, limit: usize) -> Vec<&'a Region> {
     let t = fold(text.trim());
     if t.is_empty() {

@@ -124,6 +124,13 @@ fn search_finds_by_prefix_then_substring_with_swedish_letters() {
     assert_eq!(names("hammar", 10), ["Östhammar"]);
     assert!(names("  ", 10).is_empty());
     assert_eq!(names("a", 5).len(), 5);
+    // Forgiving what people type: no marks, a hyphen for a space, capitals.
+    assert_eq!(names("sodertalje", 10), ["Södertälje"]);
+    assert_eq!(names("ornskoldsvik", 10), ["Örnsköldsvik"]);
+    assert_eq!(names("Ostra-Goinge", 10), ["Östra Göinge"]);
+    assert_eq!(names("östragöinge", 10), ["Östra Göinge"]);
+    assert_eq!(names("skovde", 10), ["Skövde"]);
+    assert!(names("-", 10).is_empty());
 }
 
 #[test]
