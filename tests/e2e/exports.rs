@@ -31,6 +31,32 @@ fn captured(b: &Browser, as_text: bool) -> (String, String) {
     )
 }
 
+/// The data version of the built dashboard's catalog (`dist/data/catalog.json`).
+fn data_version() -> String {
+    let c: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dist().join("data/catalog.json")).unwrap()).unwrap();
+    c["data_version"]["id"].as_str().unwrap().to_owned()
+}
+
+/// The bytes of the next download, with its name.
+fn captured_bytes(b: &Browser) -> (String, Vec<u8>) {
+    b.wait_until("return window.__dl !== null", "a download")
+        .unwrap();
+    let v = b
+        .js(
+            "return fetch(window.__dl.href).then(r => r.arrayBuffer()).then(a => [window.__dl.name, Array.from(new Uint8Array(a))])",
+            json!([]),
+        )
+        .unwrap();
+    let bytes = v[1]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_u64().unwrap() as u8)
+        .collect();
+    (v[0].as_str().unwrap().to_owned(), bytes)
+}
+
 fn number(t: &str) -> Option<f64> {
     t.replace(['\u{a0}', ' '], "")
         .replace('\u{2212}', "-")
@@ -69,7 +95,13 @@ fn the_views_csv_is_the_table_and_pictures_have_their_size() {
         capture(&b);
         b.click("[data-testid=download-csv]").unwrap();
         let (name, csv) = captured(&b, true);
-        assert_eq!(name, "industrikommuner_elproduktion_2012-2020.csv");
+        assert_eq!(
+            name,
+            format!(
+                "industrikommuner_elproduktion_2012-2020_dv{}.csv",
+                data_version()
+            )
+        );
         assert_eq!(csv.starts_with('\u{feff}'), dialect == "excel");
         let lines: Vec<Vec<String>> = csv
             .trim_start_matches('\u{feff}')
@@ -138,7 +170,13 @@ fn the_views_csv_is_the_table_and_pictures_have_their_size() {
     capture(&b);
     b.click("[data-testid=download-png]").unwrap();
     let (name, size) = captured(&b, false);
-    assert_eq!(name, "industrikommuner_elproduktion_2012-2020.png");
+    assert_eq!(
+        name,
+        format!(
+            "industrikommuner_elproduktion_2012-2020_dv{}.png",
+            data_version()
+        )
+    );
     assert_eq!(size, "1280x720");
     // Copying says what happened: copied, or why the browser refused (headless has no
     // clipboard permission); never silence.
@@ -159,6 +197,123 @@ fn the_views_csv_is_the_table_and_pictures_have_their_size() {
         "{}",
         &svg[..200]
     );
+}
+
+#[test]
+fn the_views_workbook_holds_the_tables_numbers_as_numbers() {
+    use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
+    if !ready() {
+        return;
+    }
+    let base = serve(&dist());
+    let b = Browser::start(1280, 1000).expect("headless chromium");
+    b.goto(&format!(
+        "{base}?i=population&r=0382,2284&g=&y=2020-2022&v=table"
+    ))
+    .unwrap();
+    b.wait_for("[data-testid=table] tbody tr[data-code='0382']")
+        .unwrap();
+    let shown: Vec<Vec<String>> = serde_json::from_value(
+        b.js(
+            "return [...document.querySelectorAll('[data-testid=table] tbody tr')].map(r => [r.dataset.code].concat([...r.children].slice(1).map(c => c.textContent)))",
+            json!([]),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    b.click("[data-testid=export] summary").unwrap();
+    b.wait_for("[data-testid=download-xlsx]").unwrap();
+    capture(&b);
+    b.click("[data-testid=download-xlsx]").unwrap();
+    let (name, bytes) = captured_bytes(&b);
+    assert_eq!(
+        name,
+        format!(
+            "industrikommuner_folkmangd_2020-2022_dv{}.xlsx",
+            data_version()
+        )
+    );
+    let mut wb: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    let data = wb.worksheet_range("Data").unwrap();
+    let mut compared = 0;
+    for row in &shown {
+        for (k, cell) in row[1..].iter().enumerate() {
+            let year = 2020 + k as u16;
+            let found = data
+                .rows()
+                .find(|r| {
+                    r[0] == Data::String(row[0].clone()) && r[2] == Data::Float(f64::from(year))
+                })
+                .unwrap_or_else(|| panic!("{} {year} not in the workbook", row[0]));
+            assert_eq!(
+                Some(found[3].clone()),
+                number(cell).map(Data::Float),
+                "{} {year}",
+                row[0]
+            );
+            compared += 1;
+        }
+    }
+    assert_eq!(
+        compared,
+        data.height() - 1,
+        "the workbook has exactly the table's cells"
+    );
+    let about = wb.worksheet_range("Om data").unwrap();
+    assert!(
+        about.rows().any(|r| r[1]
+            .to_string()
+            .starts_with(&format!("Dataversion {}", data_version()))),
+        "the About sheet names the data version"
+    );
+}
+
+#[test]
+fn a_link_made_on_other_data_says_so_and_links_carry_the_version() {
+    if !ready() {
+        return;
+    }
+    let base = serve(&dist());
+    let b = Browser::start(1280, 1000).expect("headless chromium");
+    let dv = data_version();
+    // Same version: no notice. Another one: a notice, and the page shows today's data.
+    b.goto(&format!("{base}?i=population&dv={dv}")).unwrap();
+    b.wait_for("[data-testid=chart] svg").unwrap();
+    assert!(
+        b.text("[data-testid=data-version]")
+            .unwrap()
+            .contains(&format!("Dataversion {dv}"))
+    );
+    let notices = b
+        .js(
+            "return document.querySelectorAll('[data-testid=notice] li').length",
+            json!([]),
+        )
+        .unwrap();
+    assert_eq!(notices, json!(0));
+    let other = if dv == "00000000" {
+        "11111111"
+    } else {
+        "00000000"
+    };
+    b.goto(&format!("{base}?i=population&dv={other}")).unwrap();
+    b.wait_for("[data-testid=chart] svg").unwrap();
+    b.wait_until(
+        "return [...document.querySelectorAll('[data-testid=notice] li')].some(l => l.textContent.includes('andra data'))",
+        "the notice of another data version",
+    )
+    .unwrap();
+    // The share panel's link carries today's version.
+    b.click("[data-testid=export] summary").unwrap();
+    b.wait_for("[data-testid=permalink]").unwrap();
+    let link = b
+        .js(
+            "return document.querySelector('[data-testid=permalink]').value",
+            json!([]),
+        )
+        .unwrap();
+    let link = link.as_str().unwrap();
+    assert!(link.ends_with(&format!("?i=population&dv={dv}")), "{link}");
 }
 
 #[test]

@@ -51,6 +51,7 @@ enum Command {
   industrikommuner extract --indicator population --municipalities 0181,network,00 --format csv-excel --out befolkning.csv
   industrikommuner extract --indicator electricity_production_total --measure index:2009 --format parquet --out el.parquet
   industrikommuner extract --indicator procurement_count --municipalities all --format json
+  industrikommuner extract --indicator employment_industry_share --municipalities network,00 --format xlsx --out industri.xlsx
 
 Regions: municipality codes (0181), network, lan01 … lan25 (a county's municipalities),
 01 … 25 (the county itself), 00 (Riket), network_median, all (the 290 municipalities).
@@ -352,7 +353,8 @@ struct ExtractArgs {
     #[arg(long, default_value = "value")]
     measure: String,
     /// csv (UTF-8, comma, decimal point), csv-excel (Swedish Excel: BOM, semicolon,
-    /// decimal comma), parquet or json.
+    /// decimal comma), parquet, json or xlsx (an Excel workbook: numbers as numbers, an
+    /// About sheet with source, licence and data version).
     #[arg(long, default_value = "csv")]
     format: String,
     /// Language of names, titles, units and the source line: sv or en.
@@ -392,10 +394,11 @@ fn extract(args: ExtractArgs) -> Result<(), String> {
         data,
         out,
     } = args;
-    use muni_pipeline::extract::{ExtractRequest, Format, encode, rows};
+    use muni_pipeline::extract::{ExtractRequest, Format, extract_file};
     use muni_pipeline::fsutil::write_atomic;
-    let format = Format::parse(&format)
-        .ok_or_else(|| format!("--format {format:?}: expected csv, csv-excel, parquet or json"))?;
+    let format = Format::parse(&format).ok_or_else(|| {
+        format!("--format {format:?}: expected csv, csv-excel, parquet, json or xlsx")
+    })?;
     let lang = match lang.as_str() {
         "sv" => muni_model::Lang::Sv,
         "en" => muni_model::Lang::En,
@@ -410,16 +413,18 @@ fn extract(args: ExtractArgs) -> Result<(), String> {
         format,
         lang,
     };
-    let (rows, name) = rows(&data, &req).map_err(|e| e.to_string())?;
-    let bytes = encode(&rows, format).map_err(|e| e.to_string())?;
+    let (bytes, name, rows) = extract_file(&data, &req).map_err(|e| e.to_string())?;
     match out {
         Some(p) if p.as_os_str() != "-" => {
             let path = if p.is_dir() { p.join(&name) } else { p };
             write_atomic(&path, &bytes).map_err(|e| e.to_string())?;
-            eprintln!("wrote {} rows to {}", rows.len(), path.display());
+            eprintln!("wrote {rows} rows to {}", path.display());
         }
-        _ if format == Format::Parquet => {
-            return Err("Parquet is binary: give --out FILE (or a folder)".into());
+        _ if matches!(format, Format::Parquet | Format::Xlsx) => {
+            return Err(format!(
+                "{} is binary: give --out FILE (or a folder)",
+                format.extension()
+            ));
         }
         _ => {
             use std::io::Write;

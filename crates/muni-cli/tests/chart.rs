@@ -77,7 +77,19 @@ fn svg_is_well_formed_with_title_unit_and_source() {
         ])
         .arg(&dir));
     assert!(ok, "{err}");
-    let file = dir.join("industrikommuner_elproduktion_2019.svg");
+    // Named by what it shows and the data version it shows it from.
+    let names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 1, "{names:?}");
+    let name = &names[0];
+    let dv = name
+        .strip_prefix("industrikommuner_elproduktion_2019_dv")
+        .and_then(|n| n.strip_suffix(".svg"))
+        .unwrap_or_else(|| panic!("{name}"));
+    assert!(muni_model::DataVersion::is_id(dv), "{name}");
+    let file = dir.join(name);
     let svg = std::fs::read_to_string(&file).unwrap();
     let mut reader = quick_xml::Reader::from_str(&svg);
     let mut texts = String::new();

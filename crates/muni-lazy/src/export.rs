@@ -3,7 +3,9 @@
 //! handed to the browser as a download.
 
 use muni_model::ChartQuery;
-use muni_view::contract::{CsvRequest, PictureKind, PictureRequest, Wire};
+use muni_view::contract::{
+    CsvRequest, PanelRequest, PictureKind, PictureRequest, Wire, XlsxRequest,
+};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -34,6 +36,14 @@ fn download_blob(blob: &web_sys::Blob, name: &str) -> Result<(), String> {
         w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000)
     });
     Ok(())
+}
+
+/// A Blob of `bytes` with the MIME type `mime`.
+fn bytes_blob(bytes: &[u8], mime: &str) -> Result<web_sys::Blob, String> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts).map_err(err)
 }
 
 /// A Blob of `text` with the MIME type `mime`.
@@ -146,4 +156,38 @@ pub async fn export_csv(request_text: String) -> Result<String, JsValue> {
         muni_view::export::csv_file(&cat, meta, &file, &r.selection, r.dialect, q.lang)?;
     download_blob(&text_blob(&text, "text/csv;charset=utf-8")?, &name)?;
     Ok(name)
+}
+
+/// Downloads the view's Excel workbook (`contract::EXPORT_XLSX`): the CSV's selection and rows,
+/// written by `muni_xlsx` as natively; answers the file's name.
+#[wasm_bindgen]
+pub async fn export_xlsx(request_text: String) -> Result<String, JsValue> {
+    let r: XlsxRequest = request(&request_text)?;
+    let (q, _) = ChartQuery::parse(&r.view.query);
+    let (cat, file) = view_data(&r.view.base, &q).await?;
+    let meta = muni_view::view::indicator(&cat, &q).ok_or("the catalog has no indicators")?;
+    if meta.rate && r.selection.measure != muni_model::Measure::AsPublished {
+        return Err(format!("{}: a rate is not shown as an index", meta.id).into());
+    }
+    let s = &r.selection;
+    let rows =
+        muni_model::extract::view_rows(&cat, meta, &file, &s.codes, &s.years, s.measure, q.lang);
+    let bytes = muni_xlsx::view_workbook(&cat, meta, &rows, q.lang)?;
+    let name = muni_view::export::selection_file_name(&cat, meta, s, "xlsx");
+    let mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    download_blob(&bytes_blob(&bytes, mime)?, &name)?;
+    Ok(name)
+}
+
+/// The download-and-share panel's HTML (`contract::EXPORT_PANEL`), escaped throughout.
+#[wasm_bindgen]
+pub async fn export_panel(request_text: String) -> Result<String, JsValue> {
+    let r: PanelRequest = request(&request_text)?;
+    let (q, _) = ChartQuery::parse(&r.view.query);
+    let (cat, _) = view_data(&r.view.base, &q).await?;
+    let meta = muni_view::view::indicator(&cat, &q).ok_or("the catalog has no indicators")?;
+    Ok(
+        muni_view::export::share_panel(&cat, meta, &q, &r.page, r.machine, r.embed_dark)
+            .into_string(),
+    )
 }

@@ -209,6 +209,46 @@ pub struct Catalog {
     /// The first screen's sentence on industry jobs, when the figures are there.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub headline: Option<Headline>,
+    /// Which data this build shows (absent in catalogs built before versions existed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data_version: Option<DataVersion>,
+}
+
+/// Which data a build shows: a content hash of the normalised tables it was built from
+/// (`data/normalised/`: every figure and every input of the rules), and the latest year with a
+/// published figure. Two builds with the same id show the same figures.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DataVersion {
+    /// The hash's first 8 hex digits: what pages, file names and links (`dv=`) carry.
+    pub id: String,
+    /// SHA-256 over the normalised files, each as its name, its length and its bytes, in name
+    /// order.
+    pub sha256: String,
+    /// The latest year with a published figure in any indicator.
+    pub latest_year: u16,
+}
+
+impl DataVersion {
+    /// Whether `s` looks like a version id (8 lower-case hex digits), as a URL's `dv=` must.
+    pub fn is_id(s: &str) -> bool {
+        s.len() == 8
+            && s.bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    }
+
+    /// "Dataversion 1a2b3c4d (uppgifter till och med 2024)".
+    pub fn label(&self, lang: crate::Lang) -> String {
+        match lang {
+            crate::Lang::Sv => format!(
+                "Dataversion {} (uppgifter till och med {})",
+                self.id, self.latest_year
+            ),
+            crate::Lang::En => format!(
+                "Data version {} (figures up to {})",
+                self.id, self.latest_year
+            ),
+        }
+    }
 }
 
 /// How many people work in industry in the network's municipalities and in Sweden in the

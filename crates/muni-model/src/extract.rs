@@ -206,9 +206,15 @@ pub fn to_csv(rows: &[ExtractRow], dialect: Dialect) -> String {
     out
 }
 
-/// A file name that says what is inside, safe on every file system:
-/// `industrikommuner_energi_industri_per_invanare_2009-2020.csv`.
-pub fn file_name(meta: &IndicatorMeta, measure: Measure, years: (u16, u16), ext: &str) -> String {
+/// A file name that says what is inside and from which data, safe on every file system:
+/// `industrikommuner_energi_industri_per_invanare_2009-2020_dv1a2b3c4d.csv`.
+pub fn file_name(
+    meta: &IndicatorMeta,
+    measure: Measure,
+    years: (u16, u16),
+    version: Option<&crate::DataVersion>,
+    ext: &str,
+) -> String {
     let mut slug = String::new();
     for c in meta.title.sv.chars().map(crate::fold_sv) {
         let c = match c {
@@ -234,7 +240,8 @@ pub fn file_name(meta: &IndicatorMeta, measure: Measure, years: (u16, u16), ext:
     } else {
         format!("{}-{}", years.0, years.1)
     };
-    format!("industrikommuner_{slug}{index}_{span}.{ext}")
+    let version = version.map_or(String::new(), |v| format!("_dv{}", v.id));
+    format!("industrikommuner_{slug}{index}_{span}{version}.{ext}")
 }
 
 #[cfg(test)]
@@ -288,6 +295,7 @@ mod tests {
                 source: Text::new("s", "s"),
             }],
             headline: None,
+            data_version: None,
         };
         let file = IndicatorFile::new(
             meta.id.clone(),
@@ -382,12 +390,23 @@ mod tests {
     fn file_names_say_what_is_inside() {
         let (_, m, _) = fixture();
         assert_eq!(
-            file_name(&m, Measure::AsPublished, (2009, 2020), "csv"),
+            file_name(&m, Measure::AsPublished, (2009, 2020), None, "csv"),
             "industrikommuner_industrins_energianvandning_per_invanare_2009-2020.csv"
         );
+        let v = crate::DataVersion {
+            id: "0a1b2c3d".into(),
+            sha256: String::new(),
+            latest_year: 2020,
+        };
         assert_eq!(
-            file_name(&m, Measure::Index { base: 2009 }, (2019, 2019), "png"),
-            "industrikommuner_industrins_energianvandning_per_invanare_index2009_2019.png"
+            file_name(
+                &m,
+                Measure::Index { base: 2009 },
+                (2019, 2019),
+                Some(&v),
+                "png"
+            ),
+            "industrikommuner_industrins_energianvandning_per_invanare_index2009_2019_dv0a1b2c3d.png"
         );
         assert_eq!(Dialect::parse("csv-excel"), Some(Dialect::ExcelSv));
     }

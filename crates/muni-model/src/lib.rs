@@ -16,8 +16,8 @@ mod query;
 pub mod sort;
 
 pub use catalog::{
-    Catalog, Group, Headline, IndicatorMeta, IndicatorStatus, Region, RegionLevel, SCHEMA_VERSION,
-    Source, Text, Theme, Unit,
+    Catalog, DataVersion, Group, Headline, IndicatorMeta, IndicatorStatus, Region, RegionLevel,
+    SCHEMA_VERSION, Source, Text, Theme, Unit,
 };
 pub use code::{CodeError, MunicipalityCode, RegionCode};
 pub use extract::source_line;

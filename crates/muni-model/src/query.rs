@@ -141,6 +141,10 @@ pub enum NoticeReason {
     UnknownTheme,
     /// a rate is not shown as an index (changes are in percentage points)
     RateNotIndexed,
+    /// not a data version (8 hex digits)
+    NotADataVersion,
+    /// the link was made on other data than the page shows
+    OtherDataVersion,
 }
 
 impl NoticeReason {
@@ -190,6 +194,14 @@ impl NoticeReason {
                 "en andel visas inte som index (förändringar anges i procentenheter)",
                 "a rate is not shown as an index (changes are in percentage points)",
             ),
+            NoticeReason::NotADataVersion => (
+                "inte en dataversion (8 hexadecimala tecken)",
+                "not a data version (8 hexadecimal digits)",
+            ),
+            NoticeReason::OtherDataVersion => (
+                "länken gjordes på andra data än sidan visar nu: siffror kan ha reviderats eller tillkommit (dataversionen står längst ned)",
+                "the link was made on other data than the page shows now: figures may have been revised or added (the data version is at the bottom)",
+            ),
         };
         match lang {
             Lang::Sv => sv,
@@ -235,6 +247,9 @@ pub struct ChartQuery {
     pub embed: bool,
     /// Dark theme (`th=dark`), for embeds on dark pages and projectors.
     pub dark: bool,
+    /// The data version a link was made on (`dv=`, see `DataVersion`): the page says so when
+    /// it shows other data.
+    pub data_version: Option<String>,
 }
 
 impl Default for ChartQuery {
@@ -253,6 +268,7 @@ impl Default for ChartQuery {
             lang: Lang::Sv,
             embed: false,
             dark: false,
+            data_version: None,
         }
     }
 }
@@ -453,6 +469,8 @@ impl ChartQuery {
                     "light" => q.dark = false,
                     _ => note("th", &v, NoticeReason::UnknownTheme),
                 },
+                "dv" if crate::DataVersion::is_id(&v) => q.data_version = Some(v),
+                "dv" => note("dv", &v, NoticeReason::NotADataVersion),
                 _ => note(&k, &v, NoticeReason::UnknownParameter),
             }
         }
@@ -519,6 +537,9 @@ impl ChartQuery {
         if self.dark {
             push("th", "dark");
         }
+        if let Some(dv) = &self.data_version {
+            push("dv", dv);
+        }
         s
     }
 }
@@ -576,13 +597,31 @@ mod tests {
             lang: Lang::En,
             embed: true,
             dark: true,
+            data_version: Some("0a1b2c3d".into()),
         };
         let s = q.to_query_string();
         assert_eq!(
             s,
-            "?i=energy_industry_share&m=index&b=2009&r=0181,0382&g=network,lan25&y=2009-2020&t=2019&v=ranking&s=sweden&p=2584&lang=en&embed=1&th=dark"
+            "?i=energy_industry_share&m=index&b=2009&r=0181,0382&g=network,lan25&y=2009-2020&t=2019&v=ranking&s=sweden&p=2584&lang=en&embed=1&th=dark&dv=0a1b2c3d"
         );
         assert_eq!(ChartQuery::parse(&s), (q, vec![]));
+    }
+
+    #[test]
+    fn a_data_version_is_eight_hex_digits_or_a_notice() {
+        for bad in [
+            "0A1B2C3D",
+            "0a1b2c3",
+            "0a1b2c3d4",
+            "0a1b2c3g",
+            "<script>",
+            "",
+        ] {
+            let (q, n) = ChartQuery::parse(&format!("dv={bad}"));
+            assert_eq!(q.data_version, None, "{bad}");
+            assert_eq!(n.len(), 1, "{bad}");
+            assert_eq!(n[0].reason, NoticeReason::NotADataVersion);
+        }
     }
 
     #[test]

@@ -28,6 +28,8 @@ pub enum Format {
     Csv(Dialect),
     Parquet,
     Json,
+    /// An Excel workbook (`muni_xlsx`): numbers as numbers, an About sheet.
+    Xlsx,
 }
 
 impl Format {
@@ -35,6 +37,7 @@ impl Format {
         match s {
             "parquet" => Some(Format::Parquet),
             "json" => Some(Format::Json),
+            "xlsx" => Some(Format::Xlsx),
             other => Dialect::parse(other).map(Format::Csv),
         }
     }
@@ -44,6 +47,7 @@ impl Format {
             Format::Csv(_) => "csv",
             Format::Parquet => "parquet",
             Format::Json => "json",
+            Format::Xlsx => "xlsx",
         }
     }
 }
@@ -200,13 +204,37 @@ pub fn rows(data: &Path, req: &ExtractRequest) -> Result<(Vec<ExtractRow>, Strin
     let years: Vec<u16> = (a..=b).collect();
     let codes = regions(&catalog, &file, &req.regions)?;
     let rows = x::view_rows(&catalog, meta, &file, &codes, &years, measure, req.lang);
-    let name = x::file_name(meta, measure, (a, b), req.format.extension());
+    let name = x::file_name(
+        meta,
+        measure,
+        (a, b),
+        catalog.data_version.as_ref(),
+        req.format.extension(),
+    );
     Ok((rows, name))
 }
 
-/// The bytes of `rows` in `format`.
+/// The file a request asks for: its bytes, its name and the number of rows it holds.
+pub fn extract_file(data: &Path, req: &ExtractRequest) -> Result<(Vec<u8>, String, usize)> {
+    let (rows, name) = rows(data, req)?;
+    let bytes = match req.format {
+        Format::Xlsx => {
+            let catalog: Catalog = read_json(&data.join("catalog.json"))?;
+            let (meta, _) = resolve(&catalog, req)?;
+            muni_xlsx::view_workbook(&catalog, meta, &rows, req.lang)
+                .map_err(PipelineError::Check)?
+        }
+        format => encode(&rows, format)?,
+    };
+    Ok((bytes, name, rows.len()))
+}
+
+/// The bytes of `rows` in `format` (a workbook needs its catalog: [`extract_file`]).
 pub fn encode(rows: &[ExtractRow], format: Format) -> Result<Vec<u8>> {
     match format {
+        Format::Xlsx => Err(PipelineError::Check(
+            "a workbook is written with its catalog: use extract_file".into(),
+        )),
         Format::Csv(d) => Ok(x::to_csv(rows, d).into_bytes()),
         Format::Json => {
             let list: Vec<serde_json::Value> = rows

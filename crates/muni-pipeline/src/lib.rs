@@ -66,9 +66,11 @@ pub fn build(data_dir: &Path, out: &Path) -> Result<BuildReport> {
         None
     };
     let t = std::time::Instant::now();
+    let sha256 = normalised::content_hash(&dir)?;
     let catalog = publish::publish(
         out,
         &publish::PublishInputs {
+            sha256: &sha256,
             defs: &defs,
             regions: &regions,
             members: &members,

@@ -176,6 +176,30 @@ pub fn read_facts(path: &Path) -> Result<Vec<Fact>> {
     Ok(facts)
 }
 
+/// The SHA-256 of the normalised tables in `dir`, as lower-case hex: each regular file's name,
+/// its length and its bytes, in name order (hidden files aside). The data version of a build.
+pub fn content_hash(dir: &Path) -> Result<String> {
+    use sha2::{Digest, Sha256};
+    let mut names: Vec<(String, std::path::PathBuf)> = Vec::new();
+    for e in std::fs::read_dir(dir).map_err(|e| PipelineError::io(dir, e))? {
+        let e = e.map_err(|e| PipelineError::io(dir, e))?;
+        let name = e.file_name().to_string_lossy().into_owned();
+        if e.path().is_file() && !name.starts_with('.') {
+            names.push((name, e.path()));
+        }
+    }
+    names.sort();
+    let mut h = Sha256::new();
+    for (name, path) in names {
+        let bytes = std::fs::read(&path).map_err(|e| PipelineError::io(&path, e))?;
+        h.update((name.len() as u64).to_le_bytes());
+        h.update(name.as_bytes());
+        h.update((bytes.len() as u64).to_le_bytes());
+        h.update(&bytes);
+    }
+    Ok(h.finalize().iter().map(|b| format!("{b:02x}")).collect())
+}
+
 /// The columns of `regions.csv`.
 pub const REGION_HEADER: [&str; 4] = ["code", "name", "level", "county_code"];
 

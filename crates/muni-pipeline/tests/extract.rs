@@ -32,6 +32,13 @@ fn tmp(name: &str) -> PathBuf {
     d.join(name)
 }
 
+/// The data version of the published catalog.
+fn version() -> String {
+    let c: muni_model::Catalog =
+        serde_json::from_slice(&std::fs::read(data().join("catalog.json")).unwrap()).unwrap();
+    c.data_version.expect("a data version").id
+}
+
 fn published(id: &str) -> IndicatorFile {
     serde_json::from_slice(&std::fs::read(data().join(format!("indicators/{id}.json"))).unwrap())
         .unwrap()
@@ -95,7 +102,10 @@ fn both_dialects_read_back_to_the_published_values() {
         let (rows, name) = rows(&data(), &req).unwrap();
         assert_eq!(
             name,
-            "industrikommuner_industrins_energianvandning_per_invanare_2009-2020.csv"
+            format!(
+                "industrikommuner_industrins_energianvandning_per_invanare_2009-2020_dv{}.csv",
+                version()
+            )
         );
         let path = tmp(&format!("{}.csv", dialect.id()));
         write_atomic(&path, &encode(&rows, Format::Csv(dialect)).unwrap()).unwrap();
@@ -177,7 +187,10 @@ fn parquet_and_json_hold_the_same_rows() {
     let mut req = request(id, "0382", Format::Parquet);
     req.measure = "index:2009".into();
     let (rows, name) = rows(&data(), &req).unwrap();
-    assert!(name.ends_with("_index2009_2009-2020.parquet"), "{name}");
+    assert!(
+        name.ends_with(&format!("_index2009_2009-2020_dv{}.parquet", version())),
+        "{name}"
+    );
     let path = tmp("x.parquet");
     write_atomic(&path, &encode(&rows, Format::Parquet).unwrap()).unwrap();
     let df = ParquetReader::new(std::fs::File::open(&path).unwrap())

@@ -19,17 +19,25 @@ pub const MAP_HIT: &str = "map_hit";
 pub const PEERS_HTML: &str = "peers_html";
 /// `export_csv(CsvRequest) -> Promise<string>`: downloads the view's CSV, answers its name.
 pub const EXPORT_CSV: &str = "export_csv";
+/// `export_xlsx(XlsxRequest) -> Promise<string>`: downloads the view's Excel workbook, answers
+/// its name.
+pub const EXPORT_XLSX: &str = "export_xlsx";
+/// `export_panel(PanelRequest) -> Promise<string>`: the download-and-share panel's HTML (its
+/// link and embed snippet carry the data version), built here to keep it out of the first view.
+pub const EXPORT_PANEL: &str = "export_panel";
 /// `export_picture(PictureRequest) -> Promise<string>`: downloads the picture, answers its name.
 pub const EXPORT_PICTURE: &str = "export_picture";
 /// `picture_png(PictureRequest) -> Promise<Blob>`: the picture as PNG (for the clipboard).
 pub const PICTURE_PNG: &str = "picture_png";
 
 /// Every name the module exports for the dashboard.
-pub const EXPORTS: [&str; 6] = [
+pub const EXPORTS: [&str; 8] = [
     MAP_SVG,
     MAP_HIT,
     PEERS_HTML,
     EXPORT_CSV,
+    EXPORT_XLSX,
+    EXPORT_PANEL,
     EXPORT_PICTURE,
     PICTURE_PNG,
 ];
@@ -271,6 +279,68 @@ impl Wire for CsvRequest {
                 measure,
             },
             dialect,
+        })
+    }
+}
+
+/// The view's Excel workbook: the same selection as its CSV.
+#[derive(Debug, Clone, PartialEq)]
+pub struct XlsxRequest {
+    pub view: ViewRef,
+    pub selection: Selection,
+}
+
+impl Wire for XlsxRequest {
+    fn encode(&self) -> String {
+        // The CSV's request with a dialect the workbook does not use.
+        CsvRequest {
+            view: self.view.clone(),
+            selection: self.selection.clone(),
+            dialect: Dialect::Machine,
+        }
+        .encode()
+    }
+
+    fn decode(text: &str) -> Result<Self, String> {
+        let r = CsvRequest::decode(text)?;
+        Ok(XlsxRequest {
+            view: r.view,
+            selection: r.selection,
+        })
+    }
+}
+
+/// The share panel of a view: the page's address (for the link and the embed), the dialect last
+/// chosen and whether the embed is dark.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PanelRequest {
+    pub view: ViewRef,
+    pub page: String,
+    pub machine: bool,
+    pub embed_dark: bool,
+}
+
+impl Wire for PanelRequest {
+    fn encode(&self) -> String {
+        let mut s = String::new();
+        self.view.put(&mut s);
+        put(&mut s, "page", &self.page);
+        put(&mut s, "machine", if self.machine { "1" } else { "0" });
+        put(
+            &mut s,
+            "embed_dark",
+            if self.embed_dark { "1" } else { "0" },
+        );
+        s
+    }
+
+    fn decode(text: &str) -> Result<Self, String> {
+        let f = Fields::parse(text)?;
+        Ok(PanelRequest {
+            view: f.view()?,
+            page: f.text("page")?.to_owned(),
+            machine: f.flag("machine")?,
+            embed_dark: f.flag("embed_dark")?,
         })
     }
 }

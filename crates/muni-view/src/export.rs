@@ -37,7 +37,7 @@ pub fn csv_file(
     dialect: Dialect,
     lang: Lang,
 ) -> Result<(String, String), String> {
-    use muni_model::extract::{file_name, to_csv, view_rows};
+    use muni_model::extract::{to_csv, view_rows};
     if meta.rate && selection.measure != Measure::AsPublished {
         return Err(format!("{}: a rate is not shown as an index", meta.id));
     }
@@ -47,14 +47,30 @@ pub fn csv_file(
         measure,
     } = selection;
     let rows = view_rows(catalog, meta, file, codes, years, *measure, lang);
-    let span = (
-        years.first().copied().unwrap_or(0),
-        years.last().copied().unwrap_or(0),
-    );
     Ok((
         to_csv(&rows, dialect),
-        file_name(meta, *measure, span, "csv"),
+        selection_file_name(catalog, meta, selection, "csv"),
     ))
+}
+
+/// The name of a file of `selection` (its indicator, measure, years and data version).
+pub fn selection_file_name(
+    catalog: &Catalog,
+    meta: &IndicatorMeta,
+    selection: &Selection,
+    ext: &str,
+) -> String {
+    let span = (
+        selection.years.first().copied().unwrap_or(0),
+        selection.years.last().copied().unwrap_or(0),
+    );
+    muni_model::extract::file_name(
+        meta,
+        selection.measure,
+        span,
+        catalog.data_version.as_ref(),
+        ext,
+    )
 }
 
 /// What the view's CSV holds: the regions in the table's order, the years and the measure.
@@ -103,16 +119,19 @@ pub enum ExportAction {
     /// The embed's dark theme was switched.
     Dark,
     Csv,
+    /// The view's rows as an Excel workbook.
+    Xlsx,
     Picture(PictureKind),
     /// The picture to the clipboard.
     Copy,
 }
 
 impl ExportAction {
-    pub const ALL: [ExportAction; 6] = [
+    pub const ALL: [ExportAction; 7] = [
         ExportAction::Dialect,
         ExportAction::Dark,
         ExportAction::Csv,
+        ExportAction::Xlsx,
         ExportAction::Picture(PictureKind::Png),
         ExportAction::Picture(PictureKind::Svg),
         ExportAction::Copy,
@@ -123,6 +142,7 @@ impl ExportAction {
             ExportAction::Dialect => "dialect",
             ExportAction::Dark => "dark",
             ExportAction::Csv => "csv",
+            ExportAction::Xlsx => "xlsx",
             ExportAction::Picture(PictureKind::Png) => "png",
             ExportAction::Picture(PictureKind::Svg) => "svg",
             ExportAction::Copy => "copy",
@@ -139,12 +159,22 @@ impl ExportAction {
     }
 }
 
-/// The "download and share" panel (the embed snippet escaped): controls with the test ids the
-/// browser tests use, buttons with a `data-action` for the panel's one handler.
-pub fn export_panel_html(l: Lang, machine: bool, dark: bool, snippet: &str) -> Html {
+/// The "download and share" panel (the link and the embed snippet escaped): controls with the
+/// test ids the browser tests use, buttons with a `data-action` for the panel's one handler.
+pub fn export_panel_html(l: Lang, machine: bool, dark: bool, link: &str, snippet: &str) -> Html {
     let checked = |on: bool| if on { " checked" } else { "" };
     let mut h = Html::new();
     h.m("<fieldset><legend>")
+        .t(tr(l, "Länk till vyn", "Link to this view"))
+        .m("</legend><input type=\"text\" readonly data-testid=\"permalink\" aria-label=\"")
+        .t(tr(
+            l,
+            "Länk till vyn, med dataversion",
+            "Link to this view, with its data version",
+        ))
+        .m("\" value=\"")
+        .t(link)
+        .m("\"></fieldset><fieldset><legend>")
         .t(tr(l, "Data i den här vyn (CSV)", "Data in this view (CSV)"))
         .m("</legend><label><input type=\"radio\" name=\"dialect\" value=\"excel_sv\"");
     ExportAction::Dialect.attr(&mut h);
@@ -170,6 +200,10 @@ pub fn export_panel_html(l: Lang, machine: bool, dark: bool, snippet: &str) -> H
     ExportAction::Csv.attr(&mut h);
     h.m(" data-testid=\"download-csv\">")
         .t(tr(l, "Ladda ner CSV", "Download CSV"))
+        .m("</button><button");
+    ExportAction::Xlsx.attr(&mut h);
+    h.m(" data-testid=\"download-xlsx\">")
+        .t(tr(l, "Ladda ner Excel (xlsx)", "Download Excel (xlsx)"))
         .m("</button></fieldset><fieldset><legend>")
         .t(tr(l, "Diagrammet som bild", "The chart as a picture"))
         .m("</legend><label>")
@@ -206,6 +240,33 @@ pub fn export_panel_html(l: Lang, machine: bool, dark: bool, snippet: &str) -> H
         .t(snippet)
         .m("</textarea></fieldset>");
     h
+}
+
+/// The share panel of a view as the lazy module builds it: the view's permanent link, the
+/// embed snippet (both with the data version) and the controls.
+pub fn share_panel(
+    catalog: &Catalog,
+    meta: &IndicatorMeta,
+    q: &ChartQuery,
+    page: &str,
+    machine: bool,
+    embed_dark: bool,
+) -> Html {
+    let link = permalink(page, catalog, q);
+    let mut e = q.clone();
+    e.dark = embed_dark;
+    e.data_version = catalog.data_version.as_ref().map(|v| v.id.clone());
+    let snippet = embed_snippet(page, &e, meta.title.get(q.lang));
+    export_panel_html(q.lang, machine, embed_dark, &link, &snippet)
+}
+
+/// The view's permanent link: `page` with the query and the data version it shows (`dv=`), so
+/// that a reader of a later build is told the figures may differ. Never an embed.
+pub fn permalink(page: &str, catalog: &Catalog, q: &ChartQuery) -> String {
+    let mut p = q.clone();
+    p.embed = false;
+    p.data_version = catalog.data_version.as_ref().map(|v| v.id.clone());
+    format!("{page}{}", p.to_query_string())
 }
 
 /// The HTML a presenter pastes into a page: an iframe of the embed view with a title for

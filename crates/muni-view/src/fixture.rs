@@ -37,6 +37,9 @@ pub const MEMBERS: [&str; 8] = [
     "0181", "0382", "0882", "1382", "1496", "2181", "2284", "2584",
 ];
 
+/// The synthetic catalog's data version.
+pub const SYNTHETIC_VERSION: &str = "5e5e5e5e";
+
 /// Every municipality of the fixture: the members and six others.
 pub const MUNICIPALITIES: [(&str, &str); 14] = [
     ("0117", "Österåker"),
@@ -207,6 +210,11 @@ impl Synthetic {
                 source: Text::new("SYNTETISK", "SYNTHETIC"),
             }],
             headline: None,
+            data_version: Some(muni_model::DataVersion {
+                id: SYNTHETIC_VERSION.into(),
+                sha256: "SYNTHETIC".into(),
+                latest_year: 2020,
+            }),
         };
         Synthetic {
             catalog,

@@ -82,19 +82,29 @@ pub fn view_chart(
             (ViewChart::Line(c), q.measure, span)
         }
     };
-    Some((chart, stem(meta, q, measure, span)))
+    Some((chart, stem(catalog, meta, q, measure, span)))
 }
 
 /// The stem of a file name that says what a view's picture shows
 /// (`industrikommuner_elproduktion_2019_karta`).
-pub fn stem(meta: &IndicatorMeta, q: &ChartQuery, measure: Measure, span: (u16, u16)) -> String {
-    let mut stem = muni_model::extract::file_name(meta, measure, span, "")
+pub fn stem(
+    catalog: &Catalog,
+    meta: &IndicatorMeta,
+    q: &ChartQuery,
+    measure: Measure,
+    span: (u16, u16),
+) -> String {
+    let mut stem = muni_model::extract::file_name(meta, measure, span, None, "")
         .trim_end_matches('.')
         .to_owned();
     match q.view {
         muni_model::View::Map => stem.push_str("_karta"),
         muni_model::View::Tiles => stem.push_str("_rutnat"),
         _ => {}
+    }
+    if let Some(v) = &catalog.data_version {
+        stem.push_str("_dv");
+        stem.push_str(&v.id);
     }
     stem
 }

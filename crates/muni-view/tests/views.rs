@@ -556,7 +556,13 @@ fn a_rate_is_never_written_as_an_index() {
 
 #[test]
 fn the_share_panel_escapes_the_snippet_and_checks_the_chosen_dialect() {
-    let h = export_panel_html(Lang::Sv, true, false, "<iframe title=\"a&b\">");
+    let h = export_panel_html(
+        Lang::Sv,
+        true,
+        false,
+        "https://x.se/?r=0181\"&dv=5e5e5e5e",
+        "<iframe title=\"a&b\">",
+    );
     let h = h.as_str();
     assert!(
         h.contains(
@@ -569,7 +575,11 @@ fn the_share_panel_escapes_the_snippet_and_checks_the_chosen_dialect() {
         "{h}"
     );
     assert!(h.contains("data-testid=\"dialect-excel\">"), "{h}");
-    let en = export_panel_html(Lang::En, false, true, "");
+    assert!(
+        h.contains("value=\"https://x.se/?r=0181&quot;&amp;dv=5e5e5e5e\">"),
+        "{h}"
+    );
+    let en = export_panel_html(Lang::En, false, true, "", "");
     assert!(
         en.as_str()
             .contains("data-action=\"dark\" checked> Dark theme</label>")
@@ -577,8 +587,28 @@ fn the_share_panel_escapes_the_snippet_and_checks_the_chosen_dialect() {
 }
 
 #[test]
+fn a_permalink_carries_the_data_version_and_never_the_embed() {
+    let f = fx();
+    let q = query("r=0181&embed=1&th=dark");
+    let link = muni_view::export::permalink("https://x.se/", &f.catalog, &q);
+    assert_eq!(
+        link,
+        format!(
+            "https://x.se/?r=0181&th=dark&dv={}",
+            muni_view::fixture::SYNTHETIC_VERSION
+        )
+    );
+    let (back, notices) = ChartQuery::parse(link.trim_start_matches("https://x.se/"));
+    assert!(notices.is_empty());
+    assert_eq!(
+        back.data_version.as_deref(),
+        Some(muni_view::fixture::SYNTHETIC_VERSION)
+    );
+}
+
+#[test]
 fn every_export_action_is_in_the_panel_and_reads_back() {
-    let h = export_panel_html(Lang::En, false, false, "");
+    let h = export_panel_html(Lang::En, false, false, "", "");
     for a in ExportAction::ALL {
         assert_eq!(ExportAction::parse(a.id()), Some(a));
         assert!(

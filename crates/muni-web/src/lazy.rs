@@ -8,8 +8,8 @@ use std::cell::RefCell;
 use js_sys::{Function, Promise, Reflect};
 use muni_model::Html;
 use muni_view::contract::{
-    self, CsvRequest, MapRequest, PeersAnswer, PeersRequest, PictureKind, PictureRequest,
-    Selection, ViewRef, Wire,
+    self, CsvRequest, MapRequest, PanelRequest, PeersAnswer, PeersRequest, PictureKind,
+    PictureRequest, Selection, ViewRef, Wire, XlsxRequest,
 };
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -146,6 +146,38 @@ pub async fn export_csv(
     as_text(
         contract::EXPORT_CSV,
         call(contract::EXPORT_CSV, &request).await,
+    )
+}
+
+/// The download-and-share panel of `query` (built by the lazy module).
+pub async fn export_panel(
+    query: &str,
+    page: String,
+    machine: bool,
+    embed_dark: bool,
+) -> Result<Html, String> {
+    let request = PanelRequest {
+        view: view(query),
+        page,
+        machine,
+        embed_dark,
+    };
+    as_text(
+        contract::EXPORT_PANEL,
+        call(contract::EXPORT_PANEL, &request).await,
+    )
+    .map(Html::from_module)
+}
+
+/// Downloads the view's Excel workbook (the selection the table shows); answers its name.
+pub async fn export_xlsx(query: &str, selection: Selection) -> Result<String, String> {
+    let request = XlsxRequest {
+        view: view(query),
+        selection,
+    };
+    as_text(
+        contract::EXPORT_XLSX,
+        call(contract::EXPORT_XLSX, &request).await,
     )
 }
 

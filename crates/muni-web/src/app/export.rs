@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use muni_model::{Catalog, ChartQuery, IndicatorFile, IndicatorMeta};
+use muni_model::{Catalog, ChartQuery, Html, IndicatorFile, IndicatorMeta};
 
 use muni_view::export::ExportAction;
 
@@ -36,10 +36,11 @@ pub(super) fn Export(
             ),
         })
     };
-    let title = meta.title.clone();
-    let panel = move || {
+    // The panel is built by the lazy module when opened (and again when the view changes).
+    let panel = RwSignal::new(String::new());
+    Effect::new(move |_| {
         if !open.get() {
-            return String::new();
+            return;
         }
         let page = web_sys::window()
             .and_then(|w| {
@@ -47,12 +48,16 @@ pub(super) fn Export(
                 Some(format!("{}{}", l.origin().ok()?, l.pathname().ok()?))
             })
             .unwrap_or_default();
-        let mut q = query.get();
-        q.dark = embed_dark.get();
-        let snippet = muni_view::export::embed_snippet(&page, &q, title.get(q.lang));
+        let qs = query.with(|q| q.to_query_string());
+        let dark = embed_dark.get();
         let machine = crate::export::remembered("csv-dialect").as_deref() == Some("machine");
-        muni_view::export::export_panel_html(q.lang, machine, q.dark, &snippet).into_string()
-    };
+        leptos::task::spawn_local(async move {
+            let html = crate::lazy::export_panel(&qs, page, machine, dark)
+                .await
+                .unwrap_or_else(|e| Html::element("<p class=\"error\">", &e, "</p>"));
+            panel.set(html.into_string());
+        });
+    });
     let act = move |ev: web_sys::MouseEvent| {
         let element =
             |t: Option<web_sys::EventTarget>| t.and_then(|t| t.dyn_into::<web_sys::Element>().ok());
@@ -100,6 +105,12 @@ pub(super) fn Export(
                     })
                 });
             }
+            ExportAction::Xlsx => {
+                let selection = muni_view::export::view_selection(&catalog, &meta, &file, &q);
+                leptos::task::spawn_local(async move {
+                    report(crate::lazy::export_xlsx(&qs, selection).await)
+                });
+            }
             ExportAction::Copy => {
                 // Asked within the click: browsers refuse a later clipboard write.
                 let copied = crate::lazy::copy_picture(&qs, w, h);
@@ -127,7 +138,7 @@ pub(super) fn Export(
             if o != open.get_untracked() { open.set(o) }
         }>
             <summary>{move || t(lang.get(), "Ladda ner och dela", "Download and share")}</summary>
-            <div class="export-grid" on:click=act inner_html=panel></div>
+            <div class="export-grid" on:click=act inner_html=move || panel.get()></div>
             <p class="said" role="status" data-testid="export-status">{move || said.get()}</p>
         </details>
     }

@@ -121,6 +121,20 @@ fn Dashboard(
                 rate_index,
             )
         });
+        // A link made on other data: say so once, then show today's link.
+        let other_version = query.with(|q| q.data_version.clone());
+        if let Some(dv) = other_version {
+            if cat.data_version.as_ref().is_some_and(|v| v.id != dv) {
+                notices.update(|n| {
+                    n.push(QueryNotice {
+                        param: "dv".into(),
+                        value: dv,
+                        reason: NoticeReason::OtherDataVersion,
+                    })
+                });
+            }
+            query.update(|q| q.data_version = None);
+        }
         if let Some(id) = stale {
             notices.update(|n| {
                 n.push(QueryNotice {
@@ -160,6 +174,13 @@ fn Dashboard(
         })
     };
     let controls_catalog = catalog.clone();
+    let version = catalog.data_version.clone();
+    let version = Memo::new(move |_| {
+        version
+            .as_ref()
+            .map(|v| v.label(lang.get()))
+            .unwrap_or_default()
+    });
     // Only a switch to or from the profile rebuilds the main area; other changes update in place.
     let is_profile = Memo::new(move |_| query.with(|q| q.view == View::Profile));
     view! {
@@ -198,8 +219,10 @@ fn Dashboard(
                         {move || t(lang.get(), "Hela datasetet (alla indikatorer, regioner och år): ", "The whole dataset (every indicator, region and year): ")}
                         <a href="data/full/industrikommuner.parquet" download>"Parquet"</a>" · "
                         <a href="data/full/industrikommuner_csv.zip" download>{move || t(lang.get(), "CSV med dataordlista (zip)", "CSV with data dictionary (zip)")}</a>" · "
-                        <a href="data/full/industrikommuner_excel_sv.csv" download>"CSV (Excel)"</a>
+                        <a href="data/full/industrikommuner_excel_sv.csv" download>"CSV (Excel)"</a>" · "
+                        <a href="data/full/industrikommuner.xlsx" download>"Excel (xlsx)"</a>
                     </p>
+                    <p class="version" data-testid="data-version">{move || version.get()}</p>
                 </footer>
             </Show>
         </div>

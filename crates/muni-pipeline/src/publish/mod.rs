@@ -16,6 +16,10 @@ use crate::error::{PipelineError, Result};
 use crate::fsutil::{csv_text, replace_dir};
 use crate::indicators::Definition;
 
+mod package;
+mod xlsx;
+mod zip;
+
 #[derive(Debug, Clone, Copy)]
 struct Cell {
     value: Option<f64>,
@@ -61,6 +65,8 @@ fn to_table(df: &DataFrame) -> Result<Table> {
 }
 
 pub struct PublishInputs<'a> {
+    /// The content hash of the normalised tables (the data version).
+    pub sha256: &'a str,
     pub defs: &'a [Definition],
     pub regions: &'a [crate::normalised::RegionRow],
     pub members: &'a [String],
@@ -120,6 +126,7 @@ fn build_outputs_from(p: &PublishInputs, table: &Table) -> Result<(Catalog, Vec<
         ),
     }];
     let mut metas = Vec::new();
+    let mut latest_year = 0;
     let mut files = Vec::new();
     for def in p.defs {
         let id = IndicatorId::new(def.id).map_err(PipelineError::Check)?;
@@ -136,6 +143,7 @@ fn build_outputs_from(p: &PublishInputs, table: &Table) -> Result<(Catalog, Vec<
             })
             .unwrap_or_default();
         let available = !published_years.is_empty();
+        latest_year = latest_year.max(published_years.last().copied().unwrap_or(0));
         let all_years: BTreeSet<u16> = rows
             .map(|r| r.values().flat_map(|y| y.keys().copied()).collect())
             .unwrap_or_default();
@@ -218,6 +226,11 @@ fn build_outputs_from(p: &PublishInputs, table: &Table) -> Result<(Catalog, Vec<
         });
     }
     let headline = headline(table, p.members);
+    let data_version = muni_model::DataVersion {
+        id: p.sha256.chars().take(8).collect(),
+        sha256: p.sha256.to_owned(),
+        latest_year,
+    };
     Ok((
         Catalog {
             schema_version: SCHEMA_VERSION,
@@ -225,6 +238,7 @@ fn build_outputs_from(p: &PublishInputs, table: &Table) -> Result<(Catalog, Vec<
             regions,
             groups,
             headline,
+            data_version: Some(data_version),
         },
         files,
     ))
@@ -336,118 +350,9 @@ pub const FULL_PARQUET: &str = "full/industrikommuner.parquet";
 pub const FULL_CSV: &str = "full/industrikommuner.csv";
 pub const FULL_CSV_EXCEL: &str = "full/industrikommuner_excel_sv.csv";
 pub const FULL_ZIP: &str = "full/industrikommuner_csv.zip";
-
-/// The data dictionary: one row per indicator with its texts, unit, source, licence, years and
-/// known gaps (the notes), in the machine CSV dialect.
-fn dictionary_csv(catalog: &Catalog) -> Result<Vec<u8>> {
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    let err = |e: csv::Error| PipelineError::Check(format!("data dictionary: {e}"));
-    w.write_record([
-        "indicator",
-        "theme",
-        "title_sv",
-        "title_en",
-        "definition_sv",
-        "definition_en",
-        "unit",
-        "source",
-        "table",
-        "url",
-        "licence",
-        "retrieved",
-        "first_year",
-        "last_year",
-        "status",
-        "notes_sv",
-        "notes_en",
-    ])
-    .map_err(err)?;
-    for m in &catalog.indicators {
-        let notes = |sv: bool| {
-            m.notes
-                .iter()
-                .map(|n| if sv { n.sv.clone() } else { n.en.clone() })
-                .collect::<Vec<_>>()
-                .join(" | ")
-        };
-        let year = |y: Option<&u16>| y.map(|y| y.to_string()).unwrap_or_default();
-        let theme = serde_json::to_value(m.theme)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_owned))
-            .unwrap_or_default();
-        let status = if m.file.is_some() {
-            "available"
-        } else {
-            "awaiting_fetch"
-        };
-        let row = [
-            m.id.to_string(),
-            theme,
-            m.title.sv.clone(),
-            m.title.en.clone(),
-            m.definition.sv.clone(),
-            m.definition.en.clone(),
-            m.unit.label().sv,
-            m.source.name.sv.clone(),
-            m.source.table.clone(),
-            m.source.url.clone(),
-            m.source.licence.clone(),
-            m.source.retrieved.clone(),
-            year(m.years.first()),
-            year(m.years.last()),
-            status.to_owned(),
-            notes(true),
-            notes(false),
-        ];
-        w.write_record(row.iter().map(|s| csv_text(s)))
-            .map_err(err)?;
-    }
-    w.into_inner()
-        .map_err(|e| PipelineError::Check(format!("data dictionary: {e}")))
-}
-
-const ZIP_README: &str = "Industrikommunerna i siffror: hela datasetet / the whole dataset\r
-\r
-industrikommuner.csv           UTF-8, komma, decimalpunkt (pandas, R, polars)\r
-industrikommuner_excel_sv.csv  UTF-8 med BOM, semikolon, decimalkomma (Excel, svenska)\r
-dataordlista.csv               en rad per indikator: definition, enhet, källa, licens, år, kända luckor\r
-\r
-Kolumner / columns: indicator, region_code (fyra tecken, 0114; 00 = Riket; 01-25 = län;\r
-network_sum, network_median = nätverket), region_name, year, value, unit, status, rank_national,\r
-rank_network.\r
-status: ok = publicerat värde; confidential = sekretess hos källan (\"..\"); missing = saknas;\r
-incomplete = gruppvärde där någon medlem saknar värde (summor lämnas tomma, medianer över de\r
-medlemmar som har värde). Ett värde saknas aldrig som 0.\r
-Källor och licenser: se dataordlista.csv (SCB: CC0 1.0; Upphandlingsmyndigheten: se källraden).\r
-";
-
-/// The zip of the two CSVs, the data dictionary and a read-me; fixed timestamps, so that a
-/// rebuild gives the same bytes.
-fn write_zip(dir: &Path, catalog: &Catalog) -> Result<()> {
-    use ::zip::write::SimpleFileOptions;
-    let path = dir.join(FULL_ZIP);
-    let file = std::fs::File::create(&path).map_err(|e| PipelineError::io(&path, e))?;
-    let mut z = ::zip::ZipWriter::new(file);
-    let opts = SimpleFileOptions::default()
-        .compression_method(::zip::CompressionMethod::Deflated)
-        .last_modified_time(::zip::DateTime::default());
-    let zerr = |e: ::zip::result::ZipError| PipelineError::file(&path, e.to_string());
-    let mut add = |name: &str, bytes: &[u8]| -> Result<()> {
-        z.start_file(name, opts).map_err(zerr)?;
-        z.write_all(bytes).map_err(|e| PipelineError::io(&path, e))
-    };
-    add("LASMIG.txt", ZIP_README.as_bytes())?;
-    add("dataordlista.csv", &dictionary_csv(catalog)?)?;
-    for name in [FULL_CSV, FULL_CSV_EXCEL] {
-        let p = dir.join(name);
-        let bytes = std::fs::read(&p).map_err(|e| PipelineError::io(&p, e))?;
-        add(name.trim_start_matches("full/"), &bytes)?;
-    }
-    z.finish().map_err(zerr)?;
-    Ok(())
-}
+pub const FULL_XLSX: &str = "full/industrikommuner.xlsx";
+pub const DATAPACKAGE: &str = "full/datapackage.json";
+pub const DCAT: &str = "full/dcat.jsonld";
 
 /// Writes everything into a fresh directory and swaps it in place of `out`.
 pub fn publish(out: &Path, p: &PublishInputs) -> Result<Catalog> {
@@ -473,7 +378,10 @@ pub fn publish(out: &Path, p: &PublishInputs) -> Result<Catalog> {
             &table,
             Dialect::ExcelSv,
         )?;
-        write_zip(dir, &catalog)?;
+        zip::write_zip(dir, &catalog)?;
+        xlsx::write_full_xlsx(&dir.join(FULL_XLSX), &catalog, &table)?;
+        write_json(&dir.join(DATAPACKAGE), &package::datapackage(&catalog))?;
+        write_json(&dir.join(DCAT), &package::dcat(&catalog))?;
         if let Some(shapes) = p.shapes {
             std::fs::create_dir_all(dir.join("geo")).map_err(|e| PipelineError::io(dir, e))?;
             write_json(&dir.join(GEO), shapes)?;

@@ -1,0 +1,230 @@
+//! What analysts take away, read back by the readers they use: the whole dataset's workbook
+//! and a view's workbook with openpyxl (every cell against the CSV), the data package with
+//! `frictionless validate`, the DCAT-AP-SE description as RDF with rdflib, and the data version
+//! (the content hash of the normalised tables) in the catalog, the file names and the zip.
+//! Built from the committed `data/` into a temporary folder (`common::built`).
+
+mod common;
+
+use std::process::Command;
+
+use common::{built, catalog, root, temp_dir};
+use muni_model::Lang;
+use muni_pipeline::extract::{ExtractRequest, Format, extract_file};
+use muni_pipeline::fsutil::write_atomic;
+use muni_pipeline::publish::{DATAPACKAGE, DCAT, FULL_CSV, FULL_XLSX};
+
+/// Runs a Python script with `args`; `None` (the test is skipped, saying so) when python3 or
+/// one of `modules` is missing outside CI. Under CI a missing reader fails the test.
+fn python(modules: &str, script: &str, args: &[&str]) -> Option<String> {
+    let have = Command::new("python3")
+        .args(["-c", &format!("import {modules}")])
+        .status()
+        .is_ok_and(|s| s.success());
+    if !have {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "python3 with {modules} is needed in CI (scripts/test.sh installs them)"
+        );
+        eprintln!("SKIPPED: python3 with {modules} is not installed");
+        return None;
+    }
+    let out = Command::new("python3")
+        .args(["-c", script])
+        .args(args)
+        .output()
+        .expect("python3 runs");
+    assert!(
+        out.status.success(),
+        "python: {}\n{}",
+        String::from_utf8_lossy(&out.stderr),
+        String::from_utf8_lossy(&out.stdout)
+    );
+    Some(String::from_utf8(out.stdout).unwrap())
+}
+
+/// Compares every row of the workbook's Data sheet with the full CSV, cell by cell: codes as
+/// text with their zeros, years as integers, values as the same numbers (empty where the CSV
+/// is empty), statuses in Swedish, ranks as integers; and checks the number formats.
+const FULL_CHECK: &str = r#"
+import csv, sys, openpyxl
+words = {"ok": "ok", "confidential": "sekretess", "missing": "saknas", "incomplete": "ofullständig"}
+rows = list(csv.DictReader(open(sys.argv[2], encoding="utf-8", newline="")))
+wb = openpyxl.load_workbook(sys.argv[1], read_only=True)
+assert wb.sheetnames == ["Data", "Indikatorer", "Om data"], wb.sheetnames
+ws = wb["Data"]
+it = ws.iter_rows()
+header = [c.value for c in next(it)]
+assert header[:6] == ["indikator-id", "indikator", "regionkod", "region", "år", "värde"], header
+n = 0
+formats = set()
+for csv_row, cells in zip(rows, it):
+    v = [c.value for c in cells]
+    assert v[0] == csv_row["indicator"], (n, v, csv_row)
+    assert v[2] == csv_row["region_code"] and cells[2].data_type == "s", (n, v)
+    assert v[3] == csv_row["region_name"], (n, v)
+    assert v[4] == int(csv_row["year"]) and isinstance(v[4], int), (n, v)
+    if csv_row["value"] == "":
+        assert v[5] is None, (n, v)
+    else:
+        assert cells[5].data_type == "n" and abs(v[5] - float(csv_row["value"])) <= 1e-9 * max(1, abs(v[5])), (n, v, csv_row)
+        formats.add(cells[5].number_format)
+    assert v[7] == words[csv_row["status"]], (n, v)
+    for i, k in ((8, "rank_national"), (9, "rank_network")):
+        assert (v[i] is None) if csv_row[k] == "" else (v[i] == int(csv_row[k])), (n, k, v)
+    n += 1
+assert n == len(rows), (n, len(rows))
+about = {r[0].value: r[1].value for r in wb["Om data"].iter_rows(min_row=2)}
+print(n, sorted(formats), about.get("Dataversion"), sep="|")
+"#;
+
+#[test]
+fn the_whole_datasets_workbook_holds_every_row_of_the_csv() {
+    let dir = built();
+    let xlsx = dir.join(FULL_XLSX);
+    let csv = dir.join(FULL_CSV);
+    let Some(out) = python(
+        "openpyxl",
+        FULL_CHECK,
+        &[xlsx.to_str().unwrap(), csv.to_str().unwrap()],
+    ) else {
+        return;
+    };
+    let parts: Vec<&str> = out.trim().split('|').collect();
+    let n: usize = parts[0].parse().unwrap();
+    assert!(n > 100_000, "{n} rows compared");
+    // Counts without decimals, shares and rates with one.
+    assert_eq!(parts[1], "['#,##0', '#,##0.0']");
+    let v = catalog(dir).data_version.unwrap();
+    assert_eq!(parts[2], v.label(Lang::Sv));
+}
+
+/// Reads a view's workbook: header, every row, the About sheet's unit and version.
+const VIEW_CHECK: &str = r#"
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb["Data"]
+assert ws.freeze_panes == "A2", ws.freeze_panes
+rows = ws.iter_rows(values_only=True)
+print("|".join(repr(c) for c in next(rows)[:5]))
+for r in rows:
+    assert isinstance(r[2], int) and isinstance(r[0], str), r
+    print(repr(r[0]), repr(r[1]), repr(r[2]), "" if r[3] is None else repr(float(r[3])), repr(r[4]), sep="|")
+about = {r[0].value: r[1].value for r in wb["Om data"].iter_rows(min_row=2)}
+print("about", about["Enhet"], about["Dataversion"], sep="|")
+"#;
+
+#[test]
+fn a_views_workbook_has_the_csvs_numbers_and_says_its_unit_and_version() {
+    let dir = built();
+    let req = |format| ExtractRequest {
+        indicator: "population".into(),
+        regions: vec!["2284".into(), "0180".into(), "network".into()],
+        years: Some((2020, 2022)),
+        measure: "value".into(),
+        format,
+        lang: Lang::Sv,
+    };
+    let (bytes, name, n) = extract_file(dir, &req(Format::Xlsx)).unwrap();
+    let v = catalog(dir).data_version.unwrap();
+    assert!(
+        name.ends_with(&format!("_2020-2022_dv{}.xlsx", v.id)),
+        "{name}"
+    );
+    let (csv, csv_name, _) = extract_file(
+        dir,
+        &req(Format::Csv(muni_model::extract::Dialect::Machine)),
+    )
+    .unwrap();
+    assert_eq!(csv_name.replace(".csv", ".xlsx"), name);
+    let path = temp_dir("view-xlsx").join(&name);
+    write_atomic(&path, &bytes).unwrap();
+    let Some(out) = python("openpyxl", VIEW_CHECK, &[path.to_str().unwrap()]) else {
+        return;
+    };
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines[0],
+        "'regionkod'|'region'|'år'|'värde (personer)'|'status'"
+    );
+    assert_eq!(lines.len(), n + 2, "{out}");
+    // Every row as the CSV has it (code, name, year, value, status in Swedish).
+    let mut r = csv::Reader::from_reader(csv.as_slice());
+    let records: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    assert_eq!(records.len(), n);
+    for (line, f) in lines[1..=n].iter().zip(&records) {
+        let value = if f[7].is_empty() {
+            String::new()
+        } else {
+            format!("{:?}", f[7].parse::<f64>().unwrap())
+        };
+        let status = muni_xlsx::status_word(muni_model::Status::parse(&f[8]).unwrap(), Lang::Sv);
+        let expect = format!("'{}'|'{}'|{}|{}|'{status}'", &f[0], &f[1], &f[6], value);
+        assert_eq!(*line, expect);
+    }
+    assert_eq!(
+        lines[n + 1],
+        format!("about|personer|{}", v.label(Lang::Sv))
+    );
+}
+
+#[test]
+fn the_data_package_validates_and_the_dcat_description_is_rdf() {
+    let dir = built();
+    let pkg = dir.join(DATAPACKAGE);
+    let text = std::fs::read_to_string(&pkg).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let v = catalog(dir).data_version.unwrap();
+    assert_eq!(json["version"], v.id.as_str());
+    assert_eq!(
+        json["resources"][0]["schema"]["primaryKey"],
+        serde_json::json!(["indicator", "region_code", "year"])
+    );
+    let report = python(
+        "frictionless, pandas",
+        "import sys, frictionless\nr = frictionless.validate(sys.argv[1])\nprint(r.valid)\nif not r.valid: print(r.flatten(['rowNumber','fieldName','type','note'])[:20])",
+        &[pkg.to_str().unwrap()],
+    );
+    if let Some(r) = report {
+        assert!(r.starts_with("True"), "frictionless: {r}");
+    }
+    let rdf = python(
+        "rdflib",
+        "import sys, rdflib\nfrom rdflib.namespace import DCAT, DCTERMS, RDF\ng = rdflib.Graph()\ng.parse(sys.argv[1], format='json-ld', publicID='https://example.org/industrikommuner/')\nds = list(g.subjects(RDF.type, DCAT.Dataset))\nprint(len(ds), len(list(g.objects(ds[0], DCAT.distribution))), len(list(g.objects(ds[0], DCTERMS.title))), g.value(ds[0], DCTERMS.license))",
+        &[dir.join(DCAT).to_str().unwrap()],
+    );
+    if let Some(r) = rdf {
+        assert_eq!(
+            r.trim(),
+            "1 4 2 http://creativecommons.org/publicdomain/zero/1.0/"
+        );
+    }
+}
+
+#[test]
+fn the_data_version_is_the_hash_of_the_normalised_tables_and_changes_with_them() {
+    let v = catalog(built()).data_version.unwrap();
+    let normalised = root().join("data/normalised");
+    let hash = muni_pipeline::normalised::content_hash(&normalised).unwrap();
+    assert_eq!(v.sha256, hash);
+    assert_eq!(v.id, hash[..8]);
+    assert!(v.latest_year >= 2024, "{v:?}");
+    // One byte more in one table: another version.
+    let copy = temp_dir("version");
+    for e in std::fs::read_dir(&normalised).unwrap() {
+        let p = e.unwrap().path();
+        std::fs::copy(&p, copy.join(p.file_name().unwrap())).unwrap();
+    }
+    assert_eq!(
+        muni_pipeline::normalised::content_hash(&copy).unwrap(),
+        hash
+    );
+    let members = copy.join("network_members.csv");
+    let mut bytes = std::fs::read(&members).unwrap();
+    bytes.push(b'\n');
+    std::fs::write(&members, bytes).unwrap();
+    assert_ne!(
+        muni_pipeline::normalised::content_hash(&copy).unwrap(),
+        hash
+    );
+}
