@@ -54,7 +54,7 @@ RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked --quiet
 echo "== cargo clippy"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 echo "== the browser-side crates build for wasm32 and never depend on polars"
-cargo clippy -p muni-model -p muni-view -p muni-chart -p muni-browser -p muni-web -p muni-lazy --target wasm32-unknown-unknown --locked -- -D warnings
+cargo clippy -p muni-model -p muni-view -p muni-chart -p muni-browser -p muni-web -p muni-lazy -p muni-xlsx --target wasm32-unknown-unknown --locked -- -D warnings
 # The boundary as a declared rule (deny-browser.toml): each browser crate alone as the root.
 for crate in muni-model muni-view muni-chart muni-browser muni-web muni-lazy; do
     cargo deny --log-level error --manifest-path "crates/$crate/Cargo.toml" --config deny-browser.toml check bans
