@@ -175,7 +175,11 @@ pub fn export_panel_html(l: Lang, machine: bool, dark: bool, link: &str, snippet
         .m("\" value=\"")
         .t(link)
         .m("\"></fieldset><fieldset><legend>")
-        .t(tr(l, "Data i den här vyn (CSV, Excel)", "Data in this view (CSV, Excel)"))
+        .t(tr(
+            l,
+            "Data i den här vyn (CSV, Excel)",
+            "Data in this view (CSV, Excel)",
+        ))
         .m("</legend><label><input type=\"radio\" name=\"dialect\" value=\"excel_sv\"");
     ExportAction::Dialect.attr(&mut h);
     h.m(" data-testid=\"dialect-excel\"")

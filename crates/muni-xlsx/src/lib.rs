@@ -10,7 +10,6 @@
 
 use muni_model::extract::ExtractRow;
 use muni_model::{Catalog, IndicatorMeta, Lang, Status};
-use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 
 /// One cell of a sheet.
 #[derive(Debug, Clone, PartialEq)]
@@ -197,81 +196,389 @@ pub fn view_workbook(
     ])
 }
 
-/// The workbook of `sheets`, as the bytes of an `.xlsx` file. The same sheets give the same
-/// bytes (the document's creation time is fixed).
+/// The workbook of `sheets`, as the bytes of an `.xlsx` file (Office Open XML, SpreadsheetML:
+/// inline strings, one style per number format, the header row frozen). The same sheets give
+/// the same bytes.
 pub fn workbook(sheets: &[Sheet]) -> Result<Vec<u8>, String> {
-    build(sheets).map_err(|e| format!("xlsx: {e}"))
+    package(sheets).map_err(|e| format!("xlsx: {e}"))
 }
 
-fn build(sheets: &[Sheet]) -> Result<Vec<u8>, XlsxError> {
-    let mut wb = Workbook::new();
-    // A fixed time: a rebuild of the same data gives the same file.
-    let created = ExcelDateTime::from_ymd(2000, 1, 1)?;
-    wb.set_properties(
-        &DocProperties::new()
-            .set_creation_datetime(&created)
-            .set_title("Industrikommunerna i siffror"),
+/// Styles (`cellXfs` indices): 0 plain, 1 bold header, 2 a year, 3 wrapped text, then a number
+/// with 0 to [`MAX_DECIMALS`] decimals.
+const BOLD: usize = 1;
+const YEAR: usize = 2;
+const WRAP: usize = 3;
+const NUMBER: usize = 4;
+const MAX_DECIMALS: usize = 6;
+
+fn styles() -> String {
+    let mut fmts = String::new();
+    let mut xfs = String::from(
+        r#"<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="1" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>"#,
     );
-    let bold = Format::new().set_bold();
-    let year = Format::new().set_num_format("0");
-    let numbers: Vec<Format> = (0..=6)
-        .map(|d| Format::new().set_num_format(number_format(d)))
-        .collect();
-    let wrap = Format::new().set_text_wrap();
-    for sheet in sheets {
-        let ws = wb.add_worksheet();
-        write_sheet(ws, sheet, &bold, &year, &numbers, &wrap)?;
+    for d in 0..=MAX_DECIMALS {
+        // 3 is Excel's built-in `#,##0`; the others are ours from 164 on.
+        let id = if d == 0 { 3 } else { 163 + d };
+        if d > 0 {
+            fmts.push_str(&format!(
+                r#"<numFmt numFmtId="{id}" formatCode="{}"/>"#,
+                number_format(d)
+            ));
+        }
+        xfs.push_str(&format!(
+            r#"<xf numFmtId="{id}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>"#
+        ));
     }
-    wb.save_to_buffer()
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="{}">{fmts}</numFmts><fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="{}">{xfs}</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>"#,
+        MAX_DECIMALS,
+        NUMBER + MAX_DECIMALS + 1
+    )
 }
 
-fn write_sheet(
-    ws: &mut Worksheet,
-    sheet: &Sheet,
-    bold: &Format,
-    year: &Format,
-    numbers: &[Format],
-    wrap: &Format,
-) -> Result<(), XlsxError> {
-    ws.set_name(&sheet.name)?;
-    let mut widths: Vec<usize> = sheet.header.iter().map(|h| h.chars().count()).collect();
-    for (c, h) in sheet.header.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, h, bold)?;
-    }
-    for (r, row) in sheet.rows.iter().enumerate() {
-        let r = r as u32 + 1;
-        for (c, cell) in row.iter().enumerate() {
-            let col = c as u16;
-            let shown = match cell {
-                Cell::Text(s) if s.chars().count() > 80 => {
-                    ws.write_string_with_format(r, col, s, wrap)?;
-                    80
-                }
-                Cell::Text(s) => {
-                    ws.write_string(r, col, s)?;
-                    s.chars().count()
-                }
-                Cell::Integer(n) => {
-                    ws.write_number_with_format(r, col, *n as f64, year)?;
-                    n.to_string().len()
-                }
-                Cell::Number { value, decimals } => {
-                    let d = (*decimals).min(numbers.len() - 1);
-                    ws.write_number_with_format(r, col, *value, &numbers[d])?;
-                    // Digits, separators and decimals as shown.
-                    let digits = format!("{:.0}", value.abs()).len();
-                    digits + digits / 3 + d + 2
-                }
-                Cell::Blank => 0,
-            };
-            if let Some(w) = widths.get_mut(c) {
-                *w = (*w).max(shown);
-            }
+/// Text as XML character data: escaped, and without the control characters XML cannot hold.
+fn xml_text(s: &str, out: &mut String) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => out.push('\u{fffd}'),
+            c => out.push(c),
         }
     }
-    for (c, w) in widths.iter().enumerate() {
-        ws.set_column_width(c as u16, (*w).clamp(6, 80) as f64 + 2.0)?;
+}
+
+/// `A`, `B`, … `Z`, `AA`, … for a 0-based column.
+fn column_name(mut c: usize) -> String {
+    let mut name = Vec::new();
+    loop {
+        name.push(b'A' + (c % 26) as u8);
+        if c < 26 {
+            break;
+        }
+        c = c / 26 - 1;
     }
-    ws.set_freeze_panes(1, 0)?;
-    Ok(())
+    name.reverse();
+    String::from_utf8(name).unwrap_or_default()
+}
+
+/// A cell as SpreadsheetML: text is always an inline string (never a formula), numbers are
+/// written in full (Rust's shortest round-trip form), blanks are left out.
+fn cell_xml(r: usize, c: usize, cell: &Cell, style: Option<usize>, out: &mut String) {
+    let at = format!("{}{}", column_name(c), r + 1);
+    match cell {
+        Cell::Blank => {}
+        Cell::Text(t) => {
+            out.push_str(&format!(r#"<c r="{at}" t="inlineStr""#));
+            if let Some(s) = style {
+                out.push_str(&format!(r#" s="{s}""#));
+            }
+            out.push_str(r#"><is><t xml:space="preserve">"#);
+            xml_text(t, out);
+            out.push_str("</t></is></c>");
+        }
+        Cell::Integer(n) => out.push_str(&format!(r#"<c r="{at}" s="{YEAR}"><v>{n}</v></c>"#)),
+        Cell::Number { value, decimals } if value.is_finite() => {
+            let s = NUMBER + (*decimals).min(MAX_DECIMALS);
+            out.push_str(&format!(r#"<c r="{at}" s="{s}"><v>{value}</v></c>"#));
+        }
+        Cell::Number { .. } => {}
+    }
+}
+
+/// The width a cell's content needs, in characters.
+fn shown_width(cell: &Cell) -> usize {
+    match cell {
+        Cell::Text(s) => s.chars().count().min(80),
+        Cell::Integer(n) => n.to_string().len(),
+        Cell::Number { value, decimals } => {
+            let digits = format!("{:.0}", value.abs()).len();
+            digits + digits / 3 + decimals + 2
+        }
+        Cell::Blank => 0,
+    }
+}
+
+fn sheet_xml(sheet: &Sheet) -> String {
+    let mut widths: Vec<usize> = sheet.header.iter().map(|h| h.chars().count()).collect();
+    for row in &sheet.rows {
+        for (c, cell) in row.iter().enumerate() {
+            if c >= widths.len() {
+                widths.resize(c + 1, 0);
+            }
+            widths[c] = widths[c].max(shown_width(cell));
+        }
+    }
+    // The used range, so that readers streaming the sheet know every row's width.
+    let dimension = format!(
+        "A1:{}{}",
+        column_name(widths.len().max(1) - 1),
+        sheet.rows.len() + 1
+    );
+    let mut out = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="{dimension}"/><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/><cols>"#,
+    );
+    for (c, w) in widths.iter().enumerate() {
+        out.push_str(&format!(
+            r#"<col min="{n}" max="{n}" width="{}" customWidth="1"/>"#,
+            (*w).clamp(6, 80) + 2,
+            n = c + 1
+        ));
+    }
+    out.push_str("</cols><sheetData><row r=\"1\">");
+    for (c, h) in sheet.header.iter().enumerate() {
+        cell_xml(0, c, &Cell::Text(h.clone()), Some(BOLD), &mut out);
+    }
+    out.push_str("</row>");
+    for (i, row) in sheet.rows.iter().enumerate() {
+        // A wrapped text gets the height of its lines (readers do not all fit rows on opening).
+        let lines = row
+            .iter()
+            .map(|c| match c {
+                Cell::Text(t) => t.chars().count().div_ceil(80).max(1),
+                _ => 1,
+            })
+            .max()
+            .unwrap_or(1);
+        if lines > 1 {
+            out.push_str(&format!(
+                "<row r=\"{}\" ht=\"{}\" customHeight=\"1\">",
+                i + 2,
+                15 * lines
+            ));
+        } else {
+            out.push_str(&format!("<row r=\"{}\">", i + 2));
+        }
+        for (c, cell) in row.iter().enumerate() {
+            let wrap = matches!(cell, Cell::Text(t) if t.chars().count() > 80);
+            cell_xml(i + 1, c, cell, wrap.then_some(WRAP), &mut out);
+        }
+        out.push_str("</row>");
+    }
+    out.push_str("</sheetData></worksheet>");
+    out
+}
+
+/// The parts of the workbook's package: (path, bytes).
+fn parts(sheets: &[Sheet]) -> Result<Vec<(String, Vec<u8>)>, String> {
+    if sheets.is_empty() {
+        return Err("a workbook needs a sheet".into());
+    }
+    let mut names = std::collections::BTreeSet::new();
+    for s in sheets {
+        let bad = s.name.is_empty()
+            || s.name.chars().count() > 31
+            || s.name.contains(['[', ']', ':', '*', '?', '/', '\\']);
+        if bad || !names.insert(s.name.to_lowercase()) {
+            return Err(format!("sheet name {:?}", s.name));
+        }
+    }
+    let mut out: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut add = |name: &str, text: String| out.push((name.to_owned(), text.into_bytes()));
+    let n = sheets.len();
+    let overrides: String = (1..=n)
+        .map(|i| format!(r#"<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"#))
+        .collect();
+    add(
+        "[Content_Types].xml",
+        format!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>{overrides}<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>"#
+        ),
+    );
+    add(
+        "_rels/.rels",
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>"#.to_owned(),
+    );
+    add(
+        "docProps/core.xml",
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>Industrikommunerna i siffror</dc:title><dc:creator>Industrikommunerna i siffror</dc:creator></cp:coreProperties>"#.to_owned(),
+    );
+    let mut sheet_list = String::new();
+    let mut rels = String::new();
+    for (i, s) in sheets.iter().enumerate() {
+        let mut name = String::new();
+        xml_text(&s.name, &mut name);
+        sheet_list.push_str(&format!(
+            r#"<sheet name="{name}" sheetId="{}" r:id="rId{}"/>"#,
+            i + 1,
+            i + 1
+        ));
+        rels.push_str(&format!(r#"<Relationship Id="rId{}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet{}.xml"/>"#, i + 1, i + 1));
+    }
+    rels.push_str(&format!(r#"<Relationship Id="rId{}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>"#, n + 1));
+    add(
+        "xl/workbook.xml",
+        format!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><bookViews><workbookView/></bookViews><sheets>{sheet_list}</sheets></workbook>"#
+        ),
+    );
+    add(
+        "xl/_rels/workbook.xml.rels",
+        format!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{rels}</Relationships>"#
+        ),
+    );
+    add("xl/styles.xml", styles());
+    for (i, s) in sheets.iter().enumerate() {
+        add(&format!("xl/worksheets/sheet{}.xml", i + 1), sheet_xml(s));
+    }
+    Ok(out)
+}
+
+/// Natively the package is deflated by the `zip` crate (the whole dataset is ~50 MB of XML).
+#[cfg(not(target_arch = "wasm32"))]
+fn package(sheets: &[Sheet]) -> Result<Vec<u8>, String> {
+    use std::io::Write;
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .last_modified_time(zip::DateTime::default());
+    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, bytes) in parts(sheets)? {
+        z.start_file(name, opts).map_err(|e| e.to_string())?;
+        z.write_all(&bytes).map_err(|e| e.to_string())?;
+    }
+    z.finish()
+        .map(std::io::Cursor::into_inner)
+        .map_err(|e| e.to_string())
+}
+
+/// In the browser a view's workbook (a few kB) is stored, by [`stored_zip`]: the lazy module
+/// carries neither a compressor nor the `zip` crate.
+#[cfg(target_arch = "wasm32")]
+fn package(sheets: &[Sheet]) -> Result<Vec<u8>, String> {
+    stored_zip(&parts(sheets)?)
+}
+
+/// CRC-32 (IEEE 802.3, as zip files use it).
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut table = [0u32; 256];
+    for (i, t) in table.iter_mut().enumerate() {
+        let mut c = i as u32;
+        for _ in 0..8 {
+            c = if c & 1 != 0 {
+                0xEDB8_8320 ^ (c >> 1)
+            } else {
+                c >> 1
+            };
+        }
+        *t = c;
+    }
+    !bytes.iter().fold(!0u32, |c, &b| {
+        table[((c ^ u32::from(b)) & 0xFF) as usize] ^ (c >> 8)
+    })
+}
+
+/// A zip archive of `files`, uncompressed ("stored"), dated 1980-01-01 like the native one.
+pub fn stored_zip(files: &[(String, Vec<u8>)]) -> Result<Vec<u8>, String> {
+    let le16 = |v: &mut Vec<u8>, x: u16| v.extend_from_slice(&x.to_le_bytes());
+    let le32 = |v: &mut Vec<u8>, x: u32| v.extend_from_slice(&x.to_le_bytes());
+    let small =
+        |n: usize, what: &str| u32::try_from(n).map_err(|_| format!("{what} too large for a zip"));
+    let (time, date) = (0u16, 0x21u16);
+    let mut out = Vec::new();
+    let mut central = Vec::new();
+    for (name, bytes) in files {
+        let offset = small(out.len(), "the archive")?;
+        let (crc, size) = (crc32(bytes), small(bytes.len(), name)?);
+        let name_len = u16::try_from(name.len()).map_err(|_| format!("name {name:?}"))?;
+        for (v, sig) in [(&mut out, 0x0403_4b50u32), (&mut central, 0x0201_4b50)] {
+            le32(v, sig);
+            if sig == 0x0201_4b50 {
+                le16(v, 20); // made by
+            }
+            for x in [20, 0, 0, time, date] {
+                le16(v, x); // version needed, flags, stored, time, date
+            }
+            for x in [crc, size, size] {
+                le32(v, x);
+            }
+            le16(v, name_len);
+            le16(v, 0); // extra field
+            if sig == 0x0201_4b50 {
+                for x in [0, 0, 0] {
+                    le16(v, x); // comment, disk, internal attributes
+                }
+                le32(v, 0); // external attributes
+                le32(v, offset);
+            }
+            v.extend_from_slice(name.as_bytes());
+        }
+        out.extend_from_slice(bytes);
+    }
+    let (cd_offset, cd_size) = (
+        small(out.len(), "the archive")?,
+        small(central.len(), "the directory")?,
+    );
+    let count = u16::try_from(files.len()).map_err(|_| "too many files for a zip".to_owned())?;
+    out.extend_from_slice(&central);
+    le32(&mut out, 0x0605_4b50);
+    for x in [0, 0, count, count] {
+        le16(&mut out, x);
+    }
+    le32(&mut out, cd_size);
+    le32(&mut out, cd_offset);
+    le16(&mut out, 0);
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_are_named_as_excel_names_them_and_text_is_xml() {
+        assert_eq!(
+            [0, 25, 26, 51, 52, 701, 702].map(column_name),
+            ["A", "Z", "AA", "AZ", "BA", "ZZ", "AAA"]
+        );
+        let mut s = String::new();
+        xml_text("<a & \"b\">\u{1}", &mut s);
+        assert_eq!(s, "&lt;a &amp; &quot;b&quot;&gt;\u{fffd}");
+        assert!(workbook(&[]).is_err());
+        let bad = Sheet {
+            name: "a/b".into(),
+            header: vec![],
+            rows: vec![],
+        };
+        assert!(workbook(&[bad]).unwrap_err().contains("a/b"));
+        // The check value of CRC-32.
+        assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
+    }
+
+    #[test]
+    fn the_browsers_stored_workbook_reads_back_like_the_deflated_one() {
+        use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
+        let sheet = Sheet {
+            name: "Om data".into(),
+            header: vec!["år".into(), "värde".into()],
+            rows: vec![vec![
+                Cell::Integer(2024),
+                Cell::Number {
+                    value: 1234.5,
+                    decimals: 1,
+                },
+            ]],
+        };
+        let stored = stored_zip(&parts(std::slice::from_ref(&sheet)).unwrap()).unwrap();
+        let deflated = workbook(&[sheet]).unwrap();
+        assert_ne!(stored, deflated);
+        for bytes in [stored, deflated] {
+            let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes.clone())).unwrap();
+            assert!(z.by_name("xl/workbook.xml").is_ok());
+            let mut wb: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+            let r = wb.worksheet_range("Om data").unwrap();
+            assert_eq!(r.get((0, 0)), Some(&Data::String("år".into())));
+            assert_eq!(r.get((1, 1)), Some(&Data::Float(1234.5)));
+        }
+    }
 }
