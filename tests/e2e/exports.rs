@@ -314,6 +314,14 @@ fn a_link_made_on_other_data_says_so_and_links_carry_the_version() {
         .unwrap();
     let link = link.as_str().unwrap();
     assert!(link.ends_with(&format!("?i=population&dv={dv}")), "{link}");
+    // The footer's "Nytt i data" page is there.
+    let page = b
+        .js(
+            "return fetch(document.querySelector('a[href=\"data/changes.html\"]').href).then(r => r.ok ? r.text() : 'HTTP ' + r.status)",
+            json!([]),
+        )
+        .unwrap();
+    assert!(page.as_str().unwrap().contains("Nytt i data"), "{page}");
 }
 
 #[test]

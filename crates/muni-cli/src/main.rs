@@ -286,6 +286,7 @@ fn fetch_command(a: FetchArgs) -> Result<(), String> {
         .any(|t| t.theme != fetch::Theme::Kolada)
     {
         eprintln!("rebuilt {}", a.out.display());
+        print_changes(report.changes.as_ref(), &a.out);
     }
     Ok(())
 }
@@ -436,6 +437,25 @@ fn extract(args: ExtractArgs) -> Result<(), String> {
     Ok(())
 }
 
+/// Where the record of what a build changed is, with its counts.
+fn print_changes(c: Option<&muni_pipeline::changes::ChangeEntry>, out: &std::path::Path) {
+    match c {
+        Some(c) => eprintln!(
+            "data version {} → {}: {} new indicators, {} new years, {} revised values, {} withheld, {} newly published; see {} ({})",
+            c.from,
+            c.to,
+            c.indicators_added,
+            c.years_added,
+            c.revised,
+            c.withheld,
+            c.published,
+            out.join("changes.html").display(),
+            out.join(&c.file).display()
+        ),
+        None => eprintln!("the data version is unchanged"),
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
@@ -457,6 +477,7 @@ fn main() -> ExitCode {
                 r.rows,
                 out.display()
             );
+            print_changes(r.changes.as_ref(), &out);
         }).map_err(|e| e.to_string()),
         Command::Fetch(args) => fetch_command(args),
         Command::Chart(args) => chart_command(args),

@@ -2,6 +2,7 @@
 //! publish `public/data/`.
 
 pub mod aggregate;
+pub mod changes;
 pub mod error;
 pub mod extract;
 pub mod fetch;
@@ -23,6 +24,9 @@ pub struct BuildReport {
     pub indicators_available: usize,
     pub indicators_awaiting_fetch: usize,
     pub rows: usize,
+    /// What changed relative to the build replaced (`None`: the same data version, or none
+    /// before).
+    pub changes: Option<changes::ChangeEntry>,
 }
 
 /// Reads the normalised tables under `data_dir/normalised`, aggregates every indicator and
@@ -67,7 +71,10 @@ pub fn build(data_dir: &Path, out: &Path) -> Result<BuildReport> {
     };
     let t = std::time::Instant::now();
     let sha256 = normalised::content_hash(&dir)?;
-    let catalog = publish::publish(
+    // The build being replaced, to say what changed (an unreadable one: nothing to compare).
+    let previous = changes::previous(out);
+    let previous_records = changes::previous_records(out)?;
+    let (catalog, change) = publish::publish(
         out,
         &publish::PublishInputs {
             sha256: &sha256,
@@ -76,6 +83,8 @@ pub fn build(data_dir: &Path, out: &Path) -> Result<BuildReport> {
             members: &members,
             table: &table,
             shapes: shapes.as_ref(),
+            previous: previous.as_ref(),
+            previous_records: &previous_records,
         },
     )?;
     if timings {
@@ -90,6 +99,7 @@ pub fn build(data_dir: &Path, out: &Path) -> Result<BuildReport> {
         indicators_available: available,
         indicators_awaiting_fetch: catalog.indicators.len() - available,
         rows: table.height(),
+        changes: change,
     })
 }
 

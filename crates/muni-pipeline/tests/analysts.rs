@@ -228,3 +228,103 @@ fn the_data_version_is_the_hash_of_the_normalised_tables_and_changes_with_them()
         hash
     );
 }
+
+#[test]
+fn a_build_on_changed_data_records_what_changed_and_keeps_the_older_records() {
+    use muni_pipeline::changes::{ChangeEntry, ChangeRecord};
+    // The committed tables with two SYNTHETIC edits: Upplands Väsby 2010 revised, Stockholm
+    // 2011 withdrawn (missing).
+    let data = temp_dir("changed");
+    let normalised = data.join("normalised");
+    std::fs::create_dir_all(&normalised).unwrap();
+    for e in std::fs::read_dir(root().join("data/normalised")).unwrap() {
+        let p = e.unwrap().path();
+        std::fs::copy(&p, normalised.join(p.file_name().unwrap())).unwrap();
+    }
+    let pop = normalised.join("population.csv");
+    let text = std::fs::read_to_string(&pop).unwrap();
+    assert!(text.contains("\n0114,2010,population,39289,ok\n"));
+    assert!(text.contains("\n0180,2011,population,864324,ok\n"));
+    std::fs::write(
+        &pop,
+        text.replace(
+            "\n0114,2010,population,39289,ok\n",
+            "\n0114,2010,population,39300,ok\n",
+        )
+        .replace(
+            "\n0180,2011,population,864324,ok\n",
+            "\n0180,2011,population,,missing\n",
+        ),
+    )
+    .unwrap();
+    // The previous build: the committed data, as published.
+    let out = temp_dir("changed-out").join("data");
+    muni_pipeline::build(&root().join("data"), &out).unwrap();
+    let before = catalog(&out).data_version.unwrap();
+    let report = muni_pipeline::build(&data, &out).unwrap();
+    let after = catalog(&out).data_version.unwrap();
+    assert_ne!(before.id, after.id);
+    let entry = report.changes.expect("a change record");
+    assert_eq!(
+        (entry.from.as_str(), entry.to.as_str()),
+        (before.id.as_str(), after.id.as_str())
+    );
+    let record: ChangeRecord =
+        serde_json::from_slice(&std::fs::read(out.join(&entry.file)).unwrap()).unwrap();
+    let population: Vec<_> = record
+        .revised
+        .iter()
+        .filter(|c| c.indicator == "population")
+        .collect();
+    let municipal: Vec<_> = population
+        .iter()
+        .filter(|c| c.region_code.len() == 4)
+        .collect();
+    assert_eq!(municipal.len(), 1, "{population:?}");
+    let c = municipal[0];
+    assert_eq!(
+        (c.region_code.as_str(), c.year, c.before, c.after),
+        ("0114", 2010, Some(39289.0), Some(39300.0))
+    );
+    // Stockholm's county and Riket are sums the build derives for 2010 and 2011: they follow.
+    let derived: Vec<(&str, u16)> = population
+        .iter()
+        .filter(|c| c.region_code.len() < 4)
+        .map(|c| (c.region_code.as_str(), c.year))
+        .collect();
+    assert_eq!(
+        derived,
+        [("00", 2010), ("00", 2011), ("01", 2010), ("01", 2011)]
+    );
+    assert!(
+        record
+            .withheld
+            .iter()
+            .any(|c| c.indicator == "population" && c.region_code == "0180" && c.year == 2011),
+        "{:?}",
+        record.withheld
+    );
+    // Counties and groups follow from their members: only municipalities, counties and Riket
+    // are listed, never the network.
+    assert!(
+        record
+            .revised
+            .iter()
+            .all(|c| !c.region_code.starts_with("network"))
+    );
+    assert!(record.indicators_added.is_empty() && record.years_added.is_empty());
+    let page = std::fs::read_to_string(out.join("changes.html")).unwrap();
+    assert!(
+        page.contains("Upplands Väsby")
+            && page.contains("39\u{a0}289")
+            && page.contains("39\u{a0}300")
+    );
+    assert!(page.contains("What's new in the data") && page.contains("Nytt i data"));
+    // The same data again: no new record, the old one kept.
+    let again = muni_pipeline::build(&data, &out).unwrap();
+    assert!(again.changes.is_none());
+    let index: Vec<ChangeEntry> =
+        serde_json::from_slice(&std::fs::read(out.join("changes.json")).unwrap()).unwrap();
+    assert_eq!(index, vec![entry]);
+    assert!(out.join(&index[0].file).exists());
+}

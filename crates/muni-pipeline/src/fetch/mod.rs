@@ -78,6 +78,8 @@ pub struct Report {
     pub log: Vec<String>,
     /// Kolada's cross-check: agreements and differences.
     pub cross_check: Option<kolada::Comparison>,
+    /// What the rebuild changed (`public/data/changes.html` shows it), when it changed data.
+    pub changes: Option<crate::changes::ChangeEntry>,
 }
 
 impl Report {
@@ -192,6 +194,7 @@ pub fn run(o: &Options) -> Result<Report, FetchError> {
         f.seq()
     ));
     let _ = std::fs::remove_dir_all(&stage);
+    let mut changes = None;
     let result = (|| -> Result<Option<kolada::Comparison>, FetchError> {
         let staged = stage.join("normalised");
         copy_dir(&o.data.join("normalised"), &staged)?;
@@ -221,8 +224,9 @@ pub fn run(o: &Options) -> Result<Report, FetchError> {
             cross_check = Some(c);
         }
         if !facts.is_empty() || !procurement_rows.is_empty() {
-            crate::build(&stage, &o.out)
-                .map_err(|e| format!("the rebuild failed, nothing changed: {e}"))?;
+            changes = crate::build(&stage, &o.out)
+                .map_err(|e| format!("the rebuild failed, nothing changed: {e}"))?
+                .changes;
             crate::fsutil::replace_dir(&o.data.join("normalised"), |dir| {
                 copy_dir(&staged, dir).map_err(crate::PipelineError::Check)
             })
@@ -236,6 +240,7 @@ pub fn run(o: &Options) -> Result<Report, FetchError> {
         themes,
         log: std::mem::take(&mut f.log),
         cross_check,
+        changes,
     })
 }
 

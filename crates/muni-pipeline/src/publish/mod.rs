@@ -73,6 +73,9 @@ pub struct PublishInputs<'a> {
     pub table: &'a DataFrame,
     /// The map's outlines (published as `geo/municipalities.json`), when imported.
     pub shapes: Option<&'a muni_model::geo::Shapes>,
+    /// The build being replaced, to say what changed, and the change records it kept.
+    pub previous: Option<&'a (Catalog, Vec<IndicatorFile>)>,
+    pub previous_records: &'a [crate::changes::ChangeRecord],
 }
 
 /// Builds the catalog and the indicator files (pure: no I/O).
@@ -354,10 +357,34 @@ pub const FULL_XLSX: &str = "full/industrikommuner.xlsx";
 pub const DATAPACKAGE: &str = "full/datapackage.json";
 pub const DCAT: &str = "full/dcat.jsonld";
 
-/// Writes everything into a fresh directory and swaps it in place of `out`.
-pub fn publish(out: &Path, p: &PublishInputs) -> Result<Catalog> {
+/// Writes everything into a fresh directory and swaps it in place of `out`; answers the catalog
+/// and, when the data version changed, the new change record's line.
+pub fn publish(
+    out: &Path,
+    p: &PublishInputs,
+) -> Result<(Catalog, Option<crate::changes::ChangeEntry>)> {
+    use crate::changes;
     let table = to_table(p.table)?;
     let (catalog, files) = build_outputs_from(p, &table)?;
+    let record = p.previous.and_then(|(c, f)| {
+        changes::diff(
+            &changes::Published {
+                catalog: c,
+                files: f,
+            },
+            &changes::Published {
+                catalog: &catalog,
+                files: &files,
+            },
+        )
+    });
+    let mut records: Vec<changes::ChangeRecord> = record.iter().cloned().collect();
+    records.extend(
+        p.previous_records
+            .iter()
+            .filter(|r| record.as_ref().is_none_or(|n| n.to != r.to))
+            .cloned(),
+    );
     replace_dir(out, |dir| {
         std::fs::create_dir_all(dir.join("indicators")).map_err(|e| PipelineError::io(dir, e))?;
         std::fs::create_dir_all(dir.join("full")).map_err(|e| PipelineError::io(dir, e))?;
@@ -387,10 +414,23 @@ pub fn publish(out: &Path, p: &PublishInputs) -> Result<Catalog> {
             write_json(&dir.join(GEO), shapes)?;
         }
         write_json(&dir.join(PEERS), &peers(&files))?;
+        std::fs::create_dir_all(dir.join("changes")).map_err(|e| PipelineError::io(dir, e))?;
+        for r in &records {
+            write_json(&dir.join(format!("changes/{}.json", r.to)), r)?;
+        }
+        let index: Vec<changes::ChangeEntry> = records.iter().map(changes::entry).collect();
+        write_json(&dir.join(CHANGES), &index)?;
+        let page = dir.join(CHANGES_PAGE);
+        std::fs::write(&page, changes::page(&catalog, &records))
+            .map_err(|e| PipelineError::io(&page, e))?;
         Ok(())
     })?;
-    Ok(catalog)
+    Ok((catalog, record.as_ref().map(changes::entry)))
 }
+
+/// The change records' index and page under `public/data/`.
+pub const CHANGES: &str = "changes.json";
+pub const CHANGES_PAGE: &str = "changes.html";
 
 /// The map's outlines under `public/data/`.
 pub const GEO: &str = "geo/municipalities.json";

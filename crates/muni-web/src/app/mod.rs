@@ -220,7 +220,8 @@ fn Dashboard(
                         <a href="data/full/industrikommuner.parquet" download>"Parquet"</a>" · "
                         <a href="data/full/industrikommuner_csv.zip" download>{move || t(lang.get(), "CSV med dataordlista (zip)", "CSV with data dictionary (zip)")}</a>" · "
                         <a href="data/full/industrikommuner_excel_sv.csv" download>"CSV (Excel)"</a>" · "
-                        <a href="data/full/industrikommuner.xlsx" download>"Excel (xlsx)"</a>
+                        <a href="data/full/industrikommuner.xlsx" download>"Excel (xlsx)"</a>" · "
+                        <a href="data/changes.html">{move || t(lang.get(), "Nytt i data", "What's new")}</a>
                     </p>
                     <p class="version" data-testid="data-version">{move || version.get()}</p>
                 </footer>
