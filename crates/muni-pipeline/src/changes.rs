@@ -203,32 +203,6 @@ pub fn page(catalog: &Catalog, records: &[ChangeRecord]) -> String {
     let mut h = String::from(
         "<!doctype html>\n<html lang=\"sv\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Nytt i data – Industrikommunerna i siffror</title><style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:1rem auto;padding:0 1rem;line-height:1.45}table{border-collapse:collapse;margin:.5rem 0 1rem}td,th{border-bottom:1px solid #ccc;padding:.2rem .5rem;text-align:left}td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}.t{overflow-x:auto}@media (max-width:40rem){td,th{padding:.15rem .3rem;font-size:.85rem}}</style></head><body>\n",
     );
-    let title = |id: &str, l: Lang| {
-        catalog
-            .indicator(id)
-            .map_or_else(|| id.to_owned(), |m| m.title.get(l).to_owned())
-    };
-    // A value in its unit's decimals, with more where before and after would look the same.
-    let pair = |c: &Change, l: Lang| {
-        let shown = |v: Option<f64>, s: Status, d: usize| match (v, s) {
-            (Some(v), Status::Ok) => format_number(v, d, l),
-            (_, Status::Confidential) => tr(l, "sekretess", "confidential").to_owned(),
-            _ => tr(l, "saknas", "missing").to_owned(),
-        };
-        let mut d = catalog
-            .indicator(&c.indicator)
-            .map_or(1, |m| m.unit.decimals());
-        loop {
-            let (a, b) = (
-                shown(c.before, c.status_before, d),
-                shown(c.after, c.status_after, d),
-            );
-            if a != b || d >= 6 {
-                return (a, b);
-            }
-            d += 1;
-        }
-    };
     for l in [Lang::Sv, Lang::En] {
         h.push_str(&format!(
             "<section lang=\"{}\"><h1>{}</h1><p><a href=\"../\">{}</a></p>\n",
@@ -247,99 +221,133 @@ pub fn page(catalog: &Catalog, records: &[ChangeRecord]) -> String {
             ));
         }
         for r in records {
-            h.push_str(&format!(
-                "<h2>{} {} → {}</h2>\n",
-                tr(l, "Dataversion", "Data version"),
-                html_escape(&r.from),
-                html_escape(&r.to)
-            ));
-            let list = |h: &mut String, head: &str, items: Vec<String>| {
-                if !items.is_empty() {
-                    h.push_str(&format!("<h3>{head}</h3><ul>"));
-                    for i in items {
-                        h.push_str(&format!("<li>{}</li>", html_escape(&i)));
-                    }
-                    h.push_str("</ul>\n");
-                }
-            };
-            list(
-                &mut h,
-                tr(l, "Nya indikatorer", "New indicators"),
-                r.indicators_added.iter().map(|i| title(i, l)).collect(),
-            );
-            list(
-                &mut h,
-                tr(l, "Borttagna indikatorer", "Removed indicators"),
-                r.indicators_removed.clone(),
-            );
-            list(
-                &mut h,
-                tr(l, "Nya år", "New years"),
-                r.years_added
-                    .iter()
-                    .map(|(id, ys)| {
-                        let ys: Vec<String> = ys.iter().map(u16::to_string).collect();
-                        format!("{}: {}", title(id, l), ys.join(", "))
-                    })
-                    .collect(),
-            );
-            for (head, changes) in [
-                (tr(l, "Reviderade värden", "Revised values"), &r.revised),
-                (
-                    tr(
-                        l,
-                        "Värden som inte längre publiceras",
-                        "Values no longer published",
-                    ),
-                    &r.withheld,
-                ),
-                (
-                    tr(l, "Nyligen publicerade värden", "Newly published values"),
-                    &r.published,
-                ),
-            ] {
-                if changes.is_empty() {
-                    continue;
-                }
-                h.push_str(&format!(
-                    "<h3>{head} ({})</h3><div class=\"t\"><table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
-                    changes.len(),
-                    tr(l, "Indikator", "Indicator"),
-                    tr(l, "Region", "Region"),
-                    tr(l, "År", "Year"),
-                    tr(l, "Före", "Before"),
-                    tr(l, "Efter", "After")
-                ));
-                for c in changes.iter().take(SHOWN) {
-                    let (before, after) = pair(c, l);
-                    h.push_str(&format!(
-                        "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
-                        html_escape(&title(&c.indicator, l)),
-                        html_escape(&catalog.region_name(&c.region_code, l)),
-                        c.year,
-                        html_escape(&before),
-                        html_escape(&after),
-                    ));
-                }
-                h.push_str("</tbody></table></div>");
-                if changes.len() > SHOWN {
-                    h.push_str(&format!(
-                        "<p>{} {}</p>",
-                        changes.len() - SHOWN,
-                        tr(l, "till i JSON-filen.", "more in the JSON file.")
-                    ));
-                }
-                h.push('\n');
-            }
-            h.push_str(&format!(
-                "<p><a href=\"changes/{0}.json\">changes/{0}.json</a></p>\n",
-                html_escape(&r.to)
-            ));
+            record_html(catalog, r, l, &mut h);
         }
         h.push_str("</section>\n");
     }
     h.push_str("</body></html>\n");
     h
+}
+
+/// An indicator's title in `l`, or its id if the catalog no longer has it.
+fn title(catalog: &Catalog, id: &str, l: Lang) -> String {
+    catalog
+        .indicator(id)
+        .map_or_else(|| id.to_owned(), |m| m.title.get(l).to_owned())
+}
+
+/// A change's before and after in its unit's decimals, with more where they would look alike.
+fn before_after(catalog: &Catalog, c: &Change, l: Lang) -> (String, String) {
+    let shown = |v: Option<f64>, s: Status, d: usize| match (v, s) {
+        (Some(v), Status::Ok) => format_number(v, d, l),
+        (_, Status::Confidential) => tr(l, "sekretess", "confidential").to_owned(),
+        _ => tr(l, "saknas", "missing").to_owned(),
+    };
+    let mut d = catalog
+        .indicator(&c.indicator)
+        .map_or(1, |m| m.unit.decimals());
+    loop {
+        let (a, b) = (
+            shown(c.before, c.status_before, d),
+            shown(c.after, c.status_after, d),
+        );
+        if a != b || d >= 6 {
+            return (a, b);
+        }
+        d += 1;
+    }
+}
+
+/// One record on the page: lists of indicators and years, tables of values.
+fn record_html(catalog: &Catalog, r: &ChangeRecord, l: Lang, h: &mut String) {
+    h.push_str(&format!(
+        "<h2>{} {} → {}</h2>\n",
+        tr(l, "Dataversion", "Data version"),
+        html_escape(&r.from),
+        html_escape(&r.to)
+    ));
+    let mut list = |head: &str, items: Vec<String>| {
+        if !items.is_empty() {
+            h.push_str(&format!("<h3>{head}</h3><ul>"));
+            for i in items {
+                h.push_str(&format!("<li>{}</li>", html_escape(&i)));
+            }
+            h.push_str("</ul>\n");
+        }
+    };
+    list(
+        tr(l, "Nya indikatorer", "New indicators"),
+        r.indicators_added
+            .iter()
+            .map(|i| title(catalog, i, l))
+            .collect(),
+    );
+    list(
+        tr(l, "Borttagna indikatorer", "Removed indicators"),
+        r.indicators_removed.clone(),
+    );
+    list(
+        tr(l, "Nya år", "New years"),
+        r.years_added
+            .iter()
+            .map(|(id, ys)| {
+                let ys: Vec<String> = ys.iter().map(u16::to_string).collect();
+                format!("{}: {}", title(catalog, id, l), ys.join(", "))
+            })
+            .collect(),
+    );
+    for (head, changes) in [
+        (tr(l, "Reviderade värden", "Revised values"), &r.revised),
+        (
+            tr(
+                l,
+                "Värden som inte längre publiceras",
+                "Values no longer published",
+            ),
+            &r.withheld,
+        ),
+        (
+            tr(l, "Nyligen publicerade värden", "Newly published values"),
+            &r.published,
+        ),
+    ] {
+        if changes.is_empty() {
+            continue;
+        }
+        h.push_str(&format!(
+            "<h3>{head} ({})</h3><div class=\"t\"><table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+            changes.len(),
+            tr(l, "Indikator", "Indicator"),
+            tr(l, "Region", "Region"),
+            tr(l, "År", "Year"),
+            tr(l, "Före", "Before"),
+            tr(l, "Efter", "After")
+        ));
+        for c in changes.iter().take(SHOWN) {
+            let (before, after) = before_after(catalog, c, l);
+            h.push_str(&format!(
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
+                html_escape(&title(catalog, &c.indicator, l)),
+                html_escape(&catalog.region_name(&c.region_code, l)),
+                c.year,
+                html_escape(&before),
+                html_escape(&after),
+            ));
+        }
+        h.push_str("</tbody></table></div>");
+        if changes.len() > SHOWN {
+            h.push_str(&format!(
+                "<p>{} {}</p>",
+                changes.len() - SHOWN,
+                tr(l, "till i JSON-filen.", "more in the JSON file.")
+            ));
+        }
+        h.push('\n');
+    }
+    h.push_str(&format!(
+        "<p><a href=\"changes/{0}.json\">changes/{0}.json</a></p>\n",
+        html_escape(&r.to)
+    ));
 }
 
 /// The published catalog and indicator files under `dir` (a previous build), if there is one
