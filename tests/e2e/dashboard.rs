@@ -226,6 +226,13 @@ fn dashboard_in_a_real_browser() {
     );
     assert_eq!(b.text("[data-testid=profile] h2").unwrap(), "Östhammar");
     b.screenshot(&shots().join("8-profile.png")).unwrap();
+    // An indicator's title in the profile opens it over time.
+    b.click("[data-testid=profile-table] tr[data-id=electricity_production_total] button")
+        .unwrap();
+    b.wait_for("[data-testid=chart] svg").unwrap();
+    let url = b.url().unwrap();
+    assert!(url.contains("i=electricity_production_total"), "{url}");
+    assert!(!url.contains("v=profile"), "{url}");
 
     // 9. A corrupted link: a visible notice, and the rest of the view still works.
     b.goto(&format!("{base}?i=%3Cscript%3E&r=0382,99x&v=pie&lang=en"))

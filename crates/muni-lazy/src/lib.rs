@@ -134,3 +134,20 @@ pub async fn peers_html(request_text: String) -> Result<String, JsValue> {
 fn number(v: f64, decimals: usize, lang: Lang) -> String {
     format_number(v, decimals, lang)
 }
+
+/// A municipality's profile as HTML (`contract::PROFILE_HTML`): every indicator with data read
+/// (through the browser's cache), the profile computed by `muni_view::profile`.
+#[wasm_bindgen]
+pub async fn profile_html(request_text: String) -> Result<String, JsValue> {
+    let r: muni_view::contract::ProfileRequest = export::request(&request_text)?;
+    let (q, _) = ChartQuery::parse(&r.view.query);
+    let cat = cached(&CATALOG, format!("{}/catalog.json", r.view.base)).await?;
+    let mut files = Vec::new();
+    for m in &cat.indicators {
+        if let Some(path) = &m.file {
+            files.push((m.clone(), indicator_file(&r.view.base, path).await?));
+        }
+    }
+    let code = muni_view::profile::profile_code(&cat, &q).ok_or("no municipality to profile")?;
+    Ok(muni_view::profile::profile_html(&cat, &files, &code, q.lang).into_string())
+}

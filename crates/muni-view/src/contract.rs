@@ -25,16 +25,20 @@ pub const EXPORT_XLSX: &str = "export_xlsx";
 /// `export_panel(PanelRequest) -> Promise<string>`: the download-and-share panel's HTML (its
 /// link and embed snippet carry the data version), built here to keep it out of the first view.
 pub const EXPORT_PANEL: &str = "export_panel";
+/// `profile_html(ProfileRequest) -> Promise<string>`: a municipality's profile (its sentence and
+/// table over every indicator), built here so that the first view carries none of it.
+pub const PROFILE_HTML: &str = "profile_html";
 /// `export_picture(PictureRequest) -> Promise<string>`: downloads the picture, answers its name.
 pub const EXPORT_PICTURE: &str = "export_picture";
 /// `picture_png(PictureRequest) -> Promise<Blob>`: the picture as PNG (for the clipboard).
 pub const PICTURE_PNG: &str = "picture_png";
 
 /// Every name the module exports for the dashboard.
-pub const EXPORTS: [&str; 8] = [
+pub const EXPORTS: [&str; 9] = [
     MAP_SVG,
     MAP_HIT,
     PEERS_HTML,
+    PROFILE_HTML,
     EXPORT_CSV,
     EXPORT_XLSX,
     EXPORT_PANEL,
@@ -341,6 +345,26 @@ impl Wire for PanelRequest {
             page: f.text("page")?.to_owned(),
             machine: f.flag("machine")?,
             embed_dark: f.flag("embed_dark")?,
+        })
+    }
+}
+
+/// A profile: the view's query names the municipality (`p=`) and the language.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProfileRequest {
+    pub view: ViewRef,
+}
+
+impl Wire for ProfileRequest {
+    fn encode(&self) -> String {
+        let mut s = String::new();
+        self.view.put(&mut s);
+        s
+    }
+
+    fn decode(text: &str) -> Result<Self, String> {
+        Ok(ProfileRequest {
+            view: Fields::parse(text)?.view()?,
         })
     }
 }

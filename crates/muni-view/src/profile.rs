@@ -1,8 +1,10 @@
 //! A municipality's profile: every indicator's latest value, places and change, and the
 //! profile in a sentence.
 
+use std::borrow::Borrow;
+
 use muni_model::{
-    Catalog, ChartQuery, IndicatorFile, IndicatorMeta, Lang, Status, Unit, format_number,
+    Catalog, ChartQuery, Html, IndicatorFile, IndicatorMeta, Lang, Status, Unit, format_number,
 };
 
 use crate::table::ranked_count;
@@ -37,14 +39,15 @@ pub struct ProfileRow {
 }
 
 /// The profile of municipality `code` over every indicator with data in `files`.
-pub fn profile(
-    files: &[(IndicatorMeta, IndicatorFile)],
+pub fn profile<F: Borrow<IndicatorFile>>(
+    files: &[(IndicatorMeta, F)],
     code: &str,
     lang: Lang,
 ) -> Vec<ProfileRow> {
     files
         .iter()
         .filter_map(|(meta, file)| {
+            let file: &IndicatorFile = file.borrow();
             let s = file.series(code)?;
             let latest = (0..file.years.len())
                 .rev()
@@ -180,6 +183,56 @@ fn t_status(status: Status, lang: Lang) -> String {
         (_, Lang::Sv) => "saknas".into(),
         (_, Lang::En) => "missing".into(),
     }
+}
+
+/// The profile's sentence and table as escaped HTML (built by the lazy module): each
+/// indicator's title is a button whose `data-indicator` the dashboard reads to open it.
+pub fn profile_html<F: Borrow<IndicatorFile>>(
+    catalog: &Catalog,
+    files: &[(IndicatorMeta, F)],
+    code: &str,
+    l: Lang,
+) -> Html {
+    let rows = profile(files, code, l);
+    let said = profile_summary(&rows, &catalog.region_name(code, l), l);
+    let mut h = Html::markup("<p class=\"summary\" data-testid=\"summary\">");
+    h.t(&said)
+        .m("</p><table data-testid=\"profile-table\"><thead><tr>");
+    for head in [
+        tr(l, "Indikator", "Indicator"),
+        tr(l, "År", "Year"),
+        tr(l, "Värde", "Value"),
+        tr(l, "Enhet", "Unit"),
+        tr(l, "Plats i Sverige", "Rank in Sweden"),
+        tr(l, "Plats i nätverket", "Rank in the network"),
+        tr(l, "Förändring", "Change"),
+    ] {
+        h.m("<th scope=\"col\">").t(head).m("</th>");
+    }
+    h.m("</tr></thead><tbody>");
+    for r in rows {
+        h.m("<tr data-id=\"")
+            .t(r.id.as_str())
+            .m("\"><th scope=\"row\"><button class=\"link\" data-indicator=\"")
+            .t(r.id.as_str())
+            .m("\">")
+            .t(&r.title)
+            .m("</button></th><td>")
+            .t(&r.year.map(|y| y.to_string()).unwrap_or_default())
+            .m("</td><td>")
+            .t(&r.value)
+            .m("</td><td class=\"unit\">")
+            .t(&r.unit)
+            .m("</td><td>")
+            .t(&r.rank_national.map(Place::text).unwrap_or_default())
+            .m("</td><td>")
+            .t(&r.rank_network.map(Place::text).unwrap_or_default())
+            .m("</td><td>")
+            .t(&r.change)
+            .m("</td></tr>");
+    }
+    h.m("</tbody></table>");
+    h
 }
 
 /// The municipality of a profile: the query's, else the first selected, else the first member.

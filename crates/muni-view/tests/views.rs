@@ -215,6 +215,42 @@ fn a_share_in_the_profile_changes_in_percentage_points() {
 }
 
 #[test]
+fn the_profiles_html_is_escaped_and_each_title_opens_its_indicator() {
+    let f = fx();
+    let files = f.all();
+    let h = muni_view::profile::profile_html(&f.catalog, &files, "0382", Lang::Sv);
+    let h = h.as_str();
+    let rows = profile(&files, "0382", Lang::Sv);
+    assert_eq!(h.matches("<tr data-id=").count(), rows.len());
+    for r in &rows {
+        assert!(
+            h.contains(&format!("data-indicator=\"{}\">", r.id)),
+            "{}",
+            r.id
+        );
+    }
+    assert!(h.contains("<th scope=\"col\">Plats i nätverket</th>"));
+    assert!(
+        h.starts_with("<p class=\"summary\" data-testid=\"summary\">Östhammar"),
+        "{h}"
+    );
+    // A title from data is text, never markup.
+    let g = muni_view::fixture::Synthetic::new().indicator(
+        muni_view::fixture::Spec::new("x", muni_model::Unit::Mwh).title("<b>Ö&</b>", "<b>E</b>"),
+        &[(
+            "0382",
+            vec![muni_view::fixture::v(1.0), muni_view::fixture::v(2.0)],
+        )],
+    );
+    let h = muni_view::profile::profile_html(&g.catalog, &g.all(), "0382", Lang::Sv);
+    assert!(
+        h.as_str().contains(">&lt;b&gt;Ö&amp;&lt;/b&gt;</button>"),
+        "{}",
+        h.as_str()
+    );
+}
+
+#[test]
 fn profile_of_osthammar() {
     let f = fx();
     let files = f.all();

@@ -9,7 +9,7 @@ use js_sys::{Function, Promise, Reflect};
 use muni_model::Html;
 use muni_view::contract::{
     self, CsvRequest, MapRequest, PanelRequest, PeersAnswer, PeersRequest, PictureKind,
-    PictureRequest, Selection, ViewRef, Wire, XlsxRequest,
+    PictureRequest, ProfileRequest, Selection, ViewRef, Wire, XlsxRequest,
 };
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -147,6 +147,16 @@ pub async fn export_csv(
         contract::EXPORT_CSV,
         call(contract::EXPORT_CSV, &request).await,
     )
+}
+
+/// The profile of the municipality `query` names (built by the lazy module).
+pub async fn profile_html(query: &str) -> Result<Html, String> {
+    let request = ProfileRequest { view: view(query) };
+    as_text(
+        contract::PROFILE_HTML,
+        call(contract::PROFILE_HTML, &request).await,
+    )
+    .map(Html::from_module)
 }
 
 /// The download-and-share panel of `query` (built by the lazy module).
