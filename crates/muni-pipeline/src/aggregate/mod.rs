@@ -185,9 +185,10 @@ pub fn validate_facts(facts: LazyFrame, regions_file: &Path) -> Result<()> {
 }
 
 /// County and Riket sums of municipal facts, for the variables whose source gives no such rows
-/// (procurement; population before 2023; employment). Procurement and population are sums over
-/// the municipalities with a value (a municipality without an attributed buyer adds nothing);
-/// an employment sum with a municipality that lacks a value is `incomplete`, without a value.
+/// (procurement; population before 2023; employment). Procurement sums are over the
+/// municipalities with a value (a municipality without an attributed buyer adds nothing); an
+/// employment or population sum with a municipality that lacks a value is `incomplete`, without
+/// a value (a county's population without one of its municipalities is not its population).
 fn derived_sums(municipal: LazyFrame) -> Result<LazyFrame> {
     let sum_of = |lf: LazyFrame| {
         lf.group_by([col("region_code"), col("year"), col("variable")])
@@ -217,7 +218,10 @@ fn derived_sums(municipal: LazyFrame) -> Result<LazyFrame> {
         ),
     );
     let riket = sum_of(municipal.with_column(lit("00").alias("region_code")));
-    let strict = col("variable").str().starts_with(lit("employment."));
+    let strict = col("variable")
+        .str()
+        .starts_with(lit("employment."))
+        .or(col("variable").eq(lit("population")));
     let incomplete = strict.and(col("n_absent").gt(lit(0)));
     Ok(concat([county, riket], UnionArgs::default())?
         .filter(col("n_ok").gt(lit(0)))
