@@ -229,6 +229,8 @@ fn the_data_version_is_the_hash_of_the_normalised_tables_and_changes_with_them()
     );
 }
 
+// Long: one scenario (a previous build, a build on edited data, a rebuild on the same data),
+// its checks reading the files those builds wrote.
 #[test]
 fn a_build_on_changed_data_records_what_changed_and_keeps_the_older_records() {
     use muni_pipeline::changes::{ChangeEntry, ChangeRecord};
