@@ -303,6 +303,12 @@ fn a_link_made_on_other_data_says_so_and_links_carry_the_version() {
         "the notice of another data version",
     )
     .unwrap();
+    assert!(
+        b.text("[data-testid=notice] p")
+            .unwrap()
+            .starts_with("Om länken"),
+        "the link is used, not ignored"
+    );
     // The share panel's link carries today's version.
     b.click("[data-testid=export] summary").unwrap();
     b.wait_for("[data-testid=permalink]").unwrap();
@@ -314,6 +320,17 @@ fn a_link_made_on_other_data_says_so_and_links_carry_the_version() {
         .unwrap();
     let link = link.as_str().unwrap();
     assert!(link.ends_with(&format!("?i=population&dv={dv}")), "{link}");
+    // An embed has no footer: its source line says the version.
+    b.goto(&format!("{base}?i=population&embed=1")).unwrap();
+    b.wait_for("[data-testid=chart] svg").unwrap();
+    assert!(
+        b.text("[data-testid=source]")
+            .unwrap()
+            .contains(&format!("Dataversion {dv}")),
+        "the embed's source line names the data version"
+    );
+    b.goto(&format!("{base}?i=population")).unwrap();
+    b.wait_for("[data-testid=downloads]").unwrap();
     // The footer's "Nytt i data" page is there.
     let page = b
         .js(

@@ -27,7 +27,15 @@ pub(super) fn Notices(notices: RwSignal<Vec<QueryNotice>>, lang: Memo<Lang>) -> 
     view! {
         <Show when=move || notices.with(|n| !n.is_empty())>
             <div class="notice" role="status" data-testid="notice">
-                <p>{move || t(lang.get(), "Delar av länken kunde inte användas och har ignorerats:", "Parts of the link could not be used and were ignored:")}</p>
+                <p>{move || {
+                    // A link on other data is still used: say "about the link", not "ignored".
+                    let only_version = notices.with(|n| n.iter().all(|x| x.reason == NoticeReason::OtherDataVersion));
+                    if only_version {
+                        t(lang.get(), "Om länken:", "About the link:")
+                    } else {
+                        t(lang.get(), "Delar av länken kunde inte användas och har ignorerats:", "Parts of the link could not be used and were ignored:")
+                    }
+                }}</p>
                 <ul>
                     {move || notices.get().into_iter().map(|n| view! { <li><code>{format!("{}={}", n.param, n.value)}</code>" – "{n.reason.text(lang.get())}</li> }).collect_view()}
                 </ul>

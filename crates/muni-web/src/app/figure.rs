@@ -169,6 +169,7 @@ pub(super) fn Figure(
     });
     let m = meta.clone();
     let notes = meta.notes.clone();
+    let version = catalog.data_version.clone();
     view! {
         <figure>
             <Show when=move || query.with(|q| q.view != View::Table)>
@@ -192,7 +193,15 @@ pub(super) fn Figure(
             {values_table(catalog.clone(), meta.clone(), file.clone(), query, title_now)}
             {(!query.with_untracked(|q| q.embed)).then(|| view! { <Export catalog=catalog.clone() meta=meta.clone() file=file.clone() query/> })}
             <figcaption>
-                <p class="source" data-testid="source">{move || muni_view::series::source_line(&m, lang.get())}</p>
+                <p class="source" data-testid="source">{move || {
+                    // An embed has no footer: its source line says the data version.
+                    let mut s = muni_view::series::source_line(&m, lang.get());
+                    if let Some(v) = version.as_ref().filter(|_| query.with(|q| q.embed)) {
+                        s.push_str(" · ");
+                        s.push_str(&v.label(lang.get()));
+                    }
+                    s
+                }}</p>
                 <ul class="notes">{move || notes.iter().map(|n| view! { <li>{n.get(lang.get()).to_owned()}</li> }).collect_view()}</ul>
             </figcaption>
         </figure>
