@@ -100,7 +100,7 @@ fn bands(s: &Scale, w: u32, title: &str, subtitle: &str, caption: &str, source: 
     let m = s.margin;
     let width = f64::from(w) - 2.0 * f64::from(m);
     let title = wrap(title, width, s.title, true, 2);
-    let subtitle = wrap(subtitle, width, s.subtitle, false, 2);
+    let subtitle = wrap(subtitle, width, s.subtitle, false, 3);
     let source = wrap(source, width, s.source, false, 3);
     let caption = if caption.is_empty() {
         Vec::new()

@@ -4,19 +4,21 @@ use plotters::style::RGBColor;
 
 /// Distinguishable under the common colour-vision deficiencies; yellow is left out because it
 /// lacks contrast on white.
-pub const SERIES: [RGBColor; 7] = [
+/// Black is not among them: it is Riket's (dotted). As many as `muni_view::spec::COLOUR_SLOTS`.
+pub const SERIES: [RGBColor; muni_view::spec::COLOUR_SLOTS] = [
     RGBColor(0, 114, 178),   // blue
     RGBColor(213, 94, 0),    // vermillion
     RGBColor(0, 158, 115),   // bluish green
     RGBColor(204, 121, 167), // reddish purple
     RGBColor(230, 159, 0),   // orange
     RGBColor(86, 180, 233),  // sky blue
-    RGBColor(0, 0, 0),       // black
 ];
 
 /// Reference lines (network median, Riket) and de-emphasised bars.
 pub const REFERENCE: RGBColor = RGBColor(90, 90, 90);
 pub const MUTED: RGBColor = RGBColor(190, 190, 190);
+/// The context lines behind the selection (a group's other members): faint.
+pub const CONTEXT: RGBColor = RGBColor(205, 205, 205);
 pub const TEXT: RGBColor = RGBColor(25, 25, 25);
 pub const SUBTLE_TEXT: RGBColor = RGBColor(80, 80, 80);
 

@@ -53,6 +53,7 @@ fn line() -> LineChart {
     };
     LineChart {
         from_zero: true,
+        ceiling: None,
         title: "SYNTHETIC Industrins energianvändning per invånare".into(),
         subtitle: "MWh per invånare".into(),
         source: "Källa: syntetiska testdata, inte SCB".into(),

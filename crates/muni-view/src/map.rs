@@ -59,6 +59,7 @@ pub fn map_chart(
         .collect();
     let breaks = quintile_breaks(&published);
     let members = catalog.network();
+    let slots = crate::spec::colour_slots(selected);
     let regions = shapes
         .shapes
         .iter()
@@ -75,7 +76,7 @@ pub fn map_chart(
                     _ => Fill::Missing,
                 },
                 member: members.iter().any(|m| m.as_str() == code),
-                selected: selected.iter().position(|s| s == code),
+                selected: selected.iter().position(|s| s == code).map(|k| slots[k]),
             }
         })
         .collect();

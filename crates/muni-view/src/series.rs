@@ -6,7 +6,7 @@ use std::ops::RangeInclusive;
 
 use muni_model::{Catalog, IndicatorFile, IndicatorMeta, Lang, RegionLevel, Status};
 
-use crate::spec::{Bar, LineChart, LineSeries, RankingChart, SeriesRole};
+use crate::spec::{Bar, Ceiling, LineChart, LineSeries, RankingChart, SeriesRole, colour_slots};
 
 pub const NETWORK_MEDIAN: &str = muni_model::RegionCode::NETWORK_MEDIAN;
 pub const RIKET: &str = muni_model::RegionCode::RIKET;
@@ -59,13 +59,13 @@ pub fn line_chart(
         )
     };
     let mut series = Vec::new();
-    for (n, code) in regions.iter().enumerate() {
+    for (code, slot) in regions.iter().zip(colour_slots(regions)) {
         if let Some(values) = values_of(code) {
             series.push(LineSeries {
                 code: code.to_string(),
                 label: region_name(catalog, code, lang),
                 values,
-                role: SeriesRole::Selected(n),
+                role: SeriesRole::Selected(slot),
             });
         }
     }
@@ -104,7 +104,7 @@ pub fn line_chart(
             Lang::En => " (the axis does not start at 0)",
         });
     }
-    LineChart {
+    let mut chart = LineChart {
         from_zero: !meta.rate,
         title: meta.title.get(lang).to_owned(),
         subtitle,
@@ -115,7 +115,90 @@ pub fn line_chart(
         lang,
         breaks: meta.breaks.clone(),
         caption: String::new(),
+        ceiling: None,
+    };
+    focus(&mut chart);
+    chart
+}
+
+/// Chooses a focused scale when a few context lines lie far above the rest (Oxelösund's
+/// energy use per inhabitant is twenty times the median): the axis then stops a little above
+/// the selection, the references and nine in ten of the context values, and the subtitle names
+/// the lines cut off with their highest values. Recomputed from the values as they are (call
+/// it again after indexing); a chart without context lines is never cut.
+pub fn focus(chart: &mut LineChart) {
+    chart.ceiling = None;
+    let values = |front: bool| {
+        chart
+            .series
+            .iter()
+            .filter(move |s| (s.role == SeriesRole::Member) != front)
+            .flat_map(|s| s.values.iter().flatten().copied())
+            .filter(|v| v.is_finite())
+    };
+    let front = values(true).fold(f64::NEG_INFINITY, f64::max);
+    let mut context: Vec<f64> = values(false).collect();
+    if context.is_empty() {
+        return;
     }
+    muni_model::sort::sort_by(&mut context, f64::total_cmp);
+    let p90 = context[(context.len() - 1) * 9 / 10];
+    let base = front.max(p90);
+    let top = context[context.len() - 1];
+    if base <= 0.0 || top <= 1.6 * base {
+        return;
+    }
+    let value = round_up_2(base * 1.1);
+    let mut above: Vec<(String, f64)> = chart
+        .series
+        .iter()
+        .filter(|s| s.role == SeriesRole::Member)
+        .filter_map(|s| {
+            let max = s
+                .values
+                .iter()
+                .flatten()
+                .copied()
+                .fold(f64::NEG_INFINITY, f64::max);
+            (max > value).then(|| (s.label.clone(), max))
+        })
+        .collect();
+    muni_model::sort::sort_by(&mut above, |a, b| b.1.total_cmp(&a.1));
+    let lang = chart.lang;
+    let decimals = if value >= 100.0 { 0 } else { chart.decimals };
+    let num = |v: f64| muni_model::format_number(v, decimals, lang);
+    let mut names: Vec<String> = above
+        .iter()
+        .take(3)
+        .map(|(n, v)| format!("{n} ({})", num(*v)))
+        .collect();
+    if above.len() > 3 {
+        names.push(match lang {
+            Lang::Sv => format!("{} till", above.len() - 3),
+            Lang::En => format!("{} more", above.len() - 3),
+        });
+    }
+    let list = match names.split_last() {
+        Some((last, rest)) if !rest.is_empty() => {
+            let and = if lang == Lang::Sv { " och " } else { " and " };
+            format!("{}{and}{last}", rest.join(", "))
+        }
+        _ => names.concat(),
+    };
+    chart.subtitle.push_str(&match lang {
+        Lang::Sv => format!(". Skalan slutar vid {}; över den: {list}", num(value)),
+        Lang::En => format!(". The scale stops at {}; above it: {list}", num(value)),
+    });
+    chart.ceiling = Some(Ceiling { value, above });
+}
+
+/// `x` rounded up to two significant digits (319 → 320, 0.0734 → 0.074).
+fn round_up_2(x: f64) -> f64 {
+    if x <= 0.0 || !x.is_finite() {
+        return x;
+    }
+    let step = 10f64.powi(x.log10().floor() as i32 - 1);
+    (x / step).ceil() * step
 }
 
 /// Which municipalities a ranking covers.
@@ -138,6 +221,7 @@ pub fn ranking_chart(
     lang: Lang,
 ) -> RankingChart {
     let members: Vec<&str> = catalog.network().iter().map(|m| m.as_str()).collect();
+    let slots = colour_slots(highlight);
     let mut bars: Vec<Bar> = Vec::new();
     if let Some(i) = file.years.iter().position(|&y| y == year) {
         for s in &file.series {
@@ -148,7 +232,7 @@ pub fn ranking_chart(
                 bars.push(Bar {
                     label: region_name(catalog, code, lang),
                     value: v,
-                    highlight: highlight.iter().position(|h| h == code),
+                    highlight: highlight.iter().position(|h| h == code).map(|k| slots[k]),
                 });
             }
         }

@@ -7,7 +7,7 @@ use muni_model::geo::Point;
 /// Whether a line is one of the user's selection or a reference.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SeriesRole {
-    /// The `n`-th selected region, coloured from the palette.
+    /// A selected region, coloured from the palette's slot given by [`colour_slots`].
     Selected(usize),
     /// The network median: dashed grey.
     Median,
@@ -15,6 +15,43 @@ pub enum SeriesRole {
     Country,
     /// Context, e.g. each member of a selected group: thin light grey, not in the legend.
     Member,
+}
+
+/// How many colours the palette has for selected regions (`muni_chart::palette::SERIES`).
+pub const COLOUR_SLOTS: usize = 6;
+
+/// The palette slot of each selected region, in the order given: a slot chosen by the code
+/// itself (a hash), the next free one if an earlier region holds it. So a region keeps its
+/// colour when another is removed (unless the two asked for the same slot), in the chart, the
+/// ranking and the map alike, and the same link always draws the same colours.
+pub fn colour_slots<S: AsRef<str>>(regions: &[S]) -> Vec<usize> {
+    let mut taken = [0usize; COLOUR_SLOTS];
+    regions
+        .iter()
+        .map(|code| {
+            let h = code.as_ref().bytes().fold(0x811c_9dc5_u32, |h, b| {
+                (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+            });
+            let want = h as usize % COLOUR_SLOTS;
+            // With more regions than colours, the least used slot after the wanted one.
+            let least = *taken.iter().min().unwrap_or(&0);
+            let slot = (0..COLOUR_SLOTS)
+                .map(|k| (want + k) % COLOUR_SLOTS)
+                .find(|&k| taken[k] == least)
+                .unwrap_or(want);
+            taken[slot] += 1;
+            slot
+        })
+        .collect()
+}
+
+/// Where a focused scale cuts the context lines off, and who lies above it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ceiling {
+    /// The top of the value axis.
+    pub value: f64,
+    /// The context lines that rise above it: name and highest value, highest first.
+    pub above: Vec<(String, f64)>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -45,6 +82,10 @@ pub struct LineChart {
     /// Whether the value axis starts at 0 (magnitudes). A rate that moves a few points around
     /// 80 % gets a focused axis instead, and its subtitle says the axis does not start at 0.
     pub from_zero: bool,
+    /// A focused scale: one or a few context lines far above everything else would flatten
+    /// the selection and the references onto the axis, so the axis stops here and those lines
+    /// are cut off, marked and named in the subtitle (never silently).
+    pub ceiling: Option<Ceiling>,
 }
 
 impl LineChart {

@@ -6,6 +6,7 @@ use muni_model::{Lang, Theme, Unit};
 use muni_view::SeriesRole;
 use muni_view::fixture::{C, M, MEMBERS, MUNICIPALITIES, Spec, Synthetic, V, per_municipality, v};
 use muni_view::series::{RankingScope, line_chart, ranking_chart, source_line};
+use muni_view::spec::{COLOUR_SLOTS, colour_slots};
 
 fn fx() -> Synthetic {
     let mut share = per_municipality(|k, _| vec![v(k as f64), v(k as f64 + 0.5)]);
@@ -70,11 +71,12 @@ fn line_chart_of_a_total_with_gaps_members_and_the_median() {
     // A total: the network median is a reference, Riket is not (it would flatten the chart).
     // Context lines (a group's members) come behind, without repeating a selected one.
     let roles: Vec<SeriesRole> = chart.series.iter().map(|s| s.role).collect();
+    let slots = colour_slots(&["0382", "0882"]);
     assert_eq!(
         roles,
         vec![
-            SeriesRole::Selected(0),
-            SeriesRole::Selected(1),
+            SeriesRole::Selected(slots[0]),
+            SeriesRole::Selected(slots[1]),
             SeriesRole::Member,
             SeriesRole::Median
         ]
@@ -192,4 +194,97 @@ fn ranking_of_the_network_is_sorted_and_highlights_the_selection() {
         Lang::Sv,
     );
     assert_eq!(low.bars.last().unwrap().label, "Stockholm");
+}
+
+#[test]
+fn a_selected_region_keeps_its_colour_when_another_is_removed() {
+    let all = ["0382", "0882", "2584", "0181", "1480", "0180"];
+    let slots = colour_slots(&all);
+    // Six regions, six colours: each its own.
+    let mut distinct = slots.clone();
+    distinct.sort();
+    distinct.dedup();
+    assert_eq!(distinct.len(), COLOUR_SLOTS, "{slots:?}");
+    // Remove any one: the others keep theirs unless they had to step aside for it.
+    for gone in 0..all.len() {
+        let rest: Vec<&str> = all
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| *k != gone)
+            .map(|(_, c)| *c)
+            .collect();
+        let after = colour_slots(&rest);
+        let own = colour_slots(&rest.iter().map(|c| [*c]).collect::<Vec<_>>().concat());
+        assert_eq!(after, own);
+        for (code, slot) in rest.iter().zip(&after) {
+            let before = slots[all.iter().position(|c| c == code).unwrap()];
+            let alone = colour_slots(&[*code])[0];
+            assert!(
+                *slot == before || before != alone,
+                "{code} changed colour from {before} to {slot} when {} was removed",
+                all[gone]
+            );
+        }
+    }
+    // The first region of any selection gets the colour of its own code, wherever it was.
+    assert_eq!(colour_slots(&["2584"])[0], slots[2]);
+    // More regions than colours: the slots are reused evenly.
+    let many: Vec<String> = (0..13).map(|k| format!("{:04}", 100 + k)).collect();
+    let s = colour_slots(&many);
+    let max = (0..COLOUR_SLOTS)
+        .map(|k| s.iter().filter(|&&x| x == k).count())
+        .max();
+    assert_eq!(max, Some(3), "{s:?}");
+}
+
+#[test]
+fn a_far_outlier_among_the_context_gets_a_focused_scale_that_names_it() {
+    let values = |k: usize| -> Vec<V> {
+        match k {
+            0 => vec![v(700.0), v(745.8)],
+            _ => vec![v(20.0 + k as f64), v(21.0 + k as f64)],
+        }
+    };
+    let f = Synthetic::new().indicator(
+        Spec::new("energy", Unit::MwhPerInhabitant)
+            .title("Energi per invånare", "Energy per inhabitant"),
+        &per_municipality(|k, _| values(k)),
+    );
+    let (meta, file) = f.get("energy");
+    let outlier = MUNICIPALITIES[0].0.to_owned();
+    let context: Vec<String> = MEMBERS
+        .iter()
+        .map(|m| (*m).to_owned())
+        .chain([outlier.clone()])
+        .collect();
+    let chart = line_chart(
+        &f.catalog,
+        meta,
+        file,
+        &[MEMBERS[1].to_owned()],
+        &context,
+        2019..=2020,
+        Lang::Sv,
+    );
+    let c = chart.ceiling.as_ref().expect("a focused scale");
+    assert!(c.value < 100.0 && c.value > 20.0, "{c:?}");
+    assert_eq!(c.above.len(), 1);
+    assert_eq!(c.above[0].1, 745.8);
+    assert!(
+        chart.subtitle.contains("Skalan slutar vid") && chart.subtitle.contains("(745,8)"),
+        "{}",
+        chart.subtitle
+    );
+    // Selected, the outlier is what the user asked to see: no cut.
+    let chart = line_chart(
+        &f.catalog,
+        meta,
+        file,
+        &[outlier],
+        &context,
+        2019..=2020,
+        Lang::En,
+    );
+    assert_eq!(chart.ceiling, None, "{}", chart.subtitle);
+    assert!(!chart.subtitle.contains("scale"));
 }
