@@ -40,17 +40,26 @@ fn first_chart_and_re_render_budgets() {
     }
 
     let mut rerender = Vec::new();
-    // Alternate the first year of the range between the second and third years on offer
-    // (whatever the default indicator's years are).
+    // The first screen is the network's ranking: alternate its year between the second and
+    // third on offer (whatever the default indicator's years are), and time until the new
+    // chart is in place (an SVG whose title names the new year), not the first DOM change.
     for (i, option) in [1, 2, 1, 2, 1].iter().enumerate() {
         b.js(
             "window.__t1 = null;
-             const chart = document.querySelector('main');
-             new MutationObserver((_, o) => { window.__t1 = performance.now(); o.disconnect(); })
-                 .observe(chart, { childList: true, subtree: true, characterData: true });
-             const s = document.querySelector('[data-testid=year-from]');
+             const main = document.querySelector('main');
+             const s = document.querySelector('[data-testid=ranking-year]');
+             const year = s.options[arguments[0]].value;
+             const before = document.querySelector('[data-testid=chart]').innerHTML;
+             const done = () => {
+                 const c = document.querySelector('[data-testid=chart]');
+                 const svg = c && c.querySelector('svg');
+                 return svg && c.innerHTML !== before && svg.textContent.includes(' ' + year);
+             };
+             new MutationObserver((_, o) => {
+                 if (done()) { window.__t1 = performance.now(); o.disconnect(); }
+             }).observe(main, { childList: true, subtree: true, characterData: true });
              window.__t0 = performance.now();
-             s.value = s.options[arguments[0]].value;
+             s.value = year;
              s.dispatchEvent(new Event('change', { bubbles: true }));
              return true",
             json!([option]),
@@ -68,7 +77,9 @@ fn first_chart_and_re_render_budgets() {
 
     let (f, r) = (median(first), median(rerender));
     println!("first chart on screen: median {f:.0} ms of 5 loads (budget 500 ms)");
-    println!("re-render after a change: median {r:.1} ms of 5 changes (budget 16 ms)");
+    println!(
+        "re-render after a change, until the new chart is in place: median {r:.1} ms of 5 changes (budget 16 ms)"
+    );
     assert!(f <= 550.0, "first chart {f:.0} ms is over budget + 10 %");
     assert!(r <= 17.6, "re-render {r:.1} ms is over budget + 10 %");
 }

@@ -34,17 +34,20 @@ fn dashboard_in_a_real_browser() {
     let base = serve(&dist());
     let b = Browser::start(1280, 1000).expect("headless chromium");
 
-    // 1. The default view: the network, with its median, in Swedish.
+    // 1. The first screen: the network's ranking in the latest year, every member named with
+    // its value, the median and Riket as reference lines, in Swedish.
     b.goto(&base).unwrap();
     let svg = chart(&b);
+    assert!(b.url().unwrap().contains("v=ranking"));
+    let text = b.text("[data-testid=chart]").unwrap();
     assert!(
-        svg.contains("Nätverkets median"),
-        "default chart shows the network median"
+        text.contains("Nätverkets median") && text.contains("Riket"),
+        "the references are named: {text}"
     );
-    assert!(
-        svg.matches("<polyline").count() > 20,
-        "the members' lines are drawn"
-    );
+    assert!(svg.matches("<rect").count() > 20, "a bar for each member");
+    for member in ["Olofström", "Skövde", "Luleå", "Kiruna"] {
+        assert!(text.contains(member), "{member} is named");
+    }
     assert_eq!(b.text("h1").unwrap(), "Industrikommunerna i siffror");
     assert!(
         b.text("[data-testid=source]")
@@ -52,6 +55,19 @@ fn dashboard_in_a_real_browser() {
             .starts_with("Källa: SCB")
     );
     b.screenshot(&shots().join("1-default.png")).unwrap();
+
+    // Over time: the members as context lines, the median and Riket named at their ends.
+    b.click("[data-testid=view-series]").unwrap();
+    b.wait_until(
+        "return document.querySelector('[data-testid=chart] svg') && document.querySelector('[data-testid=chart] svg').textContent.includes('Nätverkets median ')",
+        "the series with its end labels",
+    )
+    .unwrap();
+    let svg = chart(&b);
+    assert!(
+        svg.matches("<polyline").count() > 20,
+        "the members' lines are drawn"
+    );
 
     // 2. Search "Öst" and add Östhammar.
     b.type_into("[data-testid=search]", "Öst").unwrap();
@@ -119,7 +135,11 @@ fn dashboard_in_a_real_browser() {
     b.wait_until("return document.querySelector('[data-testid=chart]').innerHTML.includes('Elproduktion 2019')", "the 2019 ranking").unwrap();
     // (innerHTML writes the no-break spaces as &nbsp;; the text has them as characters.)
     let text = b.text("[data-testid=chart]").unwrap();
-    assert!(text.contains("Östhammar 24\u{a0}277\u{a0}961"), "{text}");
+    // Every bar carries its value at its end (the axis names them all).
+    assert!(
+        text.contains("Östhammar") && text.contains("24\u{a0}277\u{a0}961"),
+        "{text}"
+    );
     assert!(b.url().unwrap().contains("t=2019"));
     // The selected municipality's places, and how it moved since 2018.
     let said = b.text("[data-testid=summary]").unwrap();

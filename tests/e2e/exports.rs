@@ -319,7 +319,10 @@ fn a_link_made_on_other_data_says_so_and_links_carry_the_version() {
         )
         .unwrap();
     let link = link.as_str().unwrap();
-    assert!(link.ends_with(&format!("?i=population&dv={dv}")), "{link}");
+    assert!(
+        link.ends_with(&format!("?i=population&v=series&dv={dv}")),
+        "{link}"
+    );
     // An embed has no footer: its source line says the version.
     b.goto(&format!("{base}?i=population&embed=1")).unwrap();
     b.wait_for("[data-testid=chart] svg").unwrap();

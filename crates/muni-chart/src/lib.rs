@@ -210,6 +210,40 @@ pub(crate) fn frame<DB: plotters::prelude::DrawingBackend>(
     Ok(plot)
 }
 
+/// A straight dashed line from `from` to `to` in pixels, `on` drawn and `off` left out in
+/// turn (a dotted line: `on` as small as the stroke). Drawn as plain paths on the whole area,
+/// the one element type every chart's pixel drawing shares (each new plotters element type
+/// costs the browser's download kilobytes).
+pub(crate) fn dashed<DB: plotters::prelude::DrawingBackend>(
+    area: &plotters::prelude::DrawingArea<DB, plotters::coord::Shift>,
+    from: (i32, i32),
+    to: (i32, i32),
+    (on, off): (u32, u32),
+    style: plotters::style::ShapeStyle,
+) -> Result<(), ChartError> {
+    use plotters::prelude::PathElement;
+    let (dx, dy) = (f64::from(to.0 - from.0), f64::from(to.1 - from.1));
+    let len = dx.hypot(dy);
+    if len < 1.0 {
+        return Ok(());
+    }
+    let at = |d: f64| {
+        let t = d.min(len) / len;
+        (
+            from.0 + (t * dx).round() as i32,
+            from.1 + (t * dy).round() as i32,
+        )
+    };
+    let (on, step) = (f64::from(on.max(1)), f64::from(on.max(1) + off));
+    let mut d = 0.0;
+    while d < len {
+        area.draw(&PathElement::new(vec![at(d), at(d + on)], style))
+            .map_err(draw_err)?;
+        d += step;
+    }
+    Ok(())
+}
+
 /// Text sizes and margins scaled to the chart's height, so that a 1920×1080 slide and a
 /// 640×360 embed look alike.
 #[derive(Debug, Clone, Copy)]
@@ -222,6 +256,12 @@ pub(crate) struct Scale {
 }
 
 impl Scale {
+    /// For a chart of `w` × `h`: a tall chart (a ranking or a map on a phone) is scaled as if
+    /// it were no taller than 5:4, so that its title still fits its width.
+    pub fn for_size(w: u32, h: u32) -> Self {
+        Self::for_height(h.min(w.saturating_mul(5) / 4))
+    }
+
     pub fn for_height(h: u32) -> Self {
         let h = f64::from(h.max(200));
         Scale {

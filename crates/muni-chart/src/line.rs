@@ -127,7 +127,7 @@ pub fn draw_line_chart<DB: DrawingBackend>(
     chart: &LineChart,
 ) -> Result<(), ChartError> {
     let (w, h) = area.dim_in_pixel();
-    let s = Scale::for_height(h);
+    let s = Scale::for_size(w, h);
     area.fill(&WHITE).map_err(draw_err)?;
     let (lo, hi) = chart.value_range().ok_or(ChartError::Empty)?;
     let (first, last) = match (chart.years.first(), chart.years.last()) {
@@ -290,16 +290,20 @@ pub fn draw_line_chart<DB: DrawingBackend>(
         filled: true,
         stroke_width: 1,
     };
+    let mark = ("sans-serif", size * 0.8)
+        .into_font()
+        .color(&palette::REFERENCE)
+        .pos(Pos::new(HPos::Center, VPos::Center));
     for series in chart.series.iter().filter(|s| s.role == SeriesRole::Member) {
         for run in runs(&chart.years, &series.values, &chart.breaks) {
-            let px: Vec<(i32, i32)> = run.iter().map(|p| c.backend_coord(p)).collect();
-            if px.len() == 1 {
-                if px[0].1 >= top_px {
-                    area.draw(&Circle::new(px[0], stroke, context.filled()))
+            if let [p] = run[..] {
+                if p.1 <= y_hi {
+                    c.draw_series(std::iter::once(Circle::new(p, stroke, context.filled())))
                         .map_err(draw_err)?;
                 }
                 continue;
             }
+            let px: Vec<(i32, i32)> = run.iter().map(|p| c.backend_coord(p)).collect();
             for part in clip_above(&px, top_px) {
                 area.draw(&PathElement::new(part, context))
                     .map_err(draw_err)?;
@@ -315,16 +319,8 @@ pub fn draw_line_chart<DB: DrawingBackend>(
                 .max_by(|a, b| a.1.total_cmp(&b.1));
             if let Some(p) = highest {
                 let (x, _) = c.backend_coord(&p);
-                let t = (size * 0.45) as i32;
-                area.draw(&Polygon::new(
-                    vec![
-                        (x - t, top_px + t),
-                        (x + t, top_px + t),
-                        (x, top_px - t / 2),
-                    ],
-                    palette::REFERENCE.filled(),
-                ))
-                .map_err(draw_err)?;
+                area.draw(&Text::new("▲".to_owned(), (x, top_px), mark.clone()))
+                    .map_err(draw_err)?;
             }
         }
     }
@@ -405,16 +401,7 @@ pub fn draw_line_chart<DB: DrawingBackend>(
             None => area
                 .draw(&PathElement::new(vec![(x0, y), (x0 + len, y)], style))
                 .map_err(draw_err)?,
-            Some((on, off)) => {
-                let (on, off) = (on as i32, off as i32);
-                let mut x = x0;
-                while x < x0 + len {
-                    let e = (x + on).min(x0 + len);
-                    area.draw(&PathElement::new(vec![(x, y), (e, y)], style))
-                        .map_err(draw_err)?;
-                    x = e + off;
-                }
-            }
+            Some(d) => crate::dashed(area, (x0, y), (x0 + len, y), d, style)?,
         }
         for (k, line) in lines.iter().enumerate() {
             area.draw(&Text::new(
@@ -700,7 +687,7 @@ mod tests {
             "the axis stops at 15"
         );
         // The mark at the top edge, and the cut line never goes above the plot.
-        assert!(svg.contains("<polygon"), "the cut line is marked");
+        assert!(svg.contains("\n▲\n"), "the cut line is marked");
         let top = text_at(&svg, "15").unwrap().1 - 2;
         for line in svg.lines().filter(|l| l.contains("stroke=\"#CDCDCD\"")) {
             let points = line

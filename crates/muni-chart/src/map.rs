@@ -47,7 +47,7 @@ impl Layout {
 /// The layout of `chart` at `w` × `h`: the frame's bands, then the map (or grid) fitted to the
 /// left part, the legend to its right.
 pub fn layout(chart: &MapChart, w: u32, h: u32) -> Layout {
-    let s = Scale::for_height(h);
+    let s = Scale::for_size(w, h);
     let (header, footer) = crate::frame_bands(
         &s,
         w,
@@ -112,7 +112,7 @@ pub fn draw_map_chart<DB: DrawingBackend>(
     chart: &MapChart,
 ) -> Result<(), ChartError> {
     let (w, h) = area.dim_in_pixel();
-    let s = Scale::for_height(h);
+    let s = Scale::for_size(w, h);
     area.fill(&WHITE).map_err(draw_err)?;
     if chart.regions.is_empty() {
         return Err(ChartError::Empty);

@@ -10,6 +10,7 @@ use muni_chart::{
     Bar, LineChart, LineSeries, RankingChart, SeriesRole, line_chart_svg, ranking_chart_svg,
 };
 use muni_model::Lang;
+use muni_view::spec::{Reference, Withheld};
 
 fn check(name: &str, svg: &str) {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
@@ -111,6 +112,23 @@ fn ranking() -> RankingChart {
                 highlight: (i == 3).then_some(0),
             })
             .collect(),
+        references: vec![
+            Reference {
+                label: "Network median 6 500".into(),
+                value: 6500.5,
+                role: SeriesRole::Median,
+            },
+            Reference {
+                label: "Sweden 4 000".into(),
+                value: 4000.0,
+                role: SeriesRole::Country,
+            },
+        ],
+        withheld: vec![Withheld {
+            label: "Kommun Z".into(),
+            reason: "confidential".into(),
+            highlight: None,
+        }],
         decimals: 0,
         lang: Lang::En,
         caption: String::new(),

@@ -172,7 +172,7 @@ pub async fn export_xlsx(request_text: String) -> Result<String, JsValue> {
     let s = &r.selection;
     let rows =
         muni_model::extract::view_rows(&cat, meta, &file, &s.codes, &s.years, s.measure, q.lang);
-    let bytes = muni_xlsx::view_workbook(&cat, meta, &rows, q.lang)?;
+    let bytes = muni_xlsx::view_workbook(&cat, meta, &file.notes, &rows, q.lang)?;
     let name = muni_view::export::selection_file_name(&cat, meta, s, "xlsx");
     let mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     download_blob(&bytes_blob(&bytes, mime)?, &name)?;

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::{IndicatorId, MunicipalityCode, RegionCode};
 
 /// Bumped whenever the shape of `catalog.json` or an indicator file changes.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// A text in Swedish (the default) and English.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -162,8 +162,6 @@ pub struct IndicatorMeta {
     /// figure, and Riket or counties only where the source gives them.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub rate: bool,
-    /// Notes on breaks in series, confidentiality and attribution rules.
-    pub notes: Vec<Text>,
     /// Years that start a new series (a new source or method): values on either side are not
     /// strictly comparable. Charts mark them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -340,6 +338,7 @@ impl Catalog {
             (RegionCode::NETWORK_MEDIAN, Lang::En) => "Network median".into(),
             (RegionCode::NETWORK, Lang::Sv) => "Nätverket (summa)".into(),
             (RegionCode::NETWORK, Lang::En) => "The network (total)".into(),
+            (RegionCode::RIKET, Lang::En) => "Sweden".into(),
             _ => self
                 .region(code)
                 .map_or_else(|| code.to_owned(), |r| r.name.clone()),

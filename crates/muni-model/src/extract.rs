@@ -275,7 +275,6 @@ mod tests {
             rank_descending: true,
             additive: false,
             rate: false,
-            notes: vec![],
             breaks: vec![],
         };
         let region = |c: &str, n: &str| Region {

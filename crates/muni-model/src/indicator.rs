@@ -83,6 +83,9 @@ pub struct IndicatorFile {
     pub network: Vec<MunicipalityCode>,
     /// Municipalities (in code order), then counties, Riket and groups (`network_sum`, `network_median`).
     pub series: Vec<Series>,
+    /// Notes on breaks in series, confidentiality and attribution rules: read with the figures
+    /// they explain (the catalog, which the first view loads whole, stays small).
+    pub notes: Vec<crate::Text>,
 }
 
 impl IndicatorFile {
@@ -121,6 +124,7 @@ impl IndicatorFile {
             rank_descending,
             network,
             series,
+            notes: Vec::new(),
         };
         file.rank();
         Ok(file)
@@ -197,6 +201,8 @@ struct WireFile {
     rank_descending: bool,
     network: Vec<MunicipalityCode>,
     series: Vec<WireSeries>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    notes: Vec<crate::Text>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -256,7 +262,9 @@ impl TryFrom<WireFile> for IndicatorFile {
                 Ok((s.region, s.values, status))
             })
             .collect::<Result<Vec<_>, String>>()?;
-        IndicatorFile::new(w.id, w.years, w.rank_descending, w.network, series)
+        let mut file = IndicatorFile::new(w.id, w.years, w.rank_descending, w.network, series)?;
+        file.notes = w.notes;
+        Ok(file)
     }
 }
 
@@ -268,6 +276,7 @@ impl From<IndicatorFile> for WireFile {
             years: f.years,
             rank_descending: f.rank_descending,
             network: f.network,
+            notes: f.notes,
             series: f
                 .series
                 .into_iter()
@@ -310,10 +319,19 @@ mod tests {
         let json = serde_json::to_string(&file).unwrap();
         assert_eq!(
             json,
-            r#"{"schema_version":2,"id":"energy_final_use_industry","years":[2019,2020],"rank_descending":true,"network":["0382"],"series":[{"region":"0382","values":[1234.5,null],"status":"oc"}]}"#
+            r#"{"schema_version":3,"id":"energy_final_use_industry","years":[2019,2020],"rank_descending":true,"network":["0382"],"series":[{"region":"0382","values":[1234.5,null],"status":"oc"}]}"#
         );
         let back: IndicatorFile = serde_json::from_str(&json).unwrap();
         assert_eq!(back, file);
+        // The notes travel with the figures they explain.
+        let mut noted = file.clone();
+        noted.notes = vec![crate::Text::new("Seriebrott 2020", "Series break 2020")];
+        let json = serde_json::to_string(&noted).unwrap();
+        assert!(
+            json.ends_with(r#""notes":[{"sv":"Seriebrott 2020","en":"Series break 2020"}]}"#),
+            "{json}"
+        );
+        assert_eq!(serde_json::from_str::<IndicatorFile>(&json).unwrap(), noted);
         assert_eq!(back.series[0].rank_national, [Some(1), None]);
         assert_eq!(back.value("0382", 2020), Some((None, Status::Confidential)));
         assert_eq!(back.value("0382", 2018), None);
@@ -331,7 +349,7 @@ mod tests {
 
     #[test]
     fn bad_files_are_refused_with_the_reason() {
-        let bad_letter = r#"{"schema_version":2,"id":"x","years":[2019],"rank_descending":true,"network":[],"series":[{"region":"0382","values":[1.0],"status":"z"}]}"#;
+        let bad_letter = r#"{"schema_version":3,"id":"x","years":[2019],"rank_descending":true,"network":[],"series":[{"region":"0382","values":[1.0],"status":"z"}]}"#;
         let e = serde_json::from_str::<IndicatorFile>(bad_letter).unwrap_err();
         assert!(
             e.to_string().contains("series 0382: status letter 'z'"),
@@ -340,9 +358,13 @@ mod tests {
         let short = bad_letter.replace(r#""status":"z""#, r#""status":"oo""#);
         let e = serde_json::from_str::<IndicatorFile>(&short).unwrap_err();
         assert!(e.to_string().contains("1 values and 2 statuses"), "{e}");
-        let old = bad_letter.replace(r#""schema_version":2"#, r#""schema_version":1"#);
+        let old = bad_letter.replace(r#""schema_version":3"#, r#""schema_version":2"#);
         let e = serde_json::from_str::<IndicatorFile>(&old).unwrap_err();
-        assert!(e.to_string().contains("schema version 1"), "{e}");
+        assert!(
+            e.to_string()
+                .contains("schema version 2, this dashboard reads 3"),
+            "{e}"
+        );
     }
 
     #[test]

@@ -374,6 +374,16 @@ impl ChartQuery {
     // Long: one match arm per URL key: the one list a reader checks a key and its notice in.
     pub fn parse(query: &str) -> (ChartQuery, Vec<QueryNotice>) {
         let mut q = ChartQuery::default();
+        // The first screen: a link that names nothing to show (the bare address, or only a
+        // language or theme) opens the network's ranking, which answers "where do we stand?"
+        // at a glance; older links that name an indicator or a region keep their time series.
+        let names_a_view = query.trim_start_matches('?').split('&').any(|p| {
+            let k = p.split('=').next().unwrap_or("");
+            matches!(k, "v" | "i" | "r" | "g" | "p")
+        });
+        if !names_a_view {
+            q.view = View::Ranking;
+        }
         let mut notices = Vec::new();
         let mut note = |param: &str, value: &str, reason: NoticeReason| {
             notices.push(QueryNotice {
@@ -515,13 +525,13 @@ impl ChartQuery {
         if let Some(t) = self.year {
             push("t", &t.to_string());
         }
-        if self.view != d.view {
-            let name = View::ALL
-                .iter()
-                .find(|(v, _)| *v == self.view)
-                .map_or("series", |(_, s)| s);
-            push("v", name);
-        }
+        // Always: a link that names no view, indicator, region or profile opens the first
+        // screen (a ranking), so a link made from any view says which one it is.
+        let name = View::ALL
+            .iter()
+            .find(|(v, _)| *v == self.view)
+            .map_or("series", |(_, s)| s);
+        push("v", name);
         if self.scope != d.scope {
             push("s", "sweden");
         }
@@ -648,12 +658,30 @@ mod tests {
     }
 
     #[test]
-    fn default_is_the_network_and_writes_as_nothing() {
+    fn the_bare_address_is_the_networks_ranking_and_every_link_names_its_view() {
         let (q, n) = ChartQuery::parse("");
         assert!(n.is_empty());
-        assert_eq!(q, ChartQuery::default());
+        assert_eq!(
+            q,
+            ChartQuery {
+                view: View::Ranking,
+                ..ChartQuery::default()
+            }
+        );
         assert_eq!(q.groups, vec![GroupId::Network]);
-        assert_eq!(q.to_query_string(), "");
+        assert_eq!(q.to_query_string(), "?v=ranking");
+        assert_eq!(ChartQuery::parse("?lang=en").0.view, View::Ranking);
+        assert_eq!(
+            ChartQuery::parse("?th=dark&dv=6830e033").0.view,
+            View::Ranking
+        );
+        // An older link that names what to show keeps its time series.
+        for old in ["?r=0181", "?i=population", "?g=lan01", "?p=0181"] {
+            assert_eq!(ChartQuery::parse(old).0.view, View::Series, "{old}");
+        }
+        let series = ChartQuery::default();
+        assert_eq!(series.to_query_string(), "?v=series");
+        assert_eq!(ChartQuery::parse(&series.to_query_string()).0, series);
         // Removing the network chip is a state of its own.
         let (q, _) = ChartQuery::parse("g=");
         assert!(q.groups.is_empty());
@@ -720,8 +748,8 @@ mod tests {
         assert_eq!(n.len(), 2);
         assert_eq!(
             q.to_query_string(),
-            "?g=",
-            "only the (emptied) group list survives"
+            "?g=&v=series",
+            "only the (emptied) group list and the view survive"
         );
     }
 

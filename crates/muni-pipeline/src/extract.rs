@@ -221,7 +221,12 @@ pub fn extract_file(data: &Path, req: &ExtractRequest) -> Result<(Vec<u8>, Strin
         Format::Xlsx => {
             let catalog: Catalog = read_json(&data.join("catalog.json"))?;
             let (meta, _) = resolve(&catalog, req)?;
-            muni_xlsx::view_workbook(&catalog, meta, &rows, req.lang)
+            // `rows` has read the file already, so it is there.
+            let notes = match &meta.file {
+                Some(p) => read_json::<IndicatorFile>(&data.join(p))?.notes,
+                None => Vec::new(),
+            };
+            muni_xlsx::view_workbook(&catalog, meta, &notes, &rows, req.lang)
                 .map_err(PipelineError::Check)?
         }
         format => encode(&rows, format)?,

@@ -111,7 +111,6 @@ impl Spec {
                 rank_descending: true,
                 additive: false,
                 rate: false,
-                notes: vec![],
                 breaks: vec![],
             },
         }

@@ -6,7 +6,10 @@ use std::ops::RangeInclusive;
 
 use muni_model::{Catalog, IndicatorFile, IndicatorMeta, Lang, RegionLevel, Status};
 
-use crate::spec::{Bar, Ceiling, LineChart, LineSeries, RankingChart, SeriesRole, colour_slots};
+use crate::spec::{
+    Bar, Ceiling, LineChart, LineSeries, RankingChart, Reference, SeriesRole, Withheld,
+    colour_slots,
+};
 
 pub const NETWORK_MEDIAN: &str = muni_model::RegionCode::NETWORK_MEDIAN;
 pub const RIKET: &str = muni_model::RegionCode::RIKET;
@@ -210,7 +213,10 @@ pub enum RankingScope {
     Network,
 }
 
-/// One bar per municipality with a published value in `year`, highest first (ties by name).
+/// One bar per municipality of `scope` with a published value in `year`, in rank order (ties by
+/// name); the selected ones coloured, a selected one outside the network added to the network's
+/// ranking and marked as not a member; those without a value listed with the reason; the
+/// network median (and Riket, where it shares the scale) as reference lines.
 pub fn ranking_chart(
     catalog: &Catalog,
     meta: &IndicatorMeta,
@@ -222,17 +228,60 @@ pub fn ranking_chart(
 ) -> RankingChart {
     let members: Vec<&str> = catalog.network().iter().map(|m| m.as_str()).collect();
     let slots = colour_slots(highlight);
+    let slot = |code: &str| highlight.iter().position(|h| h == code).map(|k| slots[k]);
     let mut bars: Vec<Bar> = Vec::new();
+    let mut withheld: Vec<Withheld> = Vec::new();
+    let mut references: Vec<Reference> = Vec::new();
     if let Some(i) = file.years.iter().position(|&y| y == year) {
         for s in &file.series {
             let code = s.region.as_str();
+            let member = members.contains(&code);
+            let picked = slot(code);
             let in_scope = s.region.level() == RegionLevel::Municipality
-                && (scope == RankingScope::Sweden || members.contains(&code));
-            if let (true, Some(v), Status::Ok) = (in_scope, s.values[i], s.status[i]) {
-                bars.push(Bar {
-                    label: region_name(catalog, code, lang),
+                && (scope == RankingScope::Sweden || member || picked.is_some());
+            if !in_scope {
+                continue;
+            }
+            let mut label = region_name(catalog, code, lang);
+            if scope == RankingScope::Network && !member {
+                label.push_str(match lang {
+                    Lang::Sv => " (ej medlem)",
+                    Lang::En => " (not a member)",
+                });
+            }
+            match (s.values[i], s.status[i]) {
+                (Some(v), Status::Ok) => bars.push(Bar {
+                    label,
                     value: v,
-                    highlight: highlight.iter().position(|h| h == code).map(|k| slots[k]),
+                    highlight: picked,
+                }),
+                (_, st) => withheld.push(Withheld {
+                    label,
+                    reason: match (st, lang) {
+                        (Status::Confidential, Lang::Sv) => "sekretess".into(),
+                        (Status::Confidential, Lang::En) => "confidential".into(),
+                        (_, Lang::Sv) => "uppgift saknas".into(),
+                        (_, Lang::En) => "no figure".into(),
+                    },
+                    highlight: picked,
+                }),
+            }
+        }
+        let mut refs = vec![(NETWORK_MEDIAN, SeriesRole::Median)];
+        if !meta.additive {
+            refs.push((RIKET, SeriesRole::Country));
+        }
+        for (code, role) in refs {
+            let Some(s) = file.series(code) else { continue };
+            if let Some(v) = shown(code, s.values[i], s.status[i]) {
+                references.push(Reference {
+                    label: format!(
+                        "{} {}",
+                        region_name(catalog, code, lang),
+                        muni_model::format_number(v, meta.unit.decimals(), lang)
+                    ),
+                    value: v,
+                    role,
                 });
             }
         }
@@ -247,6 +296,20 @@ pub fn ranking_chart(
         };
         by_value.then_with(|| a.label.cmp(&b.label))
     });
+    // A member the file has no row for at all has no figure either.
+    if scope == RankingScope::Network {
+        for code in members.iter().filter(|c| file.series(c).is_none()) {
+            withheld.push(Withheld {
+                label: region_name(catalog, code, lang),
+                reason: match lang {
+                    Lang::Sv => "uppgift saknas".into(),
+                    Lang::En => "no figure".into(),
+                },
+                highlight: slot(code),
+            });
+        }
+    }
+    muni_model::sort::sort_by(&mut withheld, |a, b| a.label.cmp(&b.label));
     let scope_text = match (scope, lang) {
         (RankingScope::Sweden, Lang::Sv) => "alla kommuner",
         (RankingScope::Sweden, Lang::En) => "all municipalities",
@@ -258,6 +321,8 @@ pub fn ranking_chart(
         subtitle: format!("{}, {scope_text}", meta.unit.label().get(lang)),
         source: source_line(meta, lang),
         bars,
+        references,
+        withheld,
         decimals: meta.unit.decimals(),
         lang,
         caption: String::new(),

@@ -110,6 +110,26 @@ pub struct Bar {
     pub highlight: Option<usize>,
 }
 
+/// A reference line across a ranking: the network median or Riket, at its value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reference {
+    /// "Nätverkets median 20,8", as drawn beside the line.
+    pub label: String,
+    pub value: f64,
+    /// [`SeriesRole::Median`] (dashed) or [`SeriesRole::Country`] (dotted).
+    pub role: SeriesRole,
+}
+
+/// A municipality of the ranking's scope without a published value that year: listed below
+/// the bars with why ("sekretess", "uppgift saknas"), never silently left out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Withheld {
+    pub label: String,
+    /// Why there is no bar, in the chart's language.
+    pub reason: String,
+    pub highlight: Option<usize>,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct RankingChart {
     pub title: String,
@@ -117,6 +137,10 @@ pub struct RankingChart {
     pub source: String,
     /// Sorted as drawn: the first bar is at the top.
     pub bars: Vec<Bar>,
+    /// The network median and Riket, drawn as lines across the bars.
+    pub references: Vec<Reference>,
+    /// Below the bars, in this order.
+    pub withheld: Vec<Withheld>,
     pub decimals: usize,
     pub lang: Lang,
     /// A sentence or two under the plot (exports: the generated summary); empty for none.

@@ -514,6 +514,12 @@ impl Say<'_> {
             .collect();
         let first = firsts.first()?;
         let v = self.published(first, self.i)?;
+        // Praise only where it means something: among at least three, not a place most of
+        // them share (a list of twenty "highest"), and not a zero that means "none".
+        let n = self.file.ranked(scope, self.i);
+        if n < 3 || firsts.len() * 2 > n || firsts.len() > 3 || v == 0.0 {
+            return None;
+        }
         let mut names: Vec<String> = firsts
             .iter()
             .map(|x| self.name(x.region.as_str()))
@@ -802,13 +808,18 @@ mod tests {
             say(&f, "lang=en"),
             [
                 "The network's median of industry's energy use per inhabitant in 2020: 12.0 MWh per inhabitant, over the 1 of 4 members with a published value; +20.0% since 2019."
-            ]
+            ],
+            "the only one with a value is not praised as the highest"
         );
         let full = standard();
+        let median = "Nätverkets median för industrins energianvändning per invånare 2020: 12,0 MWh per invånare, över de 3 av 4 medlemmar som har ett publicerat värde; +60,0 % sedan 2019. Riket: 7,5 MWh per invånare.";
+        assert_eq!(say(&full, "v=series"), [median]);
+        // The first screen (a ranking) names the leader among three.
         assert_eq!(
             say(&full, ""),
             [
-                "Nätverkets median för industrins energianvändning per invånare 2020: 12,0 MWh per invånare, över de 3 av 4 medlemmar som har ett publicerat värde; +60,0 % sedan 2019. Riket: 7,5 MWh per invånare."
+                median,
+                "Högsta i nätverket: Östhammar (50,0 MWh per invånare)."
             ]
         );
     }

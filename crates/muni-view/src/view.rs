@@ -20,10 +20,11 @@ pub enum ViewChart {
 }
 
 impl ViewChart {
-    /// The number of bars (0 for a time series), for choosing a height.
+    /// The number of rows (bars, those without a value and the references' labels; 0 for a
+    /// time series), for choosing a height.
     pub fn bars(&self) -> usize {
         match self {
-            ViewChart::Ranking(c) => c.bars.len(),
+            ViewChart::Ranking(c) => c.bars.len() + c.withheld.len() + c.references.len(),
             _ => 0,
         }
     }

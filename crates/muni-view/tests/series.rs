@@ -134,7 +134,7 @@ fn ratios_get_riket_as_a_reference_and_english_labels() {
         .unwrap();
     assert_eq!(
         (riket.label.as_str(), &riket.values[..]),
-        ("Riket", &[Some(3.0), Some(3.5)][..])
+        ("Sweden", &[Some(3.0), Some(3.5)][..])
     );
     let median = chart
         .series
@@ -287,4 +287,86 @@ fn a_far_outlier_among_the_context_gets_a_focused_scale_that_names_it() {
     );
     assert_eq!(chart.ceiling, None, "{}", chart.subtitle);
     assert!(!chart.subtitle.contains("scale"));
+}
+
+#[test]
+fn a_ranking_shows_the_selection_the_references_and_who_has_no_bar() {
+    let f = fx();
+    // A selected non-member joins the network's ranking, marked as such.
+    let (meta, file) = f.get("population");
+    let chart = ranking_chart(
+        &f.catalog,
+        meta,
+        file,
+        2023,
+        RankingScope::Network,
+        &["0180".into()],
+        Lang::Sv,
+    );
+    assert_eq!(chart.bars.len(), MEMBERS.len() + 1);
+    assert_eq!(chart.bars[0].label, "Stockholm (ej medlem)");
+    assert_eq!(chart.bars[0].highlight, Some(colour_slots(&["0180"])[0]));
+    // A total: the median is a reference, Riket is not (it would dwarf every bar).
+    let roles: Vec<SeriesRole> = chart.references.iter().map(|r| r.role).collect();
+    assert_eq!(roles, [SeriesRole::Median]);
+    // In Sweden's ranking Stockholm is one of all, not marked.
+    let all = ranking_chart(
+        &f.catalog,
+        meta,
+        file,
+        2023,
+        RankingScope::Sweden,
+        &["0180".into()],
+        Lang::En,
+    );
+    assert_eq!(all.bars[0].label, "Stockholm");
+    // Withheld and missing members are listed with why, the selection keeps its colour.
+    let (meta, file) = f.get("electricity_production_total");
+    let chart = ranking_chart(
+        &f.catalog,
+        meta,
+        file,
+        2018,
+        RankingScope::Network,
+        &["0382".into()],
+        Lang::Sv,
+    );
+    let bars: Vec<&str> = chart.bars.iter().map(|b| b.label.as_str()).collect();
+    assert_eq!(bars, ["Kiruna"]);
+    let listed: Vec<(&str, &str)> = chart
+        .withheld
+        .iter()
+        .map(|w| (w.label.as_str(), w.reason.as_str()))
+        .collect();
+    assert!(listed.contains(&("Östhammar", "sekretess")), "{listed:?}");
+    assert!(
+        listed.contains(&("Oskarshamn", "uppgift saknas")),
+        "{listed:?}"
+    );
+    assert_eq!(
+        listed.len(),
+        MEMBERS.len() - 1,
+        "every other member: {listed:?}"
+    );
+    let osthammar = chart
+        .withheld
+        .iter()
+        .find(|w| w.label == "Östhammar")
+        .unwrap();
+    assert_eq!(osthammar.highlight, Some(colour_slots(&["0382"])[0]));
+    assert_eq!(chart.references[0].label, "Nätverkets median 1");
+    assert_eq!(chart.references[0].value, 1.0);
+    // A ratio: Riket too, in the chart's language.
+    let (meta, file) = f.get("share");
+    let chart = ranking_chart(
+        &f.catalog,
+        meta,
+        file,
+        2020,
+        RankingScope::Network,
+        &[],
+        Lang::En,
+    );
+    let labels: Vec<&str> = chart.references.iter().map(|r| r.label.as_str()).collect();
+    assert_eq!(labels, ["Network median 8.0", "Sweden 3.5"]);
 }

@@ -496,7 +496,7 @@ fn the_embed_snippet_escapes_and_titles_the_iframe() {
     let (q, _) = ChartQuery::parse("i=population&r=0382");
     let s = embed_snippet("https://example.org/d/", &q, "Folkmängd \"<Östhammar>\"");
     assert!(
-        s.starts_with("<iframe src=\"https://example.org/d/?i=population&amp;r=0382&amp;embed=1\""),
+        s.starts_with("<iframe src=\"https://example.org/d/?i=population&amp;r=0382&amp;v=series&amp;embed=1\""),
         "{s}"
     );
     assert!(
@@ -630,7 +630,7 @@ fn a_permalink_carries_the_data_version_and_never_the_embed() {
     assert_eq!(
         link,
         format!(
-            "https://x.se/?r=0181&th=dark&dv={}",
+            "https://x.se/?r=0181&v=series&th=dark&dv={}",
             muni_view::fixture::SYNTHETIC_VERSION
         )
     );

@@ -9,7 +9,7 @@
 //! the browser's lazily loaded module.
 
 use muni_model::extract::ExtractRow;
-use muni_model::{Catalog, IndicatorMeta, Lang, Status};
+use muni_model::{Catalog, IndicatorMeta, Lang, Status, Text};
 
 /// One cell of a sheet.
 #[derive(Debug, Clone, PartialEq)]
@@ -107,8 +107,14 @@ pub fn view_sheet(meta: &IndicatorMeta, rows: &[ExtractRow], l: Lang) -> Sheet {
 }
 
 /// The "Om data" / "About" lines: what the figures are, where they come from, under which
-/// licence, and from which data version; `meta` for a view's workbook, `None` for the dataset.
-pub fn about(catalog: &Catalog, meta: Option<&IndicatorMeta>, l: Lang) -> Vec<(String, String)> {
+/// licence, and from which data version; `meta` for a view's workbook with its indicator
+/// file's `notes`, `None` for the dataset.
+pub fn about(
+    catalog: &Catalog,
+    meta: Option<&IndicatorMeta>,
+    notes: &[Text],
+    l: Lang,
+) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = Vec::new();
     let mut add = |k: &str, v: String| out.push((k.to_owned(), v));
     add(
@@ -138,7 +144,7 @@ pub fn about(catalog: &Catalog, meta: Option<&IndicatorMeta>, l: Lang) -> Vec<(S
             m.source.retrieved.clone()
         };
         add(tr(l, "Hämtad", "Retrieved"), retrieved);
-        for n in &m.notes {
+        for n in notes {
             add(tr(l, "Not", "Note"), n.get(l).to_owned());
         }
     } else {
@@ -187,12 +193,13 @@ pub fn about_sheet(lines: &[(String, String)], l: Lang) -> Sheet {
 pub fn view_workbook(
     catalog: &Catalog,
     meta: &IndicatorMeta,
+    notes: &[Text],
     rows: &[ExtractRow],
     l: Lang,
 ) -> Result<Vec<u8>, String> {
     workbook(&[
         view_sheet(meta, rows, l),
-        about_sheet(&about(catalog, Some(meta), l), l),
+        about_sheet(&about(catalog, Some(meta), notes, l), l),
     ])
 }
 

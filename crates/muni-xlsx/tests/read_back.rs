@@ -41,8 +41,8 @@ fn open(bytes: Vec<u8>) -> Xlsx<Cursor<Vec<u8>>> {
 #[test]
 fn every_cell_of_a_views_workbook_reads_back_as_the_row_it_came_from() {
     let (f, rows) = fixture();
-    let (meta, _) = f.get("electricity_production");
-    let bytes = view_workbook(&f.catalog, meta, &rows, Lang::Sv).unwrap();
+    let (meta, file) = f.get("electricity_production");
+    let bytes = view_workbook(&f.catalog, meta, &file.notes, &rows, Lang::Sv).unwrap();
     let mut wb = open(bytes);
     assert_eq!(wb.sheet_names(), ["Data", "Om data"]);
     let data = wb.worksheet_range("Data").unwrap();

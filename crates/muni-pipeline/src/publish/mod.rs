@@ -171,7 +171,7 @@ fn build_outputs_from(p: &PublishInputs, table: &Table) -> Result<(Catalog, Vec<
                     ))
                 })
                 .collect::<Result<Vec<_>>>()?;
-            let file = IndicatorFile::new(
+            let mut file = IndicatorFile::new(
                 id.clone(),
                 years.clone(),
                 def.rank_descending,
@@ -179,6 +179,7 @@ fn build_outputs_from(p: &PublishInputs, table: &Table) -> Result<(Catalog, Vec<
                 series,
             )
             .map_err(PipelineError::Check)?;
+            file.notes = def.notes();
             // The model ranks on load what polars ranked here: the two must agree everywhere.
             for s in &file.series {
                 for (i, y) in years.iter().enumerate() {
@@ -224,7 +225,6 @@ fn build_outputs_from(p: &PublishInputs, table: &Table) -> Result<(Catalog, Vec<
             rank_descending: def.rank_descending,
             additive: def.additive(),
             rate: def.rate,
-            notes: def.notes(),
             breaks,
         });
     }
@@ -405,7 +405,8 @@ pub fn publish(
             &table,
             Dialect::ExcelSv,
         )?;
-        zip::write_zip(dir, &catalog)?;
+        let notes: Vec<(&str, Vec<Text>)> = p.defs.iter().map(|d| (d.id, d.notes())).collect();
+        zip::write_zip(dir, &catalog, &notes)?;
         xlsx::write_full_xlsx(&dir.join(FULL_XLSX), &catalog, &table)?;
         write_json(&dir.join(DATAPACKAGE), &package::datapackage(&catalog))?;
         write_json(&dir.join(DCAT), &package::dcat(&catalog))?;

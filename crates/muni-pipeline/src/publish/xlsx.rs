@@ -103,7 +103,11 @@ pub(super) fn write_full_xlsx(path: &Path, catalog: &Catalog, t: &Table) -> Resu
             })
             .collect(),
     };
-    let bytes = muni_xlsx::workbook(&[data, dictionary, about_sheet(&about(catalog, None, l), l)])
-        .map_err(|e| PipelineError::file(path, e))?;
+    let bytes = muni_xlsx::workbook(&[
+        data,
+        dictionary,
+        about_sheet(&about(catalog, None, &[], l), l),
+    ])
+    .map_err(|e| PipelineError::file(path, e))?;
     std::fs::write(path, bytes).map_err(|e| PipelineError::io(path, e))
 }

@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use muni_model::Catalog;
+use muni_model::{Catalog, Text};
 
 use super::{FULL_CSV, FULL_CSV_EXCEL, FULL_ZIP};
 use crate::error::{PipelineError, Result};
@@ -12,7 +12,7 @@ use crate::fsutil::csv_text;
 
 /// The data dictionary: one row per indicator with its texts, unit, source, licence, years and
 /// known gaps (the notes), in the machine CSV dialect.
-fn dictionary_csv(catalog: &Catalog) -> Result<Vec<u8>> {
+fn dictionary_csv(catalog: &Catalog, notes: &[(&str, Vec<Text>)]) -> Result<Vec<u8>> {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
@@ -38,9 +38,12 @@ fn dictionary_csv(catalog: &Catalog) -> Result<Vec<u8>> {
     ])
     .map_err(err)?;
     for m in &catalog.indicators {
+        let of = notes
+            .iter()
+            .find(|(id, _)| *id == m.id.as_str())
+            .map_or(&[][..], |(_, n)| &n[..]);
         let notes = |sv: bool| {
-            m.notes
-                .iter()
+            of.iter()
                 .map(|n| if sv { n.sv.clone() } else { n.en.clone() })
                 .collect::<Vec<_>>()
                 .join(" | ")
@@ -98,7 +101,7 @@ Källor och licenser: se dataordlista.csv (SCB: CC0 1.0; Upphandlingsmyndigheten
 
 /// The zip of the two CSVs, the data dictionary and a read-me; fixed timestamps, so that a
 /// rebuild gives the same bytes.
-pub(super) fn write_zip(dir: &Path, catalog: &Catalog) -> Result<()> {
+pub(super) fn write_zip(dir: &Path, catalog: &Catalog, notes: &[(&str, Vec<Text>)]) -> Result<()> {
     use ::zip::write::SimpleFileOptions;
     let path = dir.join(FULL_ZIP);
     let file = std::fs::File::create(&path).map_err(|e| PipelineError::io(&path, e))?;
@@ -121,7 +124,7 @@ pub(super) fn write_zip(dir: &Path, catalog: &Catalog) -> Result<()> {
         ));
     }
     add("LASMIG.txt", readme.as_bytes())?;
-    add("dataordlista.csv", &dictionary_csv(catalog)?)?;
+    add("dataordlista.csv", &dictionary_csv(catalog, notes)?)?;
     for name in [FULL_CSV, FULL_CSV_EXCEL] {
         let p = dir.join(name);
         let bytes = std::fs::read(&p).map_err(|e| PipelineError::io(&p, e))?;

@@ -36,7 +36,10 @@ pub(super) fn chart_svg(
         chart.set_caption(muni_view::summary::summary(cat, m, f, q).join(" "));
     }
     let (w, h) = size(chart.bars());
-    let svg = muni_chart::view_svg(&chart, w, h).ok()?;
+    let mut svg = muni_chart::view_svg(&chart, w, h).ok()?;
+    if q.dark {
+        svg = muni_chart::palette::for_dark(&svg);
+    }
     Some((Html::from_plotters_svg(svg), stem))
 }
 
@@ -79,7 +82,14 @@ pub(super) fn Figure(
                     map_h.set(h);
                     let html =
                         drawn.unwrap_or_else(|e| Html::element("<p class=\"error\">", &e, "</p>"));
-                    map_svg.set(html.into_string());
+                    let html = html.into_string();
+                    // Only colour codes change: the markup and the text stay as escaped.
+                    let dark = query.with_untracked(|q| q.dark);
+                    map_svg.set(if dark {
+                        muni_chart::palette::for_dark(&html)
+                    } else {
+                        html
+                    });
                 }
             });
         }
@@ -168,7 +178,7 @@ pub(super) fn Figure(
         }
     });
     let m = meta.clone();
-    let notes = meta.notes.clone();
+    let notes = file.notes.clone();
     let version = catalog.data_version.clone();
     view! {
         <figure>
