@@ -157,7 +157,7 @@ pub fn draw_line_chart<DB: DrawingBackend>(
                 .iter()
                 .zip(&s.values)
                 .filter_map(|(y, v)| v.filter(|v| v.is_finite()).map(|v| (i32::from(*y), v)))
-                .last()?;
+                .next_back()?;
             Some((s, y, v))
         })
         .collect();

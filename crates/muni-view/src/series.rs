@@ -213,6 +213,36 @@ pub enum RankingScope {
     Network,
 }
 
+/// The network median and (where it shares the scale: not for totals) Riket in year `i`, as
+/// a ranking's reference lines.
+fn ranking_references(
+    catalog: &Catalog,
+    meta: &IndicatorMeta,
+    file: &IndicatorFile,
+    i: usize,
+    lang: Lang,
+) -> Vec<Reference> {
+    let mut refs = vec![(NETWORK_MEDIAN, SeriesRole::Median)];
+    if !meta.additive {
+        refs.push((RIKET, SeriesRole::Country));
+    }
+    refs.into_iter()
+        .filter_map(|(code, role)| {
+            let s = file.series(code)?;
+            let v = shown(code, s.values[i], s.status[i])?;
+            Some(Reference {
+                label: format!(
+                    "{} {}",
+                    region_name(catalog, code, lang),
+                    muni_model::format_number(v, meta.unit.decimals(), lang)
+                ),
+                value: v,
+                role,
+            })
+        })
+        .collect()
+}
+
 /// One bar per municipality of `scope` with a published value in `year`, in rank order (ties by
 /// name); the selected ones coloured, a selected one outside the network added to the network's
 /// ranking and marked as not a member; those without a value listed with the reason; the
@@ -267,24 +297,7 @@ pub fn ranking_chart(
                 }),
             }
         }
-        let mut refs = vec![(NETWORK_MEDIAN, SeriesRole::Median)];
-        if !meta.additive {
-            refs.push((RIKET, SeriesRole::Country));
-        }
-        for (code, role) in refs {
-            let Some(s) = file.series(code) else { continue };
-            if let Some(v) = shown(code, s.values[i], s.status[i]) {
-                references.push(Reference {
-                    label: format!(
-                        "{} {}",
-                        region_name(catalog, code, lang),
-                        muni_model::format_number(v, meta.unit.decimals(), lang)
-                    ),
-                    value: v,
-                    role,
-                });
-            }
-        }
+        references = ranking_references(catalog, meta, file, i, lang);
     }
     // In rank order: place 1 first (the lowest value where rank 1 is the lowest).
     let descending = meta.rank_descending;
