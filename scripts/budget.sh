@@ -1,23 +1,38 @@
 #!/usr/bin/env bash
-# Prints the transfer size of the dashboard's first view (gzip -9 of the HTML, JS, WebAssembly,
-# CSS, catalog and default indicator in dist/) against its budget of 250 kB, and fails only if
-# the budget is exceeded by more than 10 %.
+# Prints the transfer sizes (gzip -9) of the dashboard in dist/ and checks the first view's
+# budget: everything fetched before the first chart is on screen, which is the page itself
+# (the first screen is prerendered into index.html by crates/muni-prerender) and its CSS, at
+# most 250 kB; the gate is the budget. Then the app that takes over (JavaScript, WebAssembly,
+# the catalog and the default indicator), fetched while the first chart is already on screen:
+# printed, and held by the time budgets below.
 set -euo pipefail
 cd "$(dirname "$0")/../dist"
+grep -q 'id="prerendered"' index.html || {
+    echo "error: dist/index.html has no prerendered first screen (scripts/prerender.sh)" >&2
+    exit 1
+}
 default=$(grep -o 'DEFAULT_INDICATOR: &str = "[a-z_0-9]*"' ../crates/muni-view/src/view.rs | sed 's/.*"\(.*\)"/\1/')
-total=0
-for f in index.html *.js *.wasm *.css data/catalog.json "data/indicators/$default.json"; do
-    n=$(gzip -9c "$f" | wc -c)
-    printf '  %-60s %8d B\n' "$f" "$n"
-    total=$((total + n))
-done
+sum() {
+    local total=0 n
+    for f in "$@"; do
+        n=$(gzip -9c "$f" | wc -c)
+        printf '  %-60s %8d B\n' "$f" "$n" >&2
+        total=$((total + n))
+    done
+    echo "$total"
+}
+echo "first view (the prerendered page and its CSS):"
+first=$(sum index.html ./*.css)
+echo "the app that takes over (after the first chart is on screen):"
+app=$(sum ./*.js ./*.wasm data/catalog.json "data/indicators/$default.json")
 budget=250000
-printf 'first view transfer (gzip): %d B of a %d B budget (%d %%)\n' "$total" "$budget" $((100 * total / budget))
-if (( total > budget * 11 / 10 )); then
-    echo "error: over budget by more than 10 %" >&2
+printf 'first view transfer (gzip): %d B of a %d B budget (%d %%)\n' "$first" "$budget" $((100 * first / budget))
+printf 'the app that takes over (gzip): %d B\n' "$app"
+if (( first > budget )); then
+    echo "error: the first view is over its budget" >&2
     exit 1
 fi
 
 # The time budgets, measured in headless Chromium against dist/ (prints the medians).
 cd ..
-cargo test --locked -q -p muni-e2e --test budgets -- --nocapture 2>&1 | grep -E "first chart|re-render|panicked|over budget" || true
+cargo test --locked -q -p muni-e2e --test budgets -- --nocapture 2>&1 | grep -E "first chart|re-render|takes over|panicked|over budget" || true

@@ -85,10 +85,15 @@ fn handle(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request = String::new();
     reader.read_line(&mut request)?;
+    let mut gzip = false;
     loop {
         let mut line = String::new();
         if reader.read_line(&mut line)? == 0 || line == "\r\n" || line == "\n" {
             break;
+        }
+        let lower = line.to_ascii_lowercase();
+        if lower.starts_with("accept-encoding:") && lower.contains("gzip") {
+            gzip = true;
         }
     }
     let path = request.split_whitespace().nth(1).unwrap_or("/");
@@ -99,6 +104,20 @@ fn handle(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
         file = root.join("does-not-exist");
     }
     match std::fs::read(&file) {
+        // Compressed, as any static host serves a site (the budgets measure what a user
+        // downloads); level 6, as a web server's default.
+        Ok(body) if gzip => {
+            let mut z = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(6));
+            z.write_all(&body)?;
+            let body = z.finish()?;
+            write!(
+                stream,
+                "HTTP/1.1 200 OK\r\nContent-Type: {}\r\nContent-Encoding: gzip\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                content_type(&file),
+                body.len()
+            )?;
+            stream.write_all(&body)
+        }
         Ok(body) => {
             write!(
                 stream,
@@ -255,11 +274,24 @@ impl Browser {
         )
     }
 
-    /// Waits until `css` matches an element (up to 15 s).
+    /// Waits until `css` matches an element of the app (up to 15 s): the first screen
+    /// prerendered into the page (`#prerendered`) is gone, so the app has taken over.
     pub fn wait_for(&self, css: &str) -> Result<(), String> {
         self.wait_until(
-            &format!("return document.querySelector({css:?}) !== null"),
+            &format!(
+                "return document.querySelector({css:?}) !== null && !document.getElementById('prerendered')"
+            ),
             &format!("an element matching {css}"),
+        )
+    }
+
+    /// A Chrome DevTools Protocol command (`Network.emulateNetworkConditions`, …), through
+    /// chromedriver.
+    pub fn cdp(&self, cmd: &str, params: Value) -> Result<Value, String> {
+        self.cmd(
+            "POST",
+            "/goog/cdp/execute",
+            Some(json!({ "cmd": cmd, "params": params })),
         )
     }
 

@@ -11,6 +11,7 @@ mod format;
 pub mod geo;
 mod html;
 mod indicator;
+mod notice;
 pub mod peers;
 mod query;
 pub mod sort;

@@ -483,13 +483,34 @@ impl Say<'_> {
                 "The network's median of {t} in {y}: {value}, over the {n} of {of} members with a published value{change}.",
             )
         };
+        let mut change = self.change(m, v);
+        // A median over other members than the year compared with: said, not hidden.
+        let then = self.from.and_then(|start| {
+            (0..self.i)
+                .filter(|&j| self.file.years[j] >= start)
+                .find(|&j| self.published(m, j).is_some_and(|t| t != 0.0))
+        });
+        if let Some(j) = then.filter(|_| !change.is_empty()) {
+            let has = |s: &Series, k: usize| s.rank(Scope::Network, k).is_some();
+            let same = self.file.series.iter().all(|s| has(s, j) == has(s, self.i));
+            if !same {
+                let before = self.file.ranked(Scope::Network, j);
+                change.push_str(&fill(
+                    self.t(
+                        " (då över {n} av {of} medlemmar: inte samma kommuner)",
+                        " (then over {n} of {of} members: not the same municipalities)",
+                    ),
+                    &[("n", &before.to_string()), ("of", &members.to_string())],
+                ));
+            }
+        }
         let mut out = fill(
             tpl,
             &[
                 ("t", &t),
                 ("y", &y),
                 ("value", &self.value(m, v)),
-                ("change", &self.change(m, v)),
+                ("change", &change),
                 ("n", &reported.to_string()),
                 ("of", &members.to_string()),
             ],
@@ -812,7 +833,9 @@ mod tests {
             "the only one with a value is not praised as the highest"
         );
         let full = standard();
-        let median = "Nätverkets median för industrins energianvändning per invånare 2020: 12,0 MWh per invånare, över de 3 av 4 medlemmar som har ett publicerat värde; +60,0 % sedan 2019. Riket: 7,5 MWh per invånare.";
+        // 2019's median was over Södertälje, Östhammar and Falkenberg, 2020's over Södertälje,
+        // Östhammar and Örnsköldsvik: three each, but not the same three, and that is said.
+        let median = "Nätverkets median för industrins energianvändning per invånare 2020: 12,0 MWh per invånare, över de 3 av 4 medlemmar som har ett publicerat värde; +60,0 % sedan 2019 (då över 3 av 4 medlemmar: inte samma kommuner). Riket: 7,5 MWh per invånare.";
         assert_eq!(say(&full, "v=series"), [median]);
         // The first screen (a ranking) names the leader among three.
         assert_eq!(

@@ -3,7 +3,8 @@
 //! command line's `chart`, so that a link and a slide draw the same figure.
 
 use muni_model::{
-    Catalog, ChartQuery, IndicatorFile, IndicatorMeta, Lang, Measure, Scope, index_values,
+    Catalog, ChartQuery, IndicatorFile, IndicatorMeta, Lang, Measure, NoticeReason, QueryNotice,
+    Scope, View, index_values,
 };
 
 use crate::series::{RankingScope, line_chart, ranking_chart};
@@ -120,6 +121,84 @@ pub fn indicator<'a>(catalog: &'a Catalog, q: &ChartQuery) -> Option<&'a Indicat
         .and_then(|id| catalog.indicator(id.as_str()))
         .or_else(|| catalog.indicator(DEFAULT_INDICATOR))
         .or(catalog.indicators.first())
+}
+
+/// What of `q` this catalog cannot show, dropped or narrowed with a notice each (the README's
+/// promise: an unusable part of a link is said, never silently ignored), or `None` when all of
+/// it can be shown. Run on every change of the query, so that switching to an indicator that
+/// lacks the year, range or base year chosen falls back visibly, and the menu, the URL and the
+/// notice agree.
+// Long: one rule per parameter in the order the URL lists them; each says what it drops.
+pub fn reconcile(catalog: &Catalog, q: &ChartQuery) -> Option<(ChartQuery, Vec<QueryNotice>)> {
+    let mut out = q.clone();
+    let mut notices: Vec<QueryNotice> = Vec::new();
+    let mut note = |param: &str, value: String, reason: NoticeReason| {
+        notices.push(QueryNotice {
+            param: param.to_owned(),
+            value,
+            reason,
+        })
+    };
+    if let Some(dv) = out.data_version.take()
+        && catalog.data_version.as_ref().is_some_and(|v| v.id != dv)
+    {
+        note("dv", dv, NoticeReason::OtherDataVersion);
+    }
+    if let Some(id) = out
+        .indicator
+        .take_if(|id| catalog.indicator(id.as_str()).is_none())
+    {
+        note("i", id.to_string(), NoticeReason::UnknownIndicator);
+    }
+    let known = |c: &str| catalog.region(c).is_some();
+    out.municipalities.retain(|m| {
+        let ok = known(m.as_str());
+        if !ok {
+            note("r", m.to_string(), NoticeReason::UnknownMunicipality);
+        }
+        ok
+    });
+    out.groups.retain(|g| {
+        let ok = g.county_code().is_none_or(|c| known(&c));
+        if !ok {
+            note("g", g.to_string(), NoticeReason::UnknownCounty);
+        }
+        ok
+    });
+    if let Some(p) = out.profile.take_if(|p| !known(p.as_str())) {
+        note("p", p.to_string(), NoticeReason::UnknownMunicipality);
+    }
+    if let Some(meta) = indicator(catalog, &out) {
+        let years = &meta.years;
+        if let Measure::Index { base } = out.measure {
+            let reason = if meta.rate {
+                Some(NoticeReason::RateNotIndexed)
+            } else if !years.contains(&base) {
+                Some(NoticeReason::BaseYearNotInData)
+            } else {
+                None
+            };
+            if let Some(reason) = reason {
+                note("b", base.to_string(), reason);
+                out.measure = Measure::AsPublished;
+            }
+        }
+        if let Some(t) = out.year.take_if(|t| !years.contains(t)) {
+            note("t", t.to_string(), NoticeReason::YearNotInData);
+        }
+        if let (Some((a, b)), Some(&first), Some(&last)) = (out.years, years.first(), years.last())
+            && (a < first || b > last)
+        {
+            note("y", format!("{a}-{b}"), NoticeReason::YearsNotInData);
+            let (a, b) = (a.clamp(first, last), b.clamp(first, last));
+            out.years = (a < b && (a, b) != (first, last)).then_some((a, b));
+        }
+        if years.len() == 1 && out.view == View::Series {
+            note("v", "series".to_owned(), NoticeReason::SingleYear);
+            out.view = View::Ranking;
+        }
+    }
+    (out != *q).then_some((out, notices))
 }
 
 /// Members of the query's groups (`network`, `lanNN`), in code order.

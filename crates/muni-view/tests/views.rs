@@ -654,3 +654,80 @@ fn every_export_action_is_in_the_panel_and_reads_back() {
     }
     assert_eq!(ExportAction::parse("print"), None);
 }
+
+#[test]
+fn what_the_catalog_cannot_show_is_dropped_with_a_notice_each() {
+    use muni_model::{Measure, NoticeReason as R};
+    let f = fx();
+    let fix = |s: &str| reconcile(&f.catalog, &query(s));
+    let said = |s: &str| -> Vec<(String, String, R)> {
+        fix(s)
+            .map(|(_, n)| {
+                n.into_iter()
+                    .map(|n| (n.param, n.value, n.reason))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    // All of it can be shown: nothing to do.
+    assert_eq!(fix("i=population&r=0181&t=2003&y=2001-2004&v=series"), None);
+    // Well-formed codes that are no municipality or county, a profile of nobody.
+    assert_eq!(
+        said("r=0181,9999&g=lan02,network&p=0114"),
+        [
+            ("r".into(), "9999".into(), R::UnknownMunicipality),
+            ("g".into(), "lan02".into(), R::UnknownCounty),
+            ("p".into(), "0114".into(), R::UnknownMunicipality),
+        ]
+    );
+    let (q, _) = fix("r=0181,9999&g=lan02,network&p=0114").unwrap();
+    assert_eq!(q.to_query_string(), "?r=0181&v=series");
+    // Years the indicator lacks: a ranking year, a range, a base year.
+    let (q, n) = fix("i=population&v=ranking&t=1999").unwrap();
+    assert_eq!((q.year, n[0].reason), (None, R::YearNotInData));
+    let (q, n) = fix("i=population&y=1990-2003").unwrap();
+    assert_eq!(
+        (q.years, n[0].reason),
+        (Some((2000, 2003)), R::YearsNotInData)
+    );
+    let (q, _) = fix("i=population&y=1990-2030").unwrap();
+    assert_eq!(q.years, None, "the whole range is no range at all");
+    let (q, n) = fix("i=population&m=index&b=1990").unwrap();
+    assert_eq!(
+        (q.measure, n[0].reason),
+        (Measure::AsPublished, R::BaseYearNotInData)
+    );
+    // Switching indicator falls back visibly: 2022 is a year of the share, not of population.
+    let mut q = query("v=ranking&t=2022");
+    assert_eq!(reconcile(&f.catalog, &q), None);
+    q.indicator = muni_model::IndicatorId::new("population").ok();
+    let (fixed, n) = reconcile(&f.catalog, &q).unwrap();
+    assert_eq!((fixed.year, n.len()), (None, 1));
+    // A stale indicator and another data version: said, and the link still opens.
+    assert_eq!(
+        said("i=gone_indicator&dv=0a0b0c0d"),
+        [
+            ("dv".into(), "0a0b0c0d".into(), R::OtherDataVersion),
+            ("i".into(), "gone_indicator".into(), R::UnknownIndicator),
+        ]
+    );
+    // Today's version is dropped from the state without a word.
+    let (q, n) = fix(&format!(
+        "i=population&dv={}",
+        muni_view::fixture::SYNTHETIC_VERSION
+    ))
+    .unwrap();
+    assert!(n.is_empty() && q.data_version.is_none());
+    // Fixed once, nothing is left to fix.
+    let (q, _) = fix("r=9999&i=population&y=1990-2003&t=1999&m=index&b=1990").unwrap();
+    assert_eq!(reconcile(&f.catalog, &q), None);
+    // An indicator with a single year opens as a ranking, not a one-dot series.
+    let one = Synthetic::new().indicator(
+        Spec::new("procurement_count", Unit::Count)
+            .title("Upphandlingar", "Procurements")
+            .years(2021..=2021),
+        &per_municipality(|k, _| vec![v(k as f64)]),
+    );
+    let (q, n) = reconcile(&one.catalog, &query("r=0181")).unwrap();
+    assert_eq!((q.view, n[0].reason), (View::Ranking, R::SingleYear));
+}

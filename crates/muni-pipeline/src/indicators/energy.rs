@@ -280,8 +280,8 @@ pub(super) const INDICATORS: &[Definition] = &[
         unit: Unit::Mwh,
         title: ("Elproduktion i solkraft", "Solar power production"),
         definition: (
-            "Elproduktion i solcellsanläggningar. Redovisas i SCB:s levande tabell ProdbrEl (TAB3451), inte i exporterna från 2022: hämtas med `fetch`.",
-            "Electricity produced by solar power. Reported in SCB's live table ProdbrEl (TAB3451), not in the 2022 exports: brought in by `fetch`.",
+            "Elproduktion i solcellsanläggningar. Redovisas i SCB:s levande tabell ProdbrEl (TAB3451), inte i de exporter från 2022 som dashboarden bygger på; siffrorna visas när de hämtats från SCB.",
+            "Electricity produced by solar power. Reported in SCB's live table ProdbrEl (TAB3451), not in the 2022 exports the dashboard is built on; the figures appear once brought in from SCB.",
         ),
         source: energy,
         notes: &[CONFIDENTIAL],

@@ -136,8 +136,8 @@ pub(super) const NIGHT_POPULATION: (&str, &str) = (
 );
 
 pub(super) const CONFIDENTIAL: (&str, &str) = (
-    "Värden markerade som sekretess (`..`) lämnas inte ut av SCB (färre än tre företag eller ett dominerande); de visas aldrig som 0.",
-    "Values marked confidential (`..`) are withheld by SCB (fewer than three companies, or one dominant); they are never shown as 0.",
+    "Värden markerade som sekretess (”..” hos SCB) lämnas inte ut av SCB (färre än tre företag eller ett dominerande); de visas aldrig som 0.",
+    "Values marked confidential (“..” at SCB) are withheld by SCB (fewer than three companies, or one dominant); they are never shown as 0.",
 );
 pub(super) const NO_WIND_2005_2008: (&str, &str) = (
     "2005–2008 saknar källtabellen vindkraft; totalen för de åren omfattar inte vindkraft.",
@@ -156,8 +156,8 @@ pub(super) const POPULATION_SUMS: (&str, &str) = (
     "Counties and Riket before 2023 are sums of the municipalities (2023 division).",
 );
 pub(super) const EMPLOYMENT_BREAK: (&str, &str) = (
-    "BAS (Befolkningens arbetsmarknadsstatus) börjar 2020. År före 2020 finns bara om de hämtats med kommandot `fetch`, och kommer då från RAMS, en annan serie med andra metoder: seriebrott 2019 (RAMS bygger från 2019 på arbetsgivardeklarationer per månad) och 2020 (BAS). Diagrammen bryter linjen vid ett seriebrott.",
-    "BAS (Labour market status) begins in 2020. Years before 2020 exist only once brought in with the `fetch` command, and then come from RAMS, another series with other methods: series breaks in 2019 (RAMS is built on monthly employer declarations from 2019) and 2020 (BAS). Charts break the line at a series break.",
+    "BAS (Befolkningens arbetsmarknadsstatus) börjar 2020. Tidigare år ingår inte här; de finns i RAMS, en annan serie med andra metoder, och visas bara när de hämtats från SCB: seriebrott 2019 (RAMS bygger från 2019 på arbetsgivardeklarationer per månad) och 2020 (BAS). Diagrammen bryter linjen vid ett seriebrott.",
+    "BAS (Labour market status) begins in 2020. Earlier years are not included here; they are in RAMS, another series with other methods, and appear only once brought in from SCB: series breaks in 2019 (RAMS is built on monthly employer declarations from 2019) and 2020 (BAS). Charts break the line at a series break.",
 );
 pub(super) const EMPLOYMENT_PANEL: (&str, &str) = (
     "Dagbefolkning: de som arbetar i kommunen, var de än bor. Sysselsatta i SNI 2007 B+C (gruvor och mineralutvinning, tillverkning) = andelen i B+C × alla sysselsatta, summerat över utbildningsnivåer och kön. Det senaste året kan revideras av SCB. Udda men publicerat så: Skara 2024 (B+C 7,9 % efter 12,5 % 2023), Färgelanda 2024 (2 045 sysselsatta efter 2 336; B+C 4,8 % efter 22,6 %).",

@@ -15,8 +15,7 @@ pub(super) fn AwaitingFetch(meta: IndicatorMeta, lang: Lang) -> impl IntoView {
     view! {
         <div class="awaiting" role="status" data-testid="awaiting">
             <h2>{meta.title.get(lang).to_owned()}</h2>
-            <p>{t(lang, "Det finns inga siffror för den här indikatorn ännu: källan har ingen kopia i projektet.", "There are no figures for this indicator yet: its source has no copy in the project.")}</p>
-            <p>{t(lang, "Hämta dem med ", "Fetch them with ")}<code>"industrikommuner fetch"</code>{t(lang, " och bygg om data.", " and rebuild the data.")}</p>
+            <p>{t(lang, "Det finns inga siffror för den här indikatorn ännu: källan publicerar dem, men de ingår inte i den här versionen av dashboarden.", "There are no figures for this indicator yet: its source publishes them, but they are not in this version of the dashboard.")}</p>
             <p class="source">{muni_view::series::source_line(&meta, lang)}</p>
         </div>
     }

@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use muni_model::{Catalog, ChartQuery, Lang, Measure, NoticeReason, QueryNotice, View};
+use muni_model::{Catalog, ChartQuery, Lang, NoticeReason, QueryNotice, View};
 
 mod controls;
 mod export;
@@ -63,9 +63,18 @@ pub(super) fn details_open(ev: &web_sys::Event) -> bool {
         .is_some_and(|d| d.open())
 }
 
-/// Marks the moment the first chart is on screen, for the performance budget.
+/// Marks the moment the app's first chart is on screen, for the performance budget, and
+/// takes over from the first screen prerendered into the page (`#prerendered`, which CSS shows
+/// instead of the app until it is removed here).
 pub(super) fn mark_first_chart() {
-    if let Some(p) = web_sys::window().and_then(|w| w.performance())
+    let Some(w) = web_sys::window() else { return };
+    if let Some(pre) = w
+        .document()
+        .and_then(|d| d.get_element_by_id("prerendered"))
+    {
+        pre.remove();
+    }
+    if let Some(p) = w.performance()
         && p.get_entries_by_name("first-chart").length() == 0
     {
         let _ = p.mark("first-chart");
@@ -100,59 +109,13 @@ fn Dashboard(
     let lang = Memo::new(move |_| query.with(|q| q.lang));
     let cat = catalog.clone();
     let meta = Memo::new(move |_| query.with(|q| muni_view::view::indicator(&cat, q).cloned()));
-    // A stale indicator id in the URL: say so, show the default.
+    // What the catalog cannot show is dropped with a notice each (and the URL follows): a
+    // stale indicator, an unknown code, a year the indicator lacks, another data version.
     let cat = catalog.clone();
-    // An index asked for a rate (its changes are in percentage points): say so, show values.
     Effect::new(move |_| {
-        let (stale, rate_index) = query.with(|q| {
-            let rate_index = match q.measure {
-                Measure::Index { base }
-                    if muni_view::view::indicator(&cat, q).is_some_and(|m| m.rate) =>
-                {
-                    Some(base)
-                }
-                _ => None,
-            };
-            (
-                q.indicator
-                    .as_ref()
-                    .filter(|id| cat.indicator(id.as_str()).is_none())
-                    .map(|id| id.to_string()),
-                rate_index,
-            )
-        });
-        // A link made on other data: say so once, then show today's link.
-        let other_version = query.with(|q| q.data_version.clone());
-        if let Some(dv) = other_version {
-            if cat.data_version.as_ref().is_some_and(|v| v.id != dv) {
-                notices.update(|n| {
-                    n.push(QueryNotice {
-                        param: "dv".into(),
-                        value: dv,
-                        reason: NoticeReason::OtherDataVersion,
-                    })
-                });
-            }
-            query.update(|q| q.data_version = None);
-        }
-        if let Some(id) = stale {
-            notices.update(|n| {
-                n.push(QueryNotice {
-                    param: "i".into(),
-                    value: id,
-                    reason: NoticeReason::UnknownIndicator,
-                })
-            });
-            query.update(|q| q.indicator = None);
-        } else if let Some(base) = rate_index {
-            notices.update(|n| {
-                n.push(QueryNotice {
-                    param: "b".into(),
-                    value: base.to_string(),
-                    reason: NoticeReason::RateNotIndexed,
-                })
-            });
-            query.update(|q| q.measure = Measure::AsPublished);
+        if let Some((fixed, said)) = query.with(|q| muni_view::view::reconcile(&cat, q)) {
+            notices.update(|n| n.extend(said));
+            query.set(fixed);
         }
     });
     let file = LocalResource::new(move || {
