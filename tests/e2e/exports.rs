@@ -309,6 +309,18 @@ fn a_link_made_on_other_data_says_so_and_links_carry_the_version() {
             .starts_with("Om länken"),
         "the link is used, not ignored"
     );
+    // What changed since for the indicator shown, from the change log: 00000000 (or 11111111)
+    // was never a version of these data, so the log cannot say, and the notice says so.
+    b.wait_until(
+        "const p = document.querySelector('[data-testid=notice-changes]'); return p !== null && !p.hidden",
+        "what changed since the link's version",
+    )
+    .unwrap();
+    let said = b.text("[data-testid=notice-changes]").unwrap();
+    assert!(
+        said.starts_with(&format!("Dataversion {other} finns inte i ändringsloggen")),
+        "{said}"
+    );
     // The share panel's link carries today's version.
     b.click("[data-testid=export] summary").unwrap();
     b.wait_for("[data-testid=permalink]").unwrap();

@@ -135,6 +135,34 @@ fn number(v: f64, decimals: usize, lang: Lang) -> String {
     format_number(v, decimals, lang)
 }
 
+/// What changed for the view's indicator since a data version (`contract::CHANGES_SINCE`):
+/// `changes.json` and the records from today's back to it, read through the browser's cache.
+#[wasm_bindgen]
+pub async fn changes_since(request_text: String) -> Result<String, JsValue> {
+    use muni_model::changes::{ChangeEntry, ChangeRecord};
+    let r: muni_view::contract::ChangesRequest = export::request(&request_text)?;
+    let (q, _) = ChartQuery::parse(&r.view.query);
+    let cat = cached(&CATALOG, format!("{}/catalog.json", r.view.base)).await?;
+    let meta = muni_view::view::indicator(&cat, &q).ok_or("the catalog has no indicators")?;
+    let entries: Vec<ChangeEntry> = get_json(&format!("{}/changes.json", r.view.base)).await?;
+    let records = match muni_view::changes::chain(&entries, &r.since) {
+        Some(chain) => {
+            let mut records: Vec<ChangeRecord> = Vec::new();
+            for e in chain {
+                records.push(get_json(&format!("{}/{}", r.view.base, e.file)).await?);
+            }
+            Some(records)
+        }
+        None => None,
+    };
+    Ok(muni_view::changes::since_sentence(
+        records.as_deref(),
+        &r.since,
+        meta,
+        q.lang,
+    ))
+}
+
 /// A municipality's profile as HTML (`contract::PROFILE_HTML`): every indicator with data read
 /// (through the browser's cache), the profile computed by `muni_view::profile`.
 #[wasm_bindgen]

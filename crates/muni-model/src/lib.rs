@@ -5,6 +5,7 @@
 //! for `wasm32-unknown-unknown`.
 
 mod catalog;
+pub mod changes;
 mod code;
 pub mod extract;
 mod format;

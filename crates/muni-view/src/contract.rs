@@ -33,8 +33,13 @@ pub const EXPORT_PICTURE: &str = "export_picture";
 /// `picture_png(PictureRequest) -> Promise<Blob>`: the picture as PNG (for the clipboard).
 pub const PICTURE_PNG: &str = "picture_png";
 
+/// `changes_since(ChangesRequest) -> Promise<string>`: what changed for the view's indicator
+/// since the data version a link was made on (`muni_view::changes`).
+pub const CHANGES_SINCE: &str = "changes_since";
+
 /// Every name the module exports for the dashboard.
-pub const EXPORTS: [&str; 9] = [
+pub const EXPORTS: [&str; 10] = [
+    CHANGES_SINCE,
     MAP_SVG,
     MAP_HIT,
     PEERS_HTML,
@@ -365,6 +370,34 @@ impl Wire for ProfileRequest {
     fn decode(text: &str) -> Result<Self, String> {
         Ok(ProfileRequest {
             view: Fields::parse(text)?.view()?,
+        })
+    }
+}
+
+/// What changed for the view's indicator since the data version `since`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChangesRequest {
+    pub view: ViewRef,
+    pub since: String,
+}
+
+impl Wire for ChangesRequest {
+    fn encode(&self) -> String {
+        let mut s = String::new();
+        self.view.put(&mut s);
+        put(&mut s, "since", &self.since);
+        s
+    }
+
+    fn decode(text: &str) -> Result<Self, String> {
+        let f = Fields::parse(text)?;
+        let since = f.text("since")?;
+        if !muni_model::DataVersion::is_id(since) {
+            return Err(format!("since: {since:?} is not a data version"));
+        }
+        Ok(ChangesRequest {
+            view: f.view()?,
+            since: since.to_owned(),
         })
     }
 }

@@ -14,6 +14,7 @@
 //!
 //! No DOM, no drawing, no I/O: everything here is tested natively.
 
+pub mod changes;
 pub mod contract;
 pub mod export;
 pub mod fixture;

@@ -14,12 +14,43 @@ use crate::tr;
 pub struct Place {
     pub rank: u16,
     pub of: usize,
+    /// How many others have the same place (the same value).
+    pub shared: usize,
 }
 
 impl Place {
-    /// As the profile's table writes it: `3 / 24`.
-    pub fn text(self) -> String {
-        format!("{} / {}", self.rank, self.of)
+    /// As the profile's table writes it: `3 / 24`, or `3 / 24 (delad med 20)`.
+    pub fn text(self, lang: Lang) -> String {
+        if self.shared == 0 {
+            format!("{} / {}", self.rank, self.of)
+        } else {
+            format!(
+                "{} / {} ({} {})",
+                self.rank,
+                self.of,
+                tr(lang, "delad med", "shared with"),
+                self.shared
+            )
+        }
+    }
+}
+
+/// The place of a rank among those ranked in year `i`, with how many share it.
+fn place(file: &IndicatorFile, i: usize, rank: u16, network: bool) -> Place {
+    let scope = if network {
+        muni_model::Scope::Network
+    } else {
+        muni_model::Scope::Sweden
+    };
+    let same = file
+        .series
+        .iter()
+        .filter(|s| s.rank(scope, i) == Some(rank))
+        .count();
+    Place {
+        rank,
+        of: ranked_count(file, i, network),
+        shared: same.saturating_sub(1),
     }
 }
 
@@ -36,6 +67,8 @@ pub struct ProfileRow {
     pub rank_national: Option<Place>,
     pub rank_network: Option<Place>,
     pub change: String,
+    /// The latest published value is 0 (for most indicators: none of it).
+    pub zero: bool,
 }
 
 /// The profile of municipality `code` over every indicator with data in `files`.
@@ -58,14 +91,8 @@ pub fn profile<F: Borrow<IndicatorFile>>(
                 Some(i) => (
                     Some(file.years[i]),
                     s.values[i].map_or_else(String::new, |v| format_number(v, decimals, lang)),
-                    s.rank_national[i].map(|rank| Place {
-                        rank,
-                        of: ranked_count(file, i, false),
-                    }),
-                    s.rank_network[i].map(|rank| Place {
-                        rank,
-                        of: ranked_count(file, i, true),
-                    }),
+                    s.rank_national[i].map(|rank| place(file, i, rank, false)),
+                    s.rank_network[i].map(|rank| place(file, i, rank, true)),
                 ),
                 None => (
                     None,
@@ -118,6 +145,7 @@ pub fn profile<F: Borrow<IndicatorFile>>(
                 rank_national: rn,
                 rank_network: rw,
                 change,
+                zero: latest.and_then(|i| s.values[i]) == Some(0.0),
             })
         })
         .collect()
@@ -135,11 +163,28 @@ pub fn profile_summary(rows: &[ProfileRow], name: &str, lang: Lang) -> String {
             } else {
                 r.rank_national
             }?;
+            // Praise only for a place that means something: not one most share, not a zero
+            // that means "none" (a municipality without nuclear power is not "best" at it).
+            if p.shared * 2 >= p.of || r.zero || p.of < 3 {
+                return None;
+            }
             let title = crate::summary::lower_first(&r.title);
+            let shared = match (p.shared, lang) {
+                (0, _) => String::new(),
+                (1, Lang::Sv) => " med 1 annan".into(),
+                (1, Lang::En) => " with 1 other".into(),
+                (n, Lang::Sv) => format!(" med {n} andra"),
+                (n, Lang::En) => format!(" with {n} others"),
+            };
             Some((
                 p.rank,
                 format!(
-                    "{title} ({} {} {} {}, {})",
+                    "{title} ({}{} {} {} {}{shared}, {})",
+                    if p.shared > 0 {
+                        tr(lang, "delad ", "shared ")
+                    } else {
+                        ""
+                    },
                     tr(lang, "plats", "rank"),
                     p.rank,
                     tr(lang, "av", "of"),
@@ -157,6 +202,14 @@ pub fn profile_summary(rows: &[ProfileRow], name: &str, lang: Lang) -> String {
         (false, Lang::En) => "in Sweden",
     };
     match best.as_slice() {
+        [] if rows.iter().any(|r| r.rank_national.is_some()) => format!(
+            "{name}: {}",
+            tr(
+                lang,
+                "ingen placering att lyfta fram (delade platser och nollvärden räknas inte).",
+                "no place to point out (shared places and zero values do not count)."
+            )
+        ),
         [] => format!(
             "{name}: {}",
             tr(lang, "inga rangordnade värden.", "no ranked values.")
@@ -224,9 +277,9 @@ pub fn profile_html<F: Borrow<IndicatorFile>>(
             .m("</td><td class=\"unit\">")
             .t(&r.unit)
             .m("</td><td>")
-            .t(&r.rank_national.map(Place::text).unwrap_or_default())
+            .t(&r.rank_national.map(|p| p.text(l)).unwrap_or_default())
             .m("</td><td>")
-            .t(&r.rank_network.map(Place::text).unwrap_or_default())
+            .t(&r.rank_network.map(|p| p.text(l)).unwrap_or_default())
             .m("</td><td>")
             .t(&r.change)
             .m("</td></tr>");

@@ -266,8 +266,18 @@ fn profile_of_osthammar() {
     );
     // Out of the municipalities with a published value that year (10 in Sweden, 5 members),
     // not out of all 14 and all 8.
-    assert_eq!(el.rank_national.map(Place::text).as_deref(), Some("2 / 10"));
-    assert_eq!(el.rank_network, Some(Place { rank: 2, of: 5 }));
+    assert_eq!(
+        el.rank_national.map(|p| p.text(Lang::Sv)).as_deref(),
+        Some("2 / 10")
+    );
+    assert_eq!(
+        el.rank_network,
+        Some(Place {
+            rank: 2,
+            of: 5,
+            shared: 0
+        })
+    );
     // 2015 is withheld: the change runs from the first published year.
     assert_eq!(el.change, "+25,0 % sedan 2014");
     let pop = rows.iter().find(|r| r.id == "population").unwrap();
@@ -527,10 +537,14 @@ fn rows_are_escaped_html_with_their_codes() {
 
 #[test]
 fn the_profile_in_a_sentence_names_the_best_places() {
+    // "3 / 24", or "3 / 24 / 2": the place, of how many, and how many others share it.
     let place = |s: &str| {
-        s.split_once(" / ").map(|(r, n)| Place {
-            rank: r.parse().unwrap(),
-            of: n.parse().unwrap(),
+        let mut parts = s.split(" / ").map(|n| n.parse().unwrap());
+        let rank = parts.next()?;
+        Some(Place {
+            rank: rank as u16,
+            of: parts.next().unwrap(),
+            shared: parts.next().unwrap_or(0),
         })
     };
     let row = |title: &str, year, net: &str, nat: &str| ProfileRow {
@@ -540,9 +554,10 @@ fn the_profile_in_a_sentence_names_the_best_places() {
         year: Some(year),
         value: String::new(),
         unit: String::new(),
-        rank_national: place(nat),
-        rank_network: place(net),
+        rank_national: if nat.is_empty() { None } else { place(nat) },
+        rank_network: if net.is_empty() { None } else { place(net) },
         change: String::new(),
+        zero: false,
     };
     let rows = vec![
         row("Folkmängd", 2023, "12 / 24", "80 / 290"),
@@ -557,6 +572,37 @@ fn the_profile_in_a_sentence_names_the_best_places() {
     assert_eq!(
         profile_summary(&outside, "Uppsala", Lang::En),
         "Uppsala ranks best in Sweden: folkmängd (rank 80 of 290, 2023)."
+    );
+    // A place most share, or a zero that means none, is no one's best; a place a few share
+    // is said to be shared.
+    let mut nuclear = row("Kärnkraft", 2020, "", "1 / 290 / 280");
+    let mut none = row("Vindkraft", 2020, "", "5 / 290");
+    none.zero = true;
+    let shared = row("Vattenkraft", 2020, "", "3 / 290 / 2");
+    assert_eq!(
+        profile_summary(
+            &[nuclear.clone(), none.clone(), shared.clone()],
+            "Malung-Sälen",
+            Lang::Sv
+        ),
+        "Malung-Sälen placerar sig bäst i Sverige: vattenkraft (delad plats 3 av 290 med 2 andra, 2020)."
+    );
+    nuclear.rank_national = place("4 / 290");
+    assert!(
+        profile_summary(&[nuclear, none], "X", Lang::En)
+            .contains("kärnkraft (rank 4 of 290, 2020)")
+    );
+    assert_eq!(
+        place("3 / 24 / 20").unwrap().text(Lang::Sv),
+        "3 / 24 (delad med 20)"
+    );
+    assert_eq!(
+        profile_summary(
+            &[row("Kärnkraft", 2020, "", "1 / 290 / 280")],
+            "Y",
+            Lang::Sv
+        ),
+        "Y: ingen placering att lyfta fram (delade platser och nollvärden räknas inte)."
     );
     assert_eq!(
         profile_summary(&[], "X", Lang::Sv),

@@ -8,8 +8,8 @@ use std::cell::RefCell;
 use js_sys::{Function, Promise, Reflect};
 use muni_model::Html;
 use muni_view::contract::{
-    self, CsvRequest, MapRequest, PanelRequest, PeersAnswer, PeersRequest, PictureKind,
-    PictureRequest, ProfileRequest, Selection, ViewRef, Wire, XlsxRequest,
+    self, ChangesRequest, CsvRequest, MapRequest, PanelRequest, PeersAnswer, PeersRequest,
+    PictureKind, PictureRequest, ProfileRequest, Selection, ViewRef, Wire, XlsxRequest,
 };
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -157,6 +157,18 @@ pub async fn profile_html(query: &str) -> Result<Html, String> {
         call(contract::PROFILE_HTML, &request).await,
     )
     .map(Html::from_module)
+}
+
+/// What changed for `query`'s indicator since the data version `since` (a sentence).
+pub async fn changes_since(query: &str, since: &str) -> Result<String, String> {
+    let request = ChangesRequest {
+        view: view(query),
+        since: since.to_owned(),
+    };
+    as_text(
+        contract::CHANGES_SINCE,
+        call(contract::CHANGES_SINCE, &request).await,
+    )
 }
 
 /// The download-and-share panel of `query` (built by the lazy module).

@@ -23,7 +23,34 @@ pub(super) fn LanguageSwitch(query: RwSignal<ChartQuery>) -> impl IntoView {
 }
 
 #[component]
-pub(super) fn Notices(notices: RwSignal<Vec<QueryNotice>>, lang: Memo<Lang>) -> impl IntoView {
+pub(super) fn Notices(
+    notices: RwSignal<Vec<QueryNotice>>,
+    lang: Memo<Lang>,
+    query: RwSignal<ChartQuery>,
+) -> impl IntoView {
+    // A link made on other data: what changed since for the indicator shown (the lazy module
+    // reads the change log), asked once per version.
+    let changed = RwSignal::new(String::new());
+    let asked = RwSignal::new(String::new());
+    Effect::new(move |_| {
+        let other = notices.with(|n| {
+            n.iter()
+                .find(|x| x.reason == NoticeReason::OtherDataVersion)
+                .map(|x| x.value.clone())
+        });
+        let Some(dv) = other.filter(|dv| *dv != asked.get_untracked()) else {
+            return;
+        };
+        asked.set(dv.clone());
+        let q = query.with_untracked(|q| q.to_query_string());
+        leptos::task::spawn_local(async move {
+            changed.set(
+                crate::lazy::changes_since(&q, &dv)
+                    .await
+                    .unwrap_or_else(|e| e),
+            );
+        });
+    });
     view! {
         <Show when=move || notices.with(|n| !n.is_empty())>
             <div class="notice" role="status" data-testid="notice">
@@ -39,6 +66,7 @@ pub(super) fn Notices(notices: RwSignal<Vec<QueryNotice>>, lang: Memo<Lang>) -> 
                 <ul>
                     {move || notices.get().into_iter().map(|n| view! { <li><code>{format!("{}={}", n.param, n.value)}</code>" – "{n.reason.text(lang.get())}</li> }).collect_view()}
                 </ul>
+                <p data-testid="notice-changes" hidden=move || changed.with(String::is_empty)>{move || changed.get()}</p>
                 <button on:click=move |_| notices.set(Vec::new())>{move || t(lang.get(), "Stäng", "Dismiss")}</button>
             </div>
         </Show>

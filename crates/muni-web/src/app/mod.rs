@@ -155,7 +155,7 @@ fn Dashboard(
                     <LanguageSwitch query/>
                     {headline.clone()}
                 </header>
-                <Notices notices lang/>
+                <Notices notices lang query/>
                 <Controls catalog=controls_catalog.clone() query meta/>
             </Show>
             <main id="main" tabindex="-1">
