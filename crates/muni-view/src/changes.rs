@@ -18,28 +18,9 @@ pub fn chain<'a>(entries: &'a [ChangeEntry], since: &str) -> Option<Vec<&'a Chan
     None
 }
 
-/// One sentence on what `records` (the [`chain`] from `since`, read; `None` when it has none)
-/// changed for `meta`: values revised, years added, values withheld or published, or that
-/// nothing changed for it, or that the log cannot tell.
-pub fn since_sentence(
-    records: Option<&[ChangeRecord]>,
-    since: &str,
-    meta: &IndicatorMeta,
-    lang: Lang,
-) -> String {
-    let title = meta.title.get(lang);
+/// What `records` changed for the indicator `id`, one phrase per kind of change.
+fn parts(records: &[ChangeRecord], id: &str, lang: Lang) -> Vec<String> {
     let t = |sv: &str, en: &str| if lang == Lang::Sv { sv } else { en }.to_owned();
-    let Some(records) = records else {
-        return t(
-            &format!(
-                "Dataversion {since} finns inte i ändringsloggen, så vad som ändrats sedan dess kan inte sägas här; se Nytt i data."
-            ),
-            &format!(
-                "Data version {since} is not in the change log, so what changed since cannot be said here; see What's new."
-            ),
-        );
-    };
-    let id = meta.id.as_str();
     let count = |list: fn(&ChangeRecord) -> &Vec<muni_model::changes::Change>| {
         records
             .iter()
@@ -110,6 +91,31 @@ pub fn since_sentence(
             parts.push(format!("{} {words}", n(k)));
         }
     }
+    parts
+}
+
+/// One sentence on what `records` (the [`chain`] from `since`, read; `None` when it has none)
+/// changed for `meta`: values revised, years added, values withheld or published, or that
+/// nothing changed for it, or that the log cannot tell.
+pub fn since_sentence(
+    records: Option<&[ChangeRecord]>,
+    since: &str,
+    meta: &IndicatorMeta,
+    lang: Lang,
+) -> String {
+    let title = meta.title.get(lang);
+    let t = |sv: &str, en: &str| if lang == Lang::Sv { sv } else { en }.to_owned();
+    let Some(records) = records else {
+        return t(
+            &format!(
+                "Dataversion {since} finns inte i ändringsloggen, så vad som ändrats sedan dess kan inte sägas här; se Nytt i data."
+            ),
+            &format!(
+                "Data version {since} is not in the change log, so what changed since cannot be said here; see What's new."
+            ),
+        );
+    };
+    let parts = parts(records, meta.id.as_str(), lang);
     if parts.is_empty() {
         return match lang {
             Lang::Sv => format!("Sedan dataversion {since} har inget ändrats för {title}."),
