@@ -214,6 +214,21 @@ fn dashboard_in_a_real_browser() {
     b.wait_until("return document.querySelector('h1').textContent === \"Sweden's industrial municipalities in figures\"", "English").unwrap();
     assert!(b.url().unwrap().contains("lang=en"));
     assert!(chart(&b).contains("the network's municipalities"));
+    // The page's language and title follow (screen readers, tabs, bookmarks).
+    let (lang, title) = (
+        b.js(
+            "return document.documentElement.lang",
+            serde_json::json!([]),
+        )
+        .unwrap(),
+        b.js("return document.title", serde_json::json!([]))
+            .unwrap(),
+    );
+    assert_eq!(lang, "en");
+    assert_eq!(
+        title,
+        "Electricity production – Sweden's industrial municipalities in figures"
+    );
     b.screenshot(&shots().join("7-english.png")).unwrap();
 
     // 8. A municipality's profile: every indicator, its latest value and ranks.

@@ -198,16 +198,25 @@ pub fn ranking_table(
         text: r.map_or_else(|| "–".into(), |r| r.to_string()),
         key: r.map(f64::from),
     };
-    // A map's table is all of Sweden, with the municipalities that have no value too (last).
+    // A map's table is all of Sweden, with the municipalities that have no value too (last);
+    // the network's ranking lists its members without a value (last, with why) and the
+    // selected municipalities outside it, as its chart does.
     let map = q.view.is_map();
     let scope = if map { Scope::Sweden } else { q.scope };
+    let listed = |code: &str| {
+        map || (scope == Scope::Network
+            && (file.network.iter().any(|m| m.as_str() == code)
+                || q.municipalities.iter().any(|m| m.as_str() == code)))
+    };
     let mut rows: Vec<(u16, Row)> = file
         .series
         .iter()
         .filter_map(|s| {
             let r = match s.rank(scope, i) {
                 Some(r) => r,
-                None if map && s.region.level() == muni_model::RegionLevel::Municipality => {
+                None if s.region.level() == muni_model::RegionLevel::Municipality
+                    && listed(s.region.as_str()) =>
+                {
                     u16::MAX
                 }
                 None => return None,

@@ -316,7 +316,7 @@ fn ranking_table_is_in_rank_order_with_both_ranks_and_the_change() {
     let file = f.get(meta.id.as_str()).1;
     let t = ranking_table(c, meta, file, &q).unwrap();
     assert!(t.header[4].ends_with("sedan 2018"), "{:?}", t.header);
-    // 2019: seven members published (Oskarshamn has no value).
+    // 2019: seven members published; Oskarshamn has no value and is listed last, unranked.
     let names: Vec<&str> = t.rows.iter().map(|r| r.label.as_str()).collect();
     assert_eq!(
         names,
@@ -327,9 +327,12 @@ fn ranking_table_is_in_rank_order_with_both_ranks_and_the_change() {
             "Skövde",
             "Örnsköldsvik",
             "Sandviken",
-            "Falkenberg"
+            "Falkenberg",
+            "Oskarshamn"
         ]
     );
+    let last = &t.rows[7].cells;
+    assert_eq!((last[0].text.as_str(), last[1].text.as_str()), ("–", "–"));
     let o = &t.rows[1];
     assert_eq!(o.cells[0].text, "23\u{a0}000\u{a0}000");
     assert_eq!(
@@ -373,9 +376,13 @@ fn a_confidential_value_is_said_and_not_ranked() {
             "Östhammar: värdet för elproduktion 2015 är sekretessbelagt (för få företag) och rangordnas inte."
         ]
     );
+    // Listed with its status, after the ranked, never silently dropped.
     let t = ranking_table(c, meta, file, &q).unwrap();
-    assert!(t.rows.iter().all(|r| r.code != "0382"));
-    assert_eq!(t.rows.len(), 6);
+    let codes: Vec<&str> = t.rows.iter().map(|r| r.code.as_str()).collect();
+    assert_eq!(codes.len(), 8, "every member: {codes:?}");
+    assert_eq!(&codes[6..], ["0882", "0382"], "Oskarshamn, Östhammar");
+    assert_eq!(t.rows[7].cells[0].text, "..");
+    assert_eq!(t.rows[7].cells[1].text, "–");
 }
 
 #[test]

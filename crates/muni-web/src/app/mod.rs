@@ -118,6 +118,22 @@ fn Dashboard(
             query.set(fixed);
         }
     });
+    // The page's language and title follow the view (screen readers, tabs, bookmarks).
+    Effect::new(move |_| {
+        let l = lang.get();
+        let site = t(
+            l,
+            "Industrikommunerna i siffror",
+            "Sweden's industrial municipalities in figures",
+        );
+        let title = meta.with(|m| m.as_ref().map(|m| format!("{} – {site}", m.title.get(l))));
+        if let Some(d) = web_sys::window().and_then(|w| w.document()) {
+            d.set_title(&title.unwrap_or_else(|| site.to_owned()));
+            if let Some(html) = d.document_element() {
+                let _ = html.set_attribute("lang", t(l, "sv", "en"));
+            }
+        }
+    });
     let file = LocalResource::new(move || {
         let path = meta.get().and_then(|m| m.file.clone());
         async move {
