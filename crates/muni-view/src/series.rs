@@ -125,8 +125,9 @@ pub fn line_chart(
 }
 
 /// Chooses a focused scale when a few context lines lie far above the rest (Oxelösund's
-/// energy use per inhabitant is twenty times the median): the axis then stops a little above
-/// the selection, the references and nine in ten of the context values, and the subtitle names
+/// energy use per inhabitant is twenty times the median), more than two and a half times the
+/// highest of the selection, the references and nine in ten of the context values: the axis
+/// then stops a little above those, and the subtitle names
 /// the lines cut off with their highest values. Recomputed from the values as they are (call
 /// it again after indexing); a chart without context lines is never cut.
 pub fn focus(chart: &mut LineChart) {
@@ -148,7 +149,7 @@ pub fn focus(chart: &mut LineChart) {
     let p90 = context[(context.len() - 1) * 9 / 10];
     let base = front.max(p90);
     let top = context[context.len() - 1];
-    if base <= 0.0 || top <= 1.6 * base {
+    if base <= 0.0 || top <= 2.5 * base {
         return;
     }
     let value = round_up_2(base * 1.1);
