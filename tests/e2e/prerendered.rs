@@ -112,4 +112,45 @@ fn without_javascript_the_first_screen_is_there_and_the_app_takes_over_in_place(
     b.goto(&format!("{base}?i=population&r=0181")).unwrap();
     b.wait_for("[data-testid=chart] svg").unwrap();
     assert!(b.text("[data-testid=chart]").unwrap().contains("Folkmängd"));
+
+    // An indicator's own page: its ranking prerendered (a link preview's image beside it), and
+    // the app opens that view in place.
+    b.cdp(
+        "Emulation.setScriptExecutionDisabled",
+        json!({ "value": true }),
+    )
+    .unwrap();
+    b.goto(&format!("{base}i/population/")).unwrap();
+    assert!(
+        b.text("#prerendered .chart")
+            .unwrap()
+            .contains("Folkmängd 2024")
+    );
+    let og = b
+        .js(
+            "return document.querySelector('meta[property=\"og:image\"]').content",
+            json!([]),
+        )
+        .unwrap();
+    assert_eq!(og, "i/population/og.png");
+    b.cdp(
+        "Emulation.setScriptExecutionDisabled",
+        json!({ "value": false }),
+    )
+    .unwrap();
+    b.goto(&format!("{base}i/population/")).unwrap();
+    b.wait_for("[data-testid=chart] svg").unwrap();
+    // (The address becomes the site's own link to the view: the page's base is the site.)
+    assert_eq!(b.url().unwrap(), format!("{base}?i=population&v=ranking"));
+    assert!(
+        b.text("[data-testid=chart]")
+            .unwrap()
+            .contains("Folkmängd 2024")
+    );
+    assert!(
+        std::fs::read(dist().join("i/population/og.png"))
+            .unwrap()
+            .starts_with(b"\x89PNG"),
+        "the preview image"
+    );
 }

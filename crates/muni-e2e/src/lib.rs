@@ -102,6 +102,9 @@ fn handle(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
     let mut file: PathBuf = root.join(if rel.is_empty() { "index.html" } else { rel });
     if rel.split('/').any(|part| part == "..") {
         file = root.join("does-not-exist");
+    } else if file.is_dir() {
+        // As a static host serves a folder: its index.html.
+        file = file.join("index.html");
     }
     match std::fs::read(&file) {
         // Compressed, as any static host serves a site (the budgets measure what a user

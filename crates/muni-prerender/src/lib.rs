@@ -255,6 +255,24 @@ pub fn page(
     file: &IndicatorFile,
     q: &ChartQuery,
 ) -> Result<Html, String> {
+    page_for(catalog, meta, file, q, FirstScreenScript::Root)
+}
+
+/// Which address keeps the copy: the site's own (no query, or the first screen's), or an
+/// indicator page's (its query, which its head script puts in the address).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FirstScreenScript {
+    Root,
+    Indicator,
+}
+
+fn page_for(
+    catalog: &Catalog,
+    meta: &IndicatorMeta,
+    file: &IndicatorFile,
+    q: &ChartQuery,
+    script: FirstScreenScript,
+) -> Result<Html, String> {
     let mut h = Html::markup(START);
     h.m(" class=\"app\" lang=\"")
         .m(t(q.lang, "sv", "en"))
@@ -263,7 +281,16 @@ pub fn page(
     controls(&mut h, catalog, meta, q);
     figure(&mut h, catalog, meta, file, q)?;
     footer(&mut h, catalog, q.lang);
-    h.m("</div><script>(function(){var s=location.search;if(s&&s!==\"?v=ranking\"){var p=document.getElementById(\"prerendered\");if(p)p.remove()}})()</script>")
+    h.m("</div><script>(function(){var s=location.search;if(");
+    match script {
+        FirstScreenScript::Root => h.m("s&&s!==\"?v=ranking\""),
+        // Script text is not HTML: the id (ASCII letters, digits and `_`, checked when read)
+        // goes in as it is, and `&` as a JavaScript escape.
+        FirstScreenScript::Indicator => {
+            h.m("s!==\"?i=").t(meta.id.as_str()).m("\\u0026v=ranking\"")
+        }
+    };
+    h.m("){var p=document.getElementById(\"prerendered\");if(p)p.remove()}})()</script>")
         .m(END);
     Ok(h)
 }
@@ -286,6 +313,68 @@ pub fn insert(index: &str, block: &Html) -> Result<String, String> {
     ))
 }
 
+/// An indicator's own page (`i/<id>/index.html`): the site's page with its base two folders
+/// up, the indicator's title, link-preview metadata (`og:title`, `og:description` = the
+/// summary, `og:image` = its chart as a 1200×630 PNG beside the page) and its ranking
+/// prerendered; a head script makes the address the site's own link to the view (the base is
+/// the site), so the app opens it and a reload or a copied link shows it.
+pub fn indicator_page(
+    index: &str,
+    catalog: &Catalog,
+    meta: &IndicatorMeta,
+    file: &IndicatorFile,
+) -> Result<(String, Vec<u8>), String> {
+    let (q, _) = ChartQuery::parse(&format!("i={}&v=ranking", meta.id));
+    let block = page_for(catalog, meta, file, &q, FirstScreenScript::Indicator)?;
+    let summary = muni_view::summary::summary(catalog, meta, file, &q).join(" ");
+    let title = format!(
+        "{} – {}",
+        meta.title.get(q.lang),
+        t(
+            q.lang,
+            "Industrikommunerna i siffror",
+            "Sweden's industrial municipalities in figures"
+        )
+    );
+    let mut head = Html::markup(
+        "<base href=\"../../\"><script>if(!location.search)history.replaceState(null,\"\",\"",
+    );
+    head.m("?i=")
+        .t(meta.id.as_str())
+        .m("\\u0026v=ranking\")</script><meta property=\"og:type\" content=\"website\"><meta property=\"og:title\" content=\"")
+        .t(&title)
+        .m("\"><meta property=\"og:description\" content=\"")
+        .t(&summary)
+        .m("\"><meta property=\"og:image\" content=\"i/")
+        .t(meta.id.as_str())
+        .m("/og.png\"><meta property=\"og:image:width\" content=\"1200\"><meta property=\"og:image:height\" content=\"630\"><meta name=\"twitter:card\" content=\"summary_large_image\">");
+    // After `<head>`, or where it would be (a minified page leaves the optional tag out).
+    let tag_end = |tag: &str| {
+        index
+            .find(tag)
+            .and_then(|i| index[i..].find('>').map(|j| i + j + 1))
+    };
+    let at = tag_end("<meta charset")
+        .or_else(|| tag_end("<head"))
+        .or_else(|| tag_end("<html"))
+        .ok_or("index.html has neither <head> nor <html>")?;
+    let mut html = format!("{}{}{}", &index[..at], head.as_str(), &index[at..]);
+    if let (Some(a), Some(b)) = (html.find("<title>"), html.find("</title>")) {
+        let escaped = muni_model::html_escape(&title);
+        html.replace_range(a + "<title>".len()..b, &escaped);
+    }
+    let html = insert(&html, &block)?;
+    let (chart, _) = muni_view::view::view_chart(catalog, meta, file, None, &q)
+        .ok_or_else(|| format!("{}: no chart", meta.id))?;
+    let png = match &chart {
+        muni_view::view::ViewChart::Ranking(c) => muni_chart::png::ranking_chart_png(c, 1200, 630),
+        muni_view::view::ViewChart::Line(c) => muni_chart::png::line_chart_png(c, 1200, 630),
+        muni_view::view::ViewChart::Map(_) => return Err("a ranking, not a map".into()),
+    }
+    .map_err(|e| format!("{}: {e}", meta.id))?;
+    Ok((html, png))
+}
+
 /// Prerenders the first screen of the site in `dist` (its `data/` and `index.html`), writing
 /// the page through a temporary file and a rename; answers the page's size in bytes.
 pub fn prerender_dir(dist: &Path) -> Result<usize, String> {
@@ -306,11 +395,33 @@ pub fn prerender_dir(dist: &Path) -> Result<usize, String> {
         serde_json::from_str(&read(&path)?).map_err(|e| format!("{}: {e}", path.display()))?;
     let block = page(&catalog, meta, &file, &q)?;
     let index_path = dist.join("index.html");
-    let html = insert(&read(&index_path)?, &block)?;
-    let tmp = dist.join(".index.html.tmp");
-    std::fs::write(&tmp, &html).map_err(|e| format!("{}: {e}", tmp.display()))?;
-    std::fs::rename(&tmp, &index_path).map_err(|e| format!("{}: {e}", index_path.display()))?;
+    let index = read(&index_path)?;
+    // Each indicator's own page, from the page as Trunk wrote it (without the first screen).
+    let plain = insert(&index, &Html::new())?;
+    for m in catalog
+        .indicators
+        .iter()
+        .filter(|m| m.file.is_some() && !m.years.is_empty())
+    {
+        let path = data.join(m.file.as_deref().unwrap_or_default());
+        let f: IndicatorFile =
+            serde_json::from_str(&read(&path)?).map_err(|e| format!("{}: {e}", path.display()))?;
+        let (html, png) = indicator_page(&plain, &catalog, m, &f)?;
+        let dir = dist.join("i").join(m.id.as_str());
+        std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        write_atomic(&dir.join("index.html"), html.as_bytes())?;
+        write_atomic(&dir.join("og.png"), &png)?;
+    }
+    let html = insert(&index, &block)?;
+    write_atomic(&index_path, html.as_bytes())?;
     Ok(html.len())
+}
+
+/// Writes `bytes` to `path` through a temporary file beside it and a rename.
+fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    let tmp = path.with_extension("tmp");
+    std::fs::write(&tmp, bytes).map_err(|e| format!("{}: {e}", tmp.display()))?;
+    std::fs::rename(&tmp, path).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 #[cfg(test)]
@@ -379,5 +490,45 @@ mod tests {
         );
         assert_eq!(insert(&once, &block).unwrap(), once);
         assert!(insert("<html></html>", &block).is_err());
+    }
+
+    #[test]
+    fn an_indicator_page_previews_its_chart_and_opens_its_view() {
+        let f = fx();
+        let (meta, file) = f.get(muni_view::view::DEFAULT_INDICATOR);
+        let index = "<html><head><title>Industrikommunerna i siffror</title><link rel=\"modulepreload\" href=\"./m.js\"></head><body></body></html>";
+        let (html, png) = indicator_page(index, &f.catalog, meta, file).unwrap();
+        // The base first, so that the page's scripts, styles and data resolve from the site.
+        assert!(
+            html.starts_with("<html><head><base href=\"../../\">"),
+            "{html}"
+        );
+        let q = format!("?i={}\\u0026v=ranking", meta.id);
+        assert!(
+            html.contains(&format!("history.replaceState(null,\"\",\"{q}\")")),
+            "{html}"
+        );
+        assert!(html.contains(
+            "<title>Industrins andel &lt;&amp;&gt; – Industrikommunerna i siffror</title>"
+        ));
+        assert!(
+            html.contains(
+                "<meta property=\"og:title\" content=\"Industrins andel &lt;&amp;&gt; – "
+            )
+        );
+        let (query, _) = ChartQuery::parse(&format!("i={}&v=ranking", meta.id));
+        let summary = muni_view::summary::summary(&f.catalog, meta, file, &query).join(" ");
+        assert!(html.contains(&format!(
+            "og:description\" content=\"{}\"",
+            muni_model::html_escape(&summary)
+        )));
+        assert!(html.contains(&format!("og:image\" content=\"i/{}/og.png\"", meta.id)));
+        // The copy stays for its own query only.
+        assert!(html.contains(&format!("if(s!==\"{q}\")")));
+        assert!(html.contains(START) && html.contains(END));
+        // A 1200×630 PNG.
+        assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+        assert_eq!(u32::from_be_bytes(png[16..20].try_into().unwrap()), 1200);
+        assert_eq!(u32::from_be_bytes(png[20..24].try_into().unwrap()), 630);
     }
 }
