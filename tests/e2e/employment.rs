@@ -141,7 +141,7 @@ fn the_first_screen_is_industry_jobs_in_the_network() {
         let summary = b.text("[data-testid=summary]").unwrap();
         let median = b
             .js(
-                "const m = arguments[0].match(/2024: ([0-9\\u00a0,.]+)[\\s\\u00a0]?%/); return m ? m[1] : null",
+                "const m = arguments[0].match(/2024: ([0-9][0-9\\u00a0,.]*[0-9])[\\s\\u00a0]?%/); return m ? m[1] : null",
                 serde_json::json!([summary]),
             )
             .unwrap();

@@ -138,7 +138,7 @@ fn the_map_shows_290_municipalities_tells_values_and_selects() {
     .unwrap();
     let summary = b.text("[data-testid=summary]").unwrap();
     assert!(
-        summary.contains(&format!("({} %)", row[1])),
+        summary.contains(&format!("({}\u{a0}%)", row[1])),
         "{summary} / {row:?}"
     );
 }

@@ -126,7 +126,7 @@ pub fn profile<F: Borrow<IndicatorFile>>(
                             Lang::En => "since",
                         };
                         format!(
-                            "{sign}{} % {since} {}",
+                            "{sign}{}\u{a0}% {since} {}",
                             format_number(pct, 1, lang),
                             file.years[a]
                         )

@@ -200,7 +200,11 @@ impl Say<'_> {
         }
         let mut n = format_number(v, self.meta.unit.decimals(), self.lang);
         match self.meta.unit {
-            Unit::Percent => n.push_str(self.t(" %", "%")),
+            // A no-break space before % (Swedish), none in English.
+            Unit::Percent => n.push_str(self.t("\u{a0}%", "%")),
+            // A count is of what the title says ("annonserade upphandlingar 2021 (20)"), not
+            // "(20 antal)".
+            Unit::Count => {}
             u => {
                 n.push(' ');
                 n.push_str(u.label().get(self.lang));
@@ -241,7 +245,7 @@ impl Say<'_> {
         } else {
             (
                 (now - then) / then.abs() * 100.0,
-                self.t("; {s}{n} % sedan {y}", "; {s}{n}% since {y}"),
+                self.t("; {s}{n}\u{a0}% sedan {y}", "; {s}{n}% since {y}"),
             )
         };
         let sign = if d > 0.0 {
@@ -663,12 +667,28 @@ mod tests {
     }
 
     #[test]
+    fn a_count_is_said_without_the_word_number_and_a_share_with_a_no_break_space() {
+        let rows = [
+            ("0181", [Some(10.0), Some(12.0)], OK),
+            ("0382", [Some(40.0), Some(50.0)], OK),
+            ("1382", [Some(5.0), Some(6.0)], OK),
+            ("network_median", [Some(10.0), Some(12.0)], OK),
+        ];
+        let count = fixture(Unit::Count, true, &rows);
+        let s = say(&count, "r=0382").join(" ");
+        assert!(s.contains("2020 (50)") && !s.contains("antal"), "{s}");
+        let share = fixture(Unit::Percent, false, &rows);
+        let s = say(&share, "r=0382").join(" ");
+        assert!(s.contains("(50,0\u{a0}%)") && !s.contains(" %"), "{s}");
+    }
+
+    #[test]
     fn a_leader_with_change_and_riket_in_both_languages() {
         let f = standard();
         assert_eq!(
             say(&f, "r=0382"),
             [
-                "Östhammar har nätverkets högsta värde för industrins energianvändning per invånare 2020 (50,0 MWh per invånare), plats 1 av 3; +25,0 % sedan 2019. Riket: 7,5 MWh per invånare."
+                "Östhammar har nätverkets högsta värde för industrins energianvändning per invånare 2020 (50,0 MWh per invånare), plats 1 av 3; +25,0\u{a0}% sedan 2019. Riket: 7,5 MWh per invånare."
             ]
         );
         assert_eq!(
@@ -714,7 +734,7 @@ mod tests {
         assert_eq!(
             say(&f, "r=0382&v=ranking"),
             [
-                "Östhammar har nätverkets högsta värde för industrins energianvändning per invånare 2020 (50,0 MWh per invånare), plats 1 av 3; +25,0 % sedan 2019; samma plats som 2019. Riket: 7,5 MWh per invånare."
+                "Östhammar har nätverkets högsta värde för industrins energianvändning per invånare 2020 (50,0 MWh per invånare), plats 1 av 3; +25,0\u{a0}% sedan 2019; samma plats som 2019. Riket: 7,5 MWh per invånare."
             ]
         );
         // Södertälje: second of three in 2019 and in 2020 in the network; in Sweden it fell
@@ -732,7 +752,10 @@ mod tests {
             s[0].starts_with("Södertälje har nätverkets näst högsta värde för"),
             "{s:?}"
         );
-        assert!(s[0].contains("plats 2 av 3; +20,0 % sedan 2019."), "{s:?}");
+        assert!(
+            s[0].contains("plats 2 av 3; +20,0\u{a0}% sedan 2019."),
+            "{s:?}"
+        );
         // Örnsköldsvik had no 2019 value: no change is stated.
         assert_eq!(
             s[1],
@@ -782,7 +805,7 @@ mod tests {
         assert_eq!(
             s,
             [
-                "Södertälje delar nätverkets högsta värde för industrins energianvändning per invånare 2020 (30,0 %), plats 1 av 4; +20,0 procentenheter sedan 2019."
+                "Södertälje delar nätverkets högsta värde för industrins energianvändning per invånare 2020 (30,0\u{a0}%), plats 1 av 4; +20,0 procentenheter sedan 2019."
             ]
         );
         let s = say(&f, "r=0382&lang=en");
@@ -798,7 +821,7 @@ mod tests {
         let s = say(&f, "v=ranking");
         assert_eq!(
             s.last().unwrap(),
-            "Högsta i nätverket: Södertälje och Östhammar (30,0 %)."
+            "Högsta i nätverket: Södertälje och Östhammar (30,0\u{a0}%)."
         );
     }
 
@@ -822,7 +845,7 @@ mod tests {
         assert_eq!(
             say(&f, "r=0181"),
             [
-                "Södertälje är den enda i nätverket med ett publicerat värde för industrins energianvändning per invånare 2020 (12,0 MWh per invånare); +20,0 % sedan 2019."
+                "Södertälje är den enda i nätverket med ett publicerat värde för industrins energianvändning per invånare 2020 (12,0 MWh per invånare); +20,0\u{a0}% sedan 2019."
             ]
         );
         assert_eq!(
@@ -835,7 +858,7 @@ mod tests {
         let full = standard();
         // 2019's median was over Södertälje, Östhammar and Falkenberg, 2020's over Södertälje,
         // Östhammar and Örnsköldsvik: three each, but not the same three, and that is said.
-        let median = "Nätverkets median för industrins energianvändning per invånare 2020: 12,0 MWh per invånare, över de 3 av 4 medlemmar som har ett publicerat värde; +60,0 % sedan 2019 (då över 3 av 4 medlemmar: inte samma kommuner). Riket: 7,5 MWh per invånare.";
+        let median = "Nätverkets median för industrins energianvändning per invånare 2020: 12,0 MWh per invånare, över de 3 av 4 medlemmar som har ett publicerat värde; +60,0\u{a0}% sedan 2019 (då över 3 av 4 medlemmar: inte samma kommuner). Riket: 7,5 MWh per invånare.";
         assert_eq!(say(&full, "v=series"), [median]);
         // The first screen (a ranking) names the leader among three.
         assert_eq!(
@@ -921,7 +944,7 @@ mod synthetic {
             "{s:?}"
         );
         assert!(
-            s[0].ends_with("(10,5 %); +0,5 procentenheter sedan 2019; samma plats som 2019."),
+            s[0].ends_with("(10,5\u{a0}%); +0,5 procentenheter sedan 2019; samma plats som 2019."),
             "{s:?}"
         );
     }

@@ -279,7 +279,7 @@ fn profile_of_osthammar() {
         })
     );
     // 2015 is withheld: the change runs from the first published year.
-    assert_eq!(el.change, "+25,0 % sedan 2014");
+    assert_eq!(el.change, "+25,0\u{a0}% sedan 2014");
     let pop = rows.iter().find(|r| r.id == "population").unwrap();
     assert_eq!(pop.year, Some(2005));
     assert!(
