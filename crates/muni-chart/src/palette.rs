@@ -119,4 +119,16 @@ mod tests {
             );
         }
     }
+
+    #[test]
+    fn the_chips_css_colours_are_the_palettes() {
+        let css = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/style.css"),
+        )
+        .unwrap();
+        for (k, c) in SERIES.iter().enumerate() {
+            let rule = format!(".chip.c{k} {{ border-left: 6px solid #{:02X}{:02X}{:02X}; }}", c.0, c.1, c.2);
+            assert!(css.contains(&rule), "{rule} not in public/style.css");
+        }
+    }
 }

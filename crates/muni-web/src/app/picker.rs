@@ -98,11 +98,16 @@ pub(super) fn MunicipalityPicker(
                     let remove = g;
                     view! { <li class="chip group">{label.clone()}<button aria-label=format!("{} {label}", t(lang.get(), "Ta bort", "Remove")) on:click=move |_| query.update(|q| q.groups.retain(|x| *x != remove))>"×"</button></li> }
                 }).collect_view()}
-                {move || query.with(|q| q.municipalities.clone()).into_iter().map(|m| {
+                {move || {
+                    let selected = query.with(|q| q.municipalities.clone());
+                    // The chip carries its line's, bar's and outline's colour (muni_view::spec).
+                    let codes: Vec<&str> = selected.iter().map(|m| m.as_str()).collect();
+                    let slots = muni_view::spec::colour_slots(&codes);
+                    selected.into_iter().zip(slots).map(|(m, slot)| {
                     let label = name_of(m.as_str());
                     let code = m.as_str().to_owned();
-                    view! { <li class="chip" data-code=code>{label.clone()}<button aria-label=format!("{} {label}", t(lang.get(), "Ta bort", "Remove")) on:click=move |_| query.update(|q| q.municipalities.retain(|x| *x != m))>"×"</button></li> }
-                }).collect_view()}
+                    view! { <li class=format!("chip c{slot}") data-code=code>{label.clone()}<button aria-label=format!("{} {label}", t(lang.get(), "Ta bort", "Remove")) on:click=move |_| query.update(|q| q.municipalities.retain(|x| *x != m))>"×"</button></li> }
+                }).collect_view()}}
             </ul>
         </div>
     }
