@@ -127,7 +127,10 @@ mod tests {
         )
         .unwrap();
         for (k, c) in SERIES.iter().enumerate() {
-            let rule = format!(".chip.c{k} {{ border-left: 6px solid #{:02X}{:02X}{:02X}; }}", c.0, c.1, c.2);
+            let rule = format!(
+                ".chip.c{k} {{ border-left: 6px solid #{:02X}{:02X}{:02X}; }}",
+                c.0, c.1, c.2
+            );
             assert!(css.contains(&rule), "{rule} not in public/style.css");
         }
     }
