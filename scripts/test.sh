@@ -32,10 +32,10 @@ if [[ "$(cargo deny --version 2>/dev/null || true)" != "cargo-deny 0.20.2" ]]; t
     echo "== installing cargo-deny (about five minutes)"
     cargo install cargo-deny --version 0.20.2 --locked
 fi
-# The readers analysts use, for the tests that read our files back (PyPI).
-if ! python3 -c "import openpyxl, frictionless, pandas, rdflib" 2>/dev/null; then
-    echo "== installing openpyxl, frictionless, pandas and rdflib (PyPI)"
-    python3 -m pip install --quiet --disable-pip-version-check openpyxl "frictionless[parquet]" pandas rdflib
+# The readers analysts and presenters use, for the tests that read our files back (PyPI).
+if ! python3 -c "import openpyxl, frictionless, pandas, rdflib, pptx" 2>/dev/null; then
+    echo "== installing openpyxl, frictionless, pandas, rdflib and python-pptx (PyPI)"
+    python3 -m pip install --quiet --disable-pip-version-check openpyxl "frictionless[parquet]" pandas rdflib python-pptx
 fi
 export PATH="$PWD/.tools/binaryen/node_modules/.bin:$PATH"
 

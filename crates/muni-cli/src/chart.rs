@@ -12,6 +12,8 @@ use muni_view::view::{ViewChart, indicator, view_chart};
 pub enum Format {
     Svg,
     Png,
+    /// A PowerPoint deck: one slide per view, native charts with their data embedded.
+    Pptx,
 }
 
 impl Format {
@@ -19,7 +21,8 @@ impl Format {
         match s {
             "svg" => Ok(Format::Svg),
             "png" => Ok(Format::Png),
-            other => Err(format!("format {other:?}: expected png or svg")),
+            "pptx" => Ok(Format::Pptx),
+            other => Err(format!("format {other:?}: expected png, svg or pptx")),
         }
     }
 
@@ -27,6 +30,7 @@ impl Format {
         match self {
             Format::Svg => "svg",
             Format::Png => "png",
+            Format::Pptx => "pptx",
         }
     }
 }
@@ -83,6 +87,11 @@ impl Data {
         size: (u32, u32),
         format: Format,
     ) -> Result<(Vec<u8>, String), String> {
+        self.render_query(&Self::query(view)?, size, format)
+    }
+
+    /// The view's query, checked: notices are errors here (a deck must show what it says).
+    fn query(view: &str) -> Result<ChartQuery, String> {
         let (q, notices) = ChartQuery::parse(view.trim_start_matches('?'));
         if let Some(n) = notices.first() {
             return Err(format!(
@@ -90,15 +99,14 @@ impl Data {
                 n.param, n.value, n.reason
             ));
         }
-        self.render_query(&q, size, format)
+        Ok(q)
     }
 
-    pub fn render_query(
+    /// The indicator, its file and the chart of `q`, with the stem of a file name.
+    fn prepare(
         &self,
         q: &ChartQuery,
-        (w, h): (u32, u32),
-        format: Format,
-    ) -> Result<(Vec<u8>, String), String> {
+    ) -> Result<(&muni_model::IndicatorMeta, IndicatorFile, ViewChart, String), String> {
         let c = &self.catalog;
         if let Some(id) = &q.indicator
             && c.indicator(id.as_str()).is_none()
@@ -130,11 +138,29 @@ impl Data {
         } else {
             None
         };
-        let (mut chart, stem) = view_chart(c, meta, &file, geo, q).ok_or("no year to show")?;
+        let (chart, stem) = view_chart(c, meta, &file, geo, q).ok_or("no year to show")?;
+        Ok((meta, file, chart, stem))
+    }
+
+    pub fn render_query(
+        &self,
+        q: &ChartQuery,
+        (w, h): (u32, u32),
+        format: Format,
+    ) -> Result<(Vec<u8>, String), String> {
+        if format == Format::Pptx {
+            let (slide, stem) = self.slide(q)?;
+            let title = slide.title.clone();
+            let bytes = muni_pptx::deck(&title, &[slide])?;
+            return Ok((bytes, format!("{stem}.pptx")));
+        }
+        let (meta, file, mut chart, stem) = self.prepare(q)?;
         // A slide carries its talking point under the plot.
-        chart.set_caption(muni_view::summary::summary(c, meta, &file, q).join(" "));
+        chart.set_caption(muni_view::summary::summary(&self.catalog, meta, &file, q).join(" "));
         let bytes = match (format, &chart) {
-            (Format::Svg, _) => muni_chart::view_svg(&chart, w, h).map(String::into_bytes),
+            (Format::Svg | Format::Pptx, _) => {
+                muni_chart::view_svg(&chart, w, h).map(String::into_bytes)
+            }
             (Format::Png, ViewChart::Line(l)) => muni_chart::png::line_chart_png(l, w, h),
             (Format::Png, ViewChart::Ranking(r)) => muni_chart::png::ranking_chart_png(r, w, h),
             (Format::Png, ViewChart::Map(m)) => muni_chart::png::map_chart_png(m, w, h),
@@ -142,13 +168,36 @@ impl Data {
         .map_err(|e| format!("{}: {e}", meta.id))?;
         Ok((bytes, format!("{stem}.{}", format.ext())))
     }
+
+    /// The PowerPoint slide of `q` (`muni_pptx::view_slide`): a native chart, or the map as a
+    /// picture beside the ranking of its year.
+    pub fn slide(&self, q: &ChartQuery) -> Result<(muni_pptx::Slide, String), String> {
+        let (meta, file, chart, stem) = self.prepare(q)?;
+        let link = format!("?{}", q.to_query_string());
+        let slide = muni_pptx::view_slide(&self.catalog, meta, &file, q, chart, &link, |m| {
+            // The slide has the title and the source: the picture is the map and its legend.
+            let bare = muni_view::spec::MapChart {
+                title: String::new(),
+                subtitle: String::new(),
+                source: String::new(),
+                caption: String::new(),
+                ..m.clone()
+            };
+            let (w, h) = (1260, 950);
+            let png = muni_chart::png::map_chart_png(&bare, w, h)
+                .map_err(|e| format!("{}: {e}", meta.id))?;
+            Ok((png, w, h))
+        })?;
+        Ok((slide, stem))
+    }
 }
 
 /// A deck file: slides that share a size and format.
 ///
 /// ```toml
+/// title = "Energi i Östhammar"   # the PowerPoint file's title (optional)
 /// size = "1920x1080"   # or slide, small, screen
-/// format = "png"       # or svg
+/// format = "png"       # or svg, or pptx (one file, a slide per view)
 /// [[slide]]
 /// name = "01-energi"   # file name without extension (optional)
 /// view = "i=energy_final_use_industry_per_inhabitant&r=0382&v=series"
@@ -156,6 +205,7 @@ impl Data {
 #[derive(Debug, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Deck {
+    pub title: Option<String>,
     #[serde(default = "default_size")]
     pub size: String,
     #[serde(default = "default_format")]
@@ -196,14 +246,25 @@ pub fn safe_stem(s: &str) -> String {
     if out.is_empty() { "slide".into() } else { out }
 }
 
-/// Renders every slide of `deck_path` into `out_dir`; nothing is written unless every slide
-/// renders. Returns the files written.
-pub fn render_deck(deck_path: &Path, data: &Data, out_dir: &Path) -> Result<Vec<PathBuf>, String> {
+/// Renders every slide of `deck_path` into `out_dir` (for `pptx`, one file: `out_dir` itself
+/// if it ends in `.pptx`, else a file in it named after the deck); nothing is written unless
+/// every slide renders. `format` overrides the deck's. Returns the files written.
+pub fn render_deck(
+    deck_path: &Path,
+    data: &Data,
+    out_dir: &Path,
+    format: Option<Format>,
+) -> Result<Vec<PathBuf>, String> {
     let text =
         std::fs::read_to_string(deck_path).map_err(|e| format!("{}: {e}", deck_path.display()))?;
     let deck: Deck = toml::from_str(&text).map_err(|e| format!("{}: {e}", deck_path.display()))?;
-    let format =
-        Format::parse(&deck.format).map_err(|e| format!("{}: {e}", deck_path.display()))?;
+    let format = match format {
+        Some(f) => f,
+        None => Format::parse(&deck.format).map_err(|e| format!("{}: {e}", deck_path.display()))?,
+    };
+    if format == Format::Pptx {
+        return pptx_deck(deck_path, &deck, data, out_dir);
+    }
     let mut rendered = Vec::new();
     for (i, s) in deck.slides.iter().enumerate() {
         let size = parse_size(s.size.as_deref().unwrap_or(&deck.size))
@@ -225,4 +286,35 @@ pub fn render_deck(deck_path: &Path, data: &Data, out_dir: &Path) -> Result<Vec<
         written.push(path);
     }
     Ok(written)
+}
+
+/// The deck as one PowerPoint file.
+fn pptx_deck(
+    deck_path: &Path,
+    deck: &Deck,
+    data: &Data,
+    out: &Path,
+) -> Result<Vec<PathBuf>, String> {
+    let mut slides = Vec::new();
+    for (i, s) in deck.slides.iter().enumerate() {
+        let slide = Data::query(&s.view)
+            .and_then(|q| data.slide(&q))
+            .map_err(|e| format!("{}: slide {}: {e}", deck_path.display(), i + 1))?;
+        slides.push(slide.0);
+    }
+    let stem = deck_path
+        .file_stem()
+        .map(|s| safe_stem(&s.to_string_lossy()))
+        .unwrap_or_else(|| "deck".into());
+    let title = deck.title.clone().unwrap_or_else(|| stem.clone());
+    let bytes =
+        muni_pptx::deck(&title, &slides).map_err(|e| format!("{}: {e}", deck_path.display()))?;
+    let path = if out.extension().is_some_and(|e| e == "pptx") {
+        out.to_owned()
+    } else {
+        std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
+        out.join(format!("{stem}.pptx"))
+    };
+    write_atomic(&path, &bytes).map_err(|e| e.to_string())?;
+    Ok(vec![path])
 }

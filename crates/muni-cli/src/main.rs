@@ -65,6 +65,7 @@ members of which some are withheld). Text cells never start a spreadsheet formul
   industrikommuner chart --view 'i=energy_final_use_industry_per_inhabitant&r=0382' --out energi.png
   industrikommuner chart --view 'i=electricity_production_total&v=ranking&t=2019&r=0382' --size 1280x720 --format svg --out slides/
   industrikommuner chart --deck deck.toml --out slides/
+  industrikommuner chart --deck deck.toml --format pptx --out presentation.pptx
 
 The view is the query of a dashboard link (everything after ?): i indicator, r municipalities,
 g groups, y years FROM-TO, m=index with b base year, v series or ranking, t ranking year,
@@ -72,7 +73,8 @@ s network or sweden, lang sv or en.
 
 A deck file:
   size = \"1920x1080\"      # or slide (1920x1080), small (1280x720), screen (960x540)
-  format = \"png\"          # or svg
+  format = \"png\"          # or svg, or pptx (one file: a slide per view, editable charts
+                           # with their data, the summary, the source line and notes)
   [[slide]]
   name = \"01-energi\"
   view = \"i=energy_final_use_industry_per_inhabitant&r=0382\"")]
@@ -302,7 +304,8 @@ struct ChartArgs {
     /// WIDTHxHEIGHT, or slide (1920x1080), small (1280x720), screen (960x540).
     #[arg(long, default_value = "1920x1080")]
     size: String,
-    /// png or svg; default: from the --out file's extension, else png.
+    /// png, svg or pptx (a PowerPoint file: a slide per view, native editable charts);
+    /// default: from the --out file's extension, else png (for a deck, the deck's format).
     #[arg(long)]
     format: Option<String>,
     /// The published data to read.
@@ -315,9 +318,18 @@ struct ChartArgs {
 
 fn chart_command(a: ChartArgs) -> Result<(), String> {
     let data = chart::Data::open(&a.data)?;
+    let asked = a.format.as_deref().map(chart::Format::parse).transpose()?;
     if let Some(deck) = &a.deck {
-        let written = chart::render_deck(deck, &data, &a.out)?;
-        eprintln!("wrote {} slides to {}", written.len(), a.out.display());
+        let written = chart::render_deck(deck, &data, &a.out, asked)?;
+        match written.as_slice() {
+            [one]
+                if asked == Some(chart::Format::Pptx)
+                    || one.extension().is_some_and(|e| e == "pptx") =>
+            {
+                eprintln!("wrote {}", one.display());
+            }
+            _ => eprintln!("wrote {} slides to {}", written.len(), a.out.display()),
+        }
         return Ok(());
     }
     let view = a.view.unwrap_or_default();
@@ -325,7 +337,7 @@ fn chart_command(a: ChartArgs) -> Result<(), String> {
         .out
         .extension()
         .and_then(|e| e.to_str())
-        .filter(|e| matches!(*e, "png" | "svg"));
+        .filter(|e| matches!(*e, "png" | "svg" | "pptx"));
     let format = chart::Format::parse(a.format.as_deref().or(by_ext).unwrap_or("png"))?;
     let size = chart::parse_size(&a.size)?;
     let (bytes, name) = data.render(&view, size, format)?;

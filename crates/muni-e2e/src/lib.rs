@@ -54,18 +54,31 @@ pub fn ready() -> bool {
 
 /// Serves `root` on 127.0.0.1 (GET and HEAD) until the process ends; returns the base URL.
 pub fn serve(root: &Path) -> String {
+    serve_switchable(root).0
+}
+
+/// Like [`serve`], with a switch: while it is on, every connection is closed unanswered, as
+/// when the network is gone (the offline tests).
+pub fn serve_switchable(root: &Path) -> (String, std::sync::Arc<std::sync::atomic::AtomicBool>) {
+    use std::sync::atomic::{AtomicBool, Ordering};
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind a local port");
     let addr = listener.local_addr().expect("local address");
     let root = root.to_owned();
+    let down = std::sync::Arc::new(AtomicBool::new(false));
+    let switch = down.clone();
     std::thread::spawn(move || {
         for stream in listener.incoming().flatten() {
+            if down.load(Ordering::SeqCst) {
+                drop(stream);
+                continue;
+            }
             let root = root.clone();
             std::thread::spawn(move || {
                 let _ = handle(stream, &root);
             });
         }
     });
-    format!("http://{addr}/")
+    (format!("http://{addr}/"), switch)
 }
 
 fn content_type(path: &Path) -> &'static str {

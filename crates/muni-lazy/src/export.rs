@@ -19,7 +19,7 @@ fn err(e: JsValue) -> String {
 }
 
 /// Hands `blob` to the browser as a download named `name`.
-fn download_blob(blob: &web_sys::Blob, name: &str) -> Result<(), String> {
+pub(crate) fn download_blob(blob: &web_sys::Blob, name: &str) -> Result<(), String> {
     let url = web_sys::Url::create_object_url_with_blob(blob).map_err(err)?;
     let doc = web_sys::window()
         .and_then(|w| w.document())
@@ -39,7 +39,7 @@ fn download_blob(blob: &web_sys::Blob, name: &str) -> Result<(), String> {
 }
 
 /// A Blob of `bytes` with the MIME type `mime`.
-fn bytes_blob(bytes: &[u8], mime: &str) -> Result<web_sys::Blob, String> {
+pub(crate) fn bytes_blob(bytes: &[u8], mime: &str) -> Result<web_sys::Blob, String> {
     let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
@@ -95,6 +95,13 @@ async fn png_blob(svg: &str, w: u32, h: u32) -> Result<web_sys::Blob, String> {
     let blob = JsFuture::from(blob).await.map_err(err)?;
     blob.dyn_into::<web_sys::Blob>()
         .map_err(|_| "the canvas gave no PNG".to_owned())
+}
+
+/// `svg` drawn on a `w`×`h` canvas, as the bytes of a PNG.
+pub(crate) async fn png_bytes(svg: &str, w: u32, h: u32) -> Result<Vec<u8>, String> {
+    let blob = png_blob(svg, w, h).await?;
+    let buf = JsFuture::from(blob.array_buffer()).await.map_err(err)?;
+    Ok(js_sys::Uint8Array::new(&buf).to_vec())
 }
 
 /// The view's picture at its size with its summary as the caption, and its file name stem.

@@ -21,6 +21,7 @@ use muni_view::contract::{MapRequest, PeersAnswer, PeersRequest, ViewRef, Wire};
 use muni_view::view::{ViewChart, indicator, view_chart};
 use wasm_bindgen::prelude::*;
 
+pub mod deck;
 pub mod export;
 pub mod peers;
 

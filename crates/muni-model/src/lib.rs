@@ -7,6 +7,7 @@
 mod catalog;
 pub mod changes;
 mod code;
+pub mod deck;
 pub mod extract;
 mod format;
 pub mod geo;

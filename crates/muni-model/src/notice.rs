@@ -56,6 +56,10 @@ pub enum NoticeReason {
     BaseYearNotInData,
     /// the indicator has one year only: shown as a ranking
     SingleYear,
+    /// a slide of the deck whose view cannot be read: left out
+    UnusableSlide,
+    /// not a slide's number
+    NotASlide,
 }
 
 impl NoticeReason {
@@ -127,6 +131,14 @@ impl NoticeReason {
             NoticeReason::SingleYear => (
                 "indikatorn har bara ett år; den visas som rangordning",
                 "the indicator has one year only; it is shown as a ranking",
+            ),
+            NoticeReason::UnusableSlide => (
+                "en bild i presentationen har en vy som inte kan visas; den är borttagen",
+                "a slide of the presentation has a view that cannot be shown; it is left out",
+            ),
+            NoticeReason::NotASlide => (
+                "inte ett bildnummer i presentationen",
+                "not a slide number of the presentation",
             ),
             NoticeReason::NotADataVersion => (
                 "inte en dataversion (8 hexadecimala tecken)",

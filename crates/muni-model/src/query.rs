@@ -130,6 +130,10 @@ pub struct ChartQuery {
     /// The data version a link was made on (`dv=`, see `DataVersion`): the page says so when
     /// it shows other data.
     pub data_version: Option<String>,
+    /// The presenter's deck (`deck=`), carried by every link the app writes.
+    pub deck: crate::deck::Deck,
+    /// Presenter mode at this slide (`present=N`, from 1).
+    pub present: Option<u16>,
 }
 
 impl Default for ChartQuery {
@@ -149,6 +153,8 @@ impl Default for ChartQuery {
             embed: false,
             dark: false,
             data_version: None,
+            deck: crate::deck::Deck::default(),
+            present: None,
         }
     }
 }
@@ -281,6 +287,15 @@ impl ChartQuery {
             .filter(|p| !p.is_empty())
         {
             let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            if k == "deck" {
+                // Read before decoding: each slide is percent-encoded inside it.
+                let (deck, bad) = crate::deck::Deck::parse(v);
+                for b in bad {
+                    note("deck", &b, NoticeReason::UnusableSlide);
+                }
+                q.deck = deck;
+                continue;
+            }
             let (k, v) = (percent_decode(k), percent_decode(v));
             match k.as_str() {
                 "i" => match IndicatorId::new(&v) {
@@ -361,6 +376,12 @@ impl ChartQuery {
                 },
                 "dv" if crate::DataVersion::is_id(&v) => q.data_version = Some(v),
                 "dv" => note("dv", &v, NoticeReason::NotADataVersion),
+                "present" => match v.parse::<u16>() {
+                    Ok(n) if (1..=crate::deck::MAX_SLIDES as u16).contains(&n) => {
+                        q.present = Some(n);
+                    }
+                    _ => note("present", &v, NoticeReason::NotASlide),
+                },
                 _ => note(&k, &v, NoticeReason::UnknownParameter),
             }
         }
@@ -430,6 +451,12 @@ impl ChartQuery {
         if let Some(dv) = &self.data_version {
             push("dv", dv);
         }
+        if !self.deck.is_empty() {
+            push("deck", &self.deck.to_param());
+        }
+        if let Some(n) = self.present {
+            push("present", &n.to_string());
+        }
         s
     }
 }
@@ -488,11 +515,18 @@ mod tests {
             embed: true,
             dark: true,
             data_version: Some("0a1b2c3d".into()),
+            deck: crate::deck::Deck {
+                slides: vec![crate::deck::DeckSlide {
+                    view: "i=population&v=ranking".into(),
+                    title: Some("Folk".into()),
+                }],
+            },
+            present: Some(1),
         };
         let s = q.to_query_string();
         assert_eq!(
             s,
-            "?i=energy_industry_share&m=index&b=2009&r=0181,0382&g=network,lan25&y=2009-2020&t=2019&v=ranking&s=sweden&p=2584&lang=en&embed=1&th=dark&dv=0a1b2c3d"
+            "?i=energy_industry_share&m=index&b=2009&r=0181,0382&g=network,lan25&y=2009-2020&t=2019&v=ranking&s=sweden&p=2584&lang=en&embed=1&th=dark&dv=0a1b2c3d&deck=i%3Dpopulation%26v%3Dranking~Folk&present=1"
         );
         assert_eq!(ChartQuery::parse(&s), (q, vec![]));
     }

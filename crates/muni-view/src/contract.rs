@@ -37,8 +37,17 @@ pub const PICTURE_PNG: &str = "picture_png";
 /// since the data version a link was made on (`muni_view::changes`).
 pub const CHANGES_SINCE: &str = "changes_since";
 
+/// `present_html(DeckRequest) -> Promise<string>`: every slide of the query's deck as an HTML
+/// `<section>` (title, chart, summary, source), its data read (and so cached for offline use).
+pub const PRESENT_HTML: &str = "present_html";
+/// `deck_pptx(DeckRequest) -> Promise<string>`: downloads the deck as PowerPoint, answers its
+/// name.
+pub const DECK_PPTX: &str = "deck_pptx";
+
 /// Every name the module exports for the dashboard.
-pub const EXPORTS: [&str; 10] = [
+pub const EXPORTS: [&str; 12] = [
+    PRESENT_HTML,
+    DECK_PPTX,
     CHANGES_SINCE,
     MAP_SVG,
     MAP_HIT,
@@ -319,6 +328,37 @@ impl Wire for XlsxRequest {
     }
 }
 
+/// The deck of the view's query (`deck=`), shown at `width` × `height` pixels (presenter mode)
+/// or written as a file; `page` is the dashboard's address, for each slide's link.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DeckRequest {
+    pub view: ViewRef,
+    pub page: String,
+    pub width: u32,
+    pub height: u32,
+}
+
+impl Wire for DeckRequest {
+    fn encode(&self) -> String {
+        let mut s = String::new();
+        self.view.put(&mut s);
+        put(&mut s, "page", &self.page);
+        put(&mut s, "width", &self.width.to_string());
+        put(&mut s, "height", &self.height.to_string());
+        s
+    }
+
+    fn decode(text: &str) -> Result<Self, String> {
+        let f = Fields::parse(text)?;
+        Ok(DeckRequest {
+            view: f.view()?,
+            page: f.text("page")?.to_owned(),
+            width: f.number("width")?,
+            height: f.number("height")?,
+        })
+    }
+}
+
 /// The share panel of a view: the page's address (for the link and the embed), the dialect last
 /// chosen and whether the embed is dark.
 #[derive(Debug, Clone, PartialEq)]
@@ -515,6 +555,15 @@ mod tests {
         assert_eq!(MapRequest::decode(&m.encode()).unwrap(), m);
         let p = PeersRequest { view: view() };
         assert_eq!(PeersRequest::decode(&p.encode()).unwrap(), p);
+        let d = DeckRequest {
+            view: view(),
+            page: "https://example.org/a b?".into(),
+            width: 1920,
+            height: 1080,
+        };
+        assert_eq!(DeckRequest::decode(&d.encode()).unwrap(), d);
+        let e = DeckRequest::decode(&d.encode().replace("width=1920", "width=wide")).unwrap_err();
+        assert!(e.contains("width") && e.contains("wide"), "{e}");
 
         let mut names = EXPORTS.to_vec();
         names.sort_unstable();

@@ -259,16 +259,22 @@ pub fn share_panel(
     let link = permalink(page, catalog, q);
     let mut e = q.clone();
     e.dark = embed_dark;
+    // An embed shows the view, not the presenter's deck.
+    e.deck = muni_model::deck::Deck::default();
+    e.present = None;
     e.data_version = catalog.data_version.as_ref().map(|v| v.id.clone());
     let snippet = embed_snippet(page, &e, meta.title.get(q.lang));
     export_panel_html(q.lang, machine, embed_dark, &link, &snippet)
 }
 
 /// The view's permanent link: `page` with the query and the data version it shows (`dv=`), so
-/// that a reader of a later build is told the figures may differ. Never an embed.
+/// that a reader of a later build is told the figures may differ. Never an embed, and without
+/// the presenter's deck (the deck panel shares that).
 pub fn permalink(page: &str, catalog: &Catalog, q: &ChartQuery) -> String {
     let mut p = q.clone();
     p.embed = false;
+    p.deck = muni_model::deck::Deck::default();
+    p.present = None;
     p.data_version = catalog.data_version.as_ref().map(|v| v.id.clone());
     format!("{page}{}", p.to_query_string())
 }

@@ -16,6 +16,7 @@
 
 pub mod changes;
 pub mod contract;
+pub mod deck;
 pub mod export;
 pub mod fixture;
 #[cfg(feature = "map")]

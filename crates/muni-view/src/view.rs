@@ -30,6 +30,24 @@ impl ViewChart {
         }
     }
 
+    /// Gives the chart another title (a presenter's own, on a slide).
+    pub fn set_title(&mut self, title: String) {
+        match self {
+            ViewChart::Line(c) => c.title = title,
+            ViewChart::Ranking(c) => c.title = title,
+            ViewChart::Map(c) => c.title = title,
+        }
+    }
+
+    /// Adds `text` to the source line (a slide's data version).
+    pub fn append_source(&mut self, text: &str) {
+        match self {
+            ViewChart::Line(c) => c.source.push_str(text),
+            ViewChart::Ranking(c) => c.source.push_str(text),
+            ViewChart::Map(c) => c.source.push_str(text),
+        }
+    }
+
     /// Puts `text` under the plot (the summary under an exported slide).
     pub fn set_caption(&mut self, text: String) {
         match self {

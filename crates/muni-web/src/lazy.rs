@@ -8,8 +8,9 @@ use std::cell::RefCell;
 use js_sys::{Function, Promise, Reflect};
 use muni_model::Html;
 use muni_view::contract::{
-    self, ChangesRequest, CsvRequest, MapRequest, PanelRequest, PeersAnswer, PeersRequest,
-    PictureKind, PictureRequest, ProfileRequest, Selection, ViewRef, Wire, XlsxRequest,
+    self, ChangesRequest, CsvRequest, DeckRequest, MapRequest, PanelRequest, PeersAnswer,
+    PeersRequest, PictureKind, PictureRequest, ProfileRequest, Selection, ViewRef, Wire,
+    XlsxRequest,
 };
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -237,4 +238,36 @@ pub fn copy_picture(
     };
     let asked = url().map(|u| copy_lazy(&u, contract::PICTURE_PNG, &request.encode()));
     async move { JsFuture::from(asked?).await.map(|_| ()).map_err(text) }
+}
+
+fn deck_request(query: &str, w: u32, h: u32) -> DeckRequest {
+    let page = web_sys::window()
+        .and_then(|w| {
+            let l = w.location();
+            Some(format!("{}{}", l.origin().ok()?, l.pathname().ok()?))
+        })
+        .unwrap_or_default();
+    DeckRequest {
+        view: view(query),
+        page,
+        width: w,
+        height: h,
+    }
+}
+
+/// Presenter mode's slides of the deck in `query`, each chart `w` × `h` pixels, and the note of
+/// the offline copy (built by the lazy module).
+pub async fn present_html(query: &str, w: u32, h: u32) -> Result<Html, String> {
+    let r = deck_request(query, w, h);
+    as_text(
+        contract::PRESENT_HTML,
+        call(contract::PRESENT_HTML, &r).await,
+    )
+    .map(Html::from_module)
+}
+
+/// Downloads the deck in `query` as PowerPoint; answers the file's name.
+pub async fn deck_pptx(query: &str) -> Result<String, String> {
+    let r = deck_request(query, 1920, 1080);
+    as_text(contract::DECK_PPTX, call(contract::DECK_PPTX, &r).await)
 }

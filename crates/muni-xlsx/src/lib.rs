@@ -245,7 +245,7 @@ fn styles() -> String {
 }
 
 /// Text as XML character data: escaped, and without the control characters XML cannot hold.
-fn xml_text(s: &str, out: &mut String) {
+pub fn xml_text(s: &str, out: &mut String) {
     for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -260,7 +260,7 @@ fn xml_text(s: &str, out: &mut String) {
 }
 
 /// `A`, `B`, … `Z`, `AA`, … for a 0-based column.
-fn column_name(mut c: usize) -> String {
+pub fn column_name(mut c: usize) -> String {
     let mut name = Vec::new();
     loop {
         name.push(b'A' + (c % 26) as u8);

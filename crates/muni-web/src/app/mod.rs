@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use muni_model::{Catalog, ChartQuery, Lang, NoticeReason, QueryNotice, View};
 
 mod controls;
+mod deck;
 mod export;
 mod figure;
 mod peers;
@@ -15,6 +16,7 @@ mod picker;
 mod profile;
 
 use controls::*;
+use deck::*;
 use export::*;
 use figure::*;
 use peers::*;
@@ -83,7 +85,10 @@ pub(super) fn mark_first_chart() {
 
 #[component]
 pub fn App() -> impl IntoView {
-    let (initial, notices) = ChartQuery::parse(&location_search());
+    let (mut initial, notices) = ChartQuery::parse(&location_search());
+    if !initial.embed {
+        remembered_deck(&mut initial);
+    }
     let query = RwSignal::new(initial);
     let notices = RwSignal::new(notices);
     Effect::new(move |_| write_url(&query.with(|q| q.to_query_string())));
@@ -162,6 +167,9 @@ fn Dashboard(
     });
     // Only a switch to or from the profile rebuilds the main area; other changes update in place.
     let is_profile = Memo::new(move |_| query.with(|q| q.view == View::Profile));
+    // A handout asked for: printed once presenter mode's slides are in.
+    let print = RwSignal::new(false);
+    let deck_catalog = catalog.clone();
     view! {
         <div class="app" class:embed=embed class:dark=move || query.with(|q| q.dark) lang=move || t(lang.get(), "sv", "en")>
             <Show when=move || !embed()>
@@ -193,6 +201,8 @@ fn Dashboard(
                 </Transition>
             </main>
             <Show when=move || !embed()>
+                <DeckPanel catalog=deck_catalog.clone() query print/>
+                <Presenter query print/>
                 <footer class="downloads" data-testid="downloads">
                     <p>
                         {move || t(lang.get(), "Hela datasetet (alla indikatorer, regioner och år): ", "The whole dataset (every indicator, region and year): ")}

@@ -7,6 +7,8 @@ use muni_model::{Catalog, ChartQuery, GroupId, Lang, MunicipalityCode, RegionLev
 
 use super::*;
 
+// Long: a leptos component: the search, its live count and the chips (in their chart colours)
+// are one view.
 #[component]
 pub(super) fn MunicipalityPicker(
     catalog: Arc<Catalog>,
