@@ -67,10 +67,6 @@ fn add_view(b: &Browser, base: &str, view: &str, deck: &str) {
     .unwrap();
 }
 
-fn number_shown(b: &Browser) -> String {
-    b.text("[data-testid=present-number]").unwrap()
-}
-
 fn wait_number(b: &Browser, want: &str) {
     b.wait_until(
         &format!(
@@ -79,7 +75,15 @@ fn wait_number(b: &Browser, want: &str) {
         ),
         &format!("slide {want}"),
     )
-    .unwrap();
+    .unwrap_or_else(|e| {
+        let state = b
+            .js(
+                "const p = document.getElementById('present'); return p ? p.outerHTML.slice(0, 600) + ' … ' + [...p.querySelectorAll('.slide')].map(s => s.className + s.dataset.n).join(' ') : 'no #present; ' + location.search",
+                json!([]),
+            )
+            .unwrap_or_default();
+        panic!("{e}: {state}")
+    });
 }
 
 /// The smallest text on the current slide: the HTML's font size and the chart's text height,
@@ -180,8 +184,20 @@ fn a_deck_is_built_presented_offline_and_taken_away() {
         "the presenter's title: {title}"
     );
     let (html, svg) = smallest_text(&b);
-    assert!(html >= 24.0, "the slide's sentence and number at {html} px");
-    assert!(svg >= 18.0, "the chart's smallest text at {svg} px");
+    assert!(
+        html >= 20.0,
+        "the slide's sentence, source and number at {html} px"
+    );
+    let smallest = b
+        .js(
+            "const t = [...document.querySelectorAll('#present .slide.current svg text')].filter(t => t.textContent.trim() !== '').sort((a, b) => a.getBoundingClientRect().height - b.getBoundingClientRect().height)[0]; return t.textContent + ' @ ' + t.getAttribute('font-size')",
+            json!([]),
+        )
+        .unwrap();
+    assert!(
+        svg >= 16.0,
+        "the chart's smallest text at {svg} px: {smallest}"
+    );
     b.screenshot(&shots().join("present-1920-sv.png")).unwrap();
     for (key, want) in [
         ("\u{E014}", "2 / 3"), // →

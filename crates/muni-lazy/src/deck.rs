@@ -100,12 +100,21 @@ fn table_of(l: &Loaded) -> Option<Table> {
 
 /// One slide of presenter mode: the chart (title, unit and source line drawn in it), the
 /// summary as the slide's sentence, its number; the table under it for the printed handout.
+/// A slide's texts: its label (for screen readers), the summary and the source line.
+pub struct Texts<'a> {
+    pub label: &'a str,
+    pub summary: &'a str,
+    pub source: &'a str,
+}
+
 pub fn section(
-    n: usize,
-    total: usize,
-    label: &str,
+    (n, total): (usize, usize),
+    Texts {
+        label,
+        summary,
+        source,
+    }: Texts<'_>,
     svg: Html,
-    summary: &str,
     table: Option<&Table>,
     l: Lang,
 ) -> Html {
@@ -125,6 +134,8 @@ pub fn section(
         .h(&svg)
         .m(r#"</div><p class="slide-summary">"#)
         .t(summary)
+        .m(r#"</p><p class="slide-source">"#)
+        .t(source)
         .m(r#"</p><p class="slide-number">"#)
         .t(&format!("{n} / {total}"))
         .m("</p>");
@@ -151,7 +162,10 @@ pub async fn present_html(request_text: String) -> Result<String, JsValue> {
     let total = slides.len();
     let mut html = Html::new();
     for (i, s) in slides.iter().enumerate() {
-        let svg = muni_chart::view_svg(&s.chart, r.width, r.height).map_err(|e| e.to_string())?;
+        // The source line under the slide, where it wraps at a legible size.
+        let mut chart = s.chart.clone();
+        let source = chart.take_source();
+        let svg = muni_chart::view_svg(&chart, r.width, r.height).map_err(|e| e.to_string())?;
         let svg = if q.dark {
             muni_chart::palette::for_dark(&svg)
         } else {
@@ -160,12 +174,15 @@ pub async fn present_html(request_text: String) -> Result<String, JsValue> {
         let meta = indicator(&s.catalog, &s.q).ok_or("no indicator")?;
         let summary = muni_view::summary::summary(&s.catalog, meta, &s.file, &s.q).join(" ");
         let label = muni_view::deck::slide_label(&s.catalog, &s.slide, q.lang);
+        let texts = Texts {
+            label: &label,
+            summary: &summary,
+            source: &source,
+        };
         html.h(&section(
-            i + 1,
-            total,
-            &label,
+            (i + 1, total),
+            texts,
             Html::from_plotters_svg(svg),
-            &summary,
             table_of(s).as_ref(),
             q.lang,
         ));
@@ -275,12 +292,15 @@ mod tests {
             header: vec!["Region".into(), "2020 <b>".into()],
             rows: vec![],
         };
+        let texts = Texts {
+            label: "Energi <x>",
+            summary: "Skövde & \"de andra\"",
+            source: "Källa: SCB",
+        };
         let h = section(
-            2,
-            5,
-            "Energi <x>",
+            (2, 5),
+            texts,
             Html::markup("<svg></svg>"),
-            "Skövde & \"de andra\"",
             Some(&table),
             Lang::Sv,
         )

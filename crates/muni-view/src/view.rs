@@ -11,6 +11,7 @@ use crate::series::{RankingScope, line_chart, ranking_chart};
 use crate::spec::{LineChart, RankingChart};
 
 /// The chart a query shows: a time series, or a ranking for one year.
+#[derive(Debug, Clone)]
 pub enum ViewChart {
     Line(LineChart),
     Ranking(RankingChart),
@@ -36,6 +37,15 @@ impl ViewChart {
             ViewChart::Line(c) => c.title = title,
             ViewChart::Ranking(c) => c.title = title,
             ViewChart::Map(c) => c.title = title,
+        }
+    }
+
+    /// Takes the source line out of the chart (presenter mode writes it under the slide).
+    pub fn take_source(&mut self) -> String {
+        match self {
+            ViewChart::Line(c) => std::mem::take(&mut c.source),
+            ViewChart::Ranking(c) => std::mem::take(&mut c.source),
+            ViewChart::Map(c) => std::mem::take(&mut c.source),
         }
     }
 

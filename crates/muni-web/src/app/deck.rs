@@ -53,13 +53,23 @@ pub(super) fn DeckPanel(
 ) -> impl IntoView {
     let lang = Memo::new(move |_| query.with(|q| q.lang));
     let said = RwSignal::new(String::new());
-    let html =
-        Memo::new(move |_| query.with(|q| muni_view::deck::panel_html(&catalog, q).into_string()));
-    let count = Memo::new(move |_| query.with(|q| q.deck.slides.len()));
-    // Remembered for the next visit (the link carries it too).
-    Effect::new(move |_| {
-        crate::export::remember(STORED, &query.with(|q| q.deck.to_param()));
+    // Only what the panel shows: a change of the indicator or the selection alone does not
+    // rebuild it or write the storage (the re-render budget).
+    let deck = Memo::new(move |_| query.with(|q| (q.deck.clone(), muni_view::deck::can_add(q))));
+    let html = Memo::new(move |_| {
+        deck.with(|(d, _)| {
+            let q = ChartQuery {
+                deck: d.clone(),
+                lang: lang.get(),
+                ..query.get_untracked()
+            };
+            muni_view::deck::panel_html(&catalog, &q).into_string()
+        })
     });
+    let count = Memo::new(move |_| deck.with(|(d, _)| d.slides.len()));
+    // Remembered for the next visit (the link carries it too).
+    let param = Memo::new(move |_| deck.with(|(d, _)| d.to_param()));
+    Effect::new(move |_| crate::export::remember(STORED, &param.get()));
     let act = move |ev: web_sys::MouseEvent| {
         let Some((e, n)) = target_of(&ev) else { return };
         let Some(action) = e.get_attribute("data-action") else {
@@ -193,7 +203,9 @@ pub(super) fn Presenter(query: RwSignal<ChartQuery>, print: RwSignal<bool>) -> i
         let qs = query.with_untracked(|q| q.to_query_string());
         body.set(String::new());
         leptos::task::spawn_local(async move {
-            let html = crate::lazy::present_html(&qs, w, h * 4 / 5)
+            // Drawn at four fifths of its size and shown at full: every text a quarter larger,
+            // legible from the back of a room.
+            let html = crate::lazy::present_html(&qs, w * 4 / 5, h * 16 / 25)
                 .await
                 .unwrap_or_else(|e| {
                     muni_model::Html::element("<p class=\"error\" role=\"alert\">", &e, "</p>")
@@ -204,7 +216,8 @@ pub(super) fn Presenter(query: RwSignal<ChartQuery>, print: RwSignal<bool>) -> i
     Effect::new(move |_| {
         let n = current.get();
         let ready = !body.with(String::is_empty);
-        show_slide(n);
+        // After the slides are in the page (the DOM is updated after this effect is run).
+        request_animation_frame(move || show_slide(n));
         if ready && print.get_untracked() {
             print.set(false);
             if let Some(w) = web_sys::window() {
