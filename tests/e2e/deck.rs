@@ -173,6 +173,16 @@ fn a_deck_is_built_presented_offline_and_taken_away() {
     b.click("[data-testid=deck-present]").unwrap();
     wait_number(&b, "1 / 3");
     b.wait_for("[data-testid=present-offline]").unwrap();
+    // Headless Chromium's full screen is a small window: back to a projector's 1920×1080,
+    // which the slide follows.
+    b.js(
+        "if (document.fullscreenElement) { document.exitFullscreen(); } return true",
+        json!([]),
+    )
+    .unwrap();
+    b.set_window(1920, 1080).unwrap();
+    b.wait_until("return window.outerWidth === 1920", "the window at 1920 px")
+        .unwrap();
     let offline = b.text("[data-testid=present-offline]").unwrap();
     assert!(
         offline.starts_with("Sparad för visning utan nät · Dataversion"),

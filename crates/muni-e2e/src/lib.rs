@@ -396,6 +396,16 @@ impl Browser {
         .map(|_| ())
     }
 
+    /// Sets the window's size (a full screen may have changed it).
+    pub fn set_window(&self, w: u32, h: u32) -> Result<(), String> {
+        self.cmd(
+            "POST",
+            "/window/rect",
+            Some(json!({ "width": w, "height": h })),
+        )
+        .map(|_| ())
+    }
+
     /// Saves a PNG screenshot of the viewport.
     pub fn screenshot(&self, path: &Path) -> Result<(), String> {
         let b64 = self.cmd("GET", "/screenshot", None)?;

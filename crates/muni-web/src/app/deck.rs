@@ -192,14 +192,12 @@ pub(super) fn Presenter(query: RwSignal<ChartQuery>, print: RwSignal<bool>) -> i
     // What the slides depend on: the deck, the language and the theme (not the slide shown).
     let key = Memo::new(move |_| query.with(|q| (q.deck.to_param(), q.lang, q.dark)));
     let body = RwSignal::new(String::new());
-    let size = RwSignal::new(slide_box());
     Effect::new(move |_| {
         let _ = key.get();
         if !on.get() {
             return;
         }
         let (w, h) = slide_box();
-        size.set((w, h));
         let qs = query.with_untracked(|q| q.to_query_string());
         body.set(String::new());
         leptos::task::spawn_local(async move {
@@ -250,19 +248,19 @@ pub(super) fn Presenter(query: RwSignal<ChartQuery>, print: RwSignal<bool>) -> i
     });
     on_cleanup(move || keys.remove());
     view! {
-        <Show when=move || on.get()>
-            <div class="present" id="present" data-testid="present" role="dialog" aria-modal="true"
-                aria-label=move || t(lang.get(), "Presentation", "Presentation")
-                style=move || { let (w, h) = size.get(); format!("--slide-w:{w}px;--slide-h:{h}px") }>
-                <div class="present-slides" inner_html=move || body.get()></div>
-                <nav class="present-nav" aria-label=move || t(lang.get(), "Bilder", "Slides")>
-                    <button type="button" on:click=move |_| go(current.get_untracked().saturating_sub(1)) aria-label=move || t(lang.get(), "Föregående bild", "Previous slide")>"‹"</button>
-                    <span role="status" data-testid="present-number">{move || format!("{} / {}", current.get(), total.get())}</span>
-                    <button type="button" on:click=move |_| go(current.get_untracked() + 1) aria-label=move || t(lang.get(), "Nästa bild", "Next slide")>"›"</button>
-                    <button type="button" on:click=move |_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>{move || t(lang.get(), "Skriv ut", "Print")}</button>
-                    <button type="button" data-testid="present-close" on:click=move |_| close() aria-label=move || t(lang.get(), "Avsluta presentationen", "End the presentation")>"×"</button>
-                </nav>
-            </div>
-        </Show>
-    }
+            <Show when=move || on.get()>
+                <div class="present" id="present" data-testid="present" role="dialog" aria-modal="true"
+                    aria-label=move || t(lang.get(), "Presentation", "Presentation")
+    >
+                    <div class="present-slides" inner_html=move || body.get()></div>
+                    <nav class="present-nav" aria-label=move || t(lang.get(), "Bilder", "Slides")>
+                        <button type="button" on:click=move |_| go(current.get_untracked().saturating_sub(1)) aria-label=move || t(lang.get(), "Föregående bild", "Previous slide")>"‹"</button>
+                        <span role="status" data-testid="present-number">{move || format!("{} / {}", current.get(), total.get())}</span>
+                        <button type="button" on:click=move |_| go(current.get_untracked() + 1) aria-label=move || t(lang.get(), "Nästa bild", "Next slide")>"›"</button>
+                        <button type="button" on:click=move |_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>{move || t(lang.get(), "Skriv ut", "Print")}</button>
+                        <button type="button" data-testid="present-close" on:click=move |_| close() aria-label=move || t(lang.get(), "Avsluta presentationen", "End the presentation")>"×"</button>
+                    </nav>
+                </div>
+            </Show>
+        }
 }
