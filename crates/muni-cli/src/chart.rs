@@ -176,15 +176,8 @@ impl Data {
         let link = format!("?{}", q.to_query_string());
         let slide = muni_pptx::view_slide(&self.catalog, meta, &file, q, chart, &link, |m| {
             // The slide has the title and the source: the picture is the map and its legend.
-            let bare = muni_view::spec::MapChart {
-                title: String::new(),
-                subtitle: String::new(),
-                source: String::new(),
-                caption: String::new(),
-                ..m.clone()
-            };
-            let (w, h) = (1260, 950);
-            let png = muni_chart::png::map_chart_png(&bare, w, h)
+            let (w, h) = muni_pptx::MAP_PICTURE;
+            let png = muni_chart::png::map_chart_png(&muni_pptx::map_picture(m), w, h)
                 .map_err(|e| format!("{}: {e}", meta.id))?;
             Ok((png, w, h))
         })?;

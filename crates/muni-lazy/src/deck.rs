@@ -243,21 +243,17 @@ pub async fn deck_pptx(request_text: String) -> Result<String, JsValue> {
         let mut map_svg = None;
         let mut slide =
             muni_pptx::view_slide(&s.catalog, meta, &s.file, &s.q, s.chart, &link, |m| {
-                let bare = muni_view::spec::MapChart {
-                    title: String::new(),
-                    subtitle: String::new(),
-                    source: String::new(),
-                    caption: String::new(),
-                    ..m.clone()
-                };
+                let (w, h) = muni_pptx::MAP_PICTURE;
                 map_svg = Some(
-                    muni_chart::map::map_chart_svg(&bare, 1260, 950).map_err(|e| e.to_string())?,
+                    muni_chart::map::map_chart_svg(&muni_pptx::map_picture(m), w, h)
+                        .map_err(|e| e.to_string())?,
                 );
                 // The picture is drawn below, on a canvas (asynchronously).
-                Ok((Vec::new(), 1260, 950))
+                Ok((Vec::new(), w, h))
             })?;
         if let (Some(svg), muni_pptx::Body::Map { png, .. }) = (map_svg, &mut slide.body) {
-            *png = png_bytes(&svg, 1260, 950).await?;
+            let (w, h) = muni_pptx::MAP_PICTURE;
+            *png = png_bytes(&svg, w, h).await?;
         }
         if let Some(title) = &s.slide.title {
             slide.title = title.clone();

@@ -138,6 +138,21 @@ pub fn view_slide(
     })
 }
 
+/// The pixels a map's picture is drawn at (the slide's left part, 4:3).
+pub const MAP_PICTURE: (u32, u32) = (1260, 950);
+
+/// The map as its slide's picture shows it: without the title, subtitle, caption and source
+/// line, which the slide has.
+pub fn map_picture(m: &MapChart) -> MapChart {
+    MapChart {
+        title: String::new(),
+        subtitle: String::new(),
+        source: String::new(),
+        caption: String::new(),
+        ..m.clone()
+    }
+}
+
 /// The language tag PowerPoint spells checks with.
 fn lang_tag(l: Lang) -> &'static str {
     match l {
