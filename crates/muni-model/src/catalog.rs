@@ -224,6 +224,10 @@ pub struct DataVersion {
     pub sha256: String,
     /// The latest year with a published figure in any indicator.
     pub latest_year: u16,
+    /// The day the newest source was retrieved (`YYYY-MM-DD`), once every source has a
+    /// recorded retrieval date (after `fetch`); absent while some copy carries no date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retrieved: Option<String>,
 }
 
 impl DataVersion {
@@ -234,16 +238,27 @@ impl DataVersion {
                 .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
     }
 
-    /// "Dataversion 1a2b3c4d (uppgifter till och med 2024)".
+    /// "Dataversion 1a2b3c4d (uppgifter till och med 2024)", with ", källor hämtade
+    /// 2026-12-01" when the newest retrieval is known.
     pub fn label(&self, lang: crate::Lang) -> String {
+        let retrieved = |words: &str| {
+            self.retrieved
+                .as_ref()
+                .map(|d| format!(", {words} {d}"))
+                .unwrap_or_default()
+        };
         match lang {
             crate::Lang::Sv => format!(
-                "Dataversion {} (uppgifter till och med {})",
-                self.id, self.latest_year
+                "Dataversion {} (uppgifter till och med {}{})",
+                self.id,
+                self.latest_year,
+                retrieved("källor hämtade till och med")
             ),
             crate::Lang::En => format!(
-                "Data version {} (figures up to {})",
-                self.id, self.latest_year
+                "Data version {} (figures up to {}{})",
+                self.id,
+                self.latest_year,
+                retrieved("sources retrieved up to")
             ),
         }
     }
@@ -383,5 +398,39 @@ impl Catalog {
             .iter()
             .find(|g| g.id.as_str() == RegionCode::NETWORK)
             .map_or(&[], |g| g.members.as_slice())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_version_label_says_the_retrieval_only_when_known() {
+        let mut v = DataVersion {
+            id: "0a1b2c3d".into(),
+            sha256: String::new(),
+            latest_year: 2024,
+            retrieved: None,
+        };
+        assert_eq!(
+            v.label(crate::Lang::Sv),
+            "Dataversion 0a1b2c3d (uppgifter till och med 2024)"
+        );
+        v.retrieved = Some("2026-12-01".into());
+        assert_eq!(
+            v.label(crate::Lang::Sv),
+            "Dataversion 0a1b2c3d (uppgifter till och med 2024, källor hämtade till och med 2026-12-01)"
+        );
+        assert_eq!(
+            v.label(crate::Lang::En),
+            "Data version 0a1b2c3d (figures up to 2024, sources retrieved up to 2026-12-01)"
+        );
+        let json = serde_json::to_string(&v).unwrap();
+        let back: DataVersion = serde_json::from_str(&json).unwrap();
+        assert_eq!(back.retrieved.as_deref(), Some("2026-12-01"));
+        let old: DataVersion =
+            serde_json::from_str(r#"{"id":"0a1b2c3d","sha256":"","latest_year":2024}"#).unwrap();
+        assert_eq!(old.retrieved, None);
     }
 }

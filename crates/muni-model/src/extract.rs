@@ -396,6 +396,7 @@ mod tests {
             id: "0a1b2c3d".into(),
             sha256: String::new(),
             latest_year: 2020,
+            retrieved: None,
         };
         assert_eq!(
             file_name(

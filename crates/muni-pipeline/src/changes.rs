@@ -289,6 +289,16 @@ fn record_html(catalog: &Catalog, r: &ChangeRecord, l: Lang, h: &mut String) {
         }
         h.push('\n');
     }
+    if r.is_empty() {
+        h.push_str(&format!(
+            "<p>{}</p>\n",
+            tr(
+                l,
+                "Inga siffror ändrades: bara underlaget om källorna (till exempel när de hämtades) skiljer sig.",
+                "No figure changed: only what is recorded about the sources (for example when they were retrieved) differs."
+            )
+        ));
+    }
     h.push_str(&format!(
         "<p><a href=\"changes/{0}.json\">changes/{0}.json</a></p>\n",
         html_escape(&r.to)

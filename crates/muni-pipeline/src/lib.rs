@@ -11,6 +11,7 @@ pub mod fuzz;
 pub mod import;
 pub mod indicators;
 pub mod normalised;
+pub mod retrieved;
 pub mod text;
 
 pub use error::{PipelineError, Result};
@@ -71,6 +72,8 @@ pub fn build(data_dir: &Path, out: &Path) -> Result<BuildReport> {
     };
     let t = std::time::Instant::now();
     let sha256 = normalised::content_hash(&dir)?;
+    let retrieved = retrieved::Retrieved::read(&dir)?;
+    let publisher = publish::package::Publisher::read(data_dir)?;
     // The build being replaced, to say what changed (an unreadable one: nothing to compare).
     let previous = changes::previous(out);
     let previous_records = changes::previous_records(out)?;
@@ -78,6 +81,8 @@ pub fn build(data_dir: &Path, out: &Path) -> Result<BuildReport> {
         out,
         &publish::PublishInputs {
             sha256: &sha256,
+            retrieved: &retrieved,
+            publisher: &publisher,
             defs: &defs,
             regions: &regions,
             members: &members,

@@ -339,3 +339,101 @@ fn a_build_on_changed_data_records_what_changed_and_keeps_the_older_records() {
     assert_eq!(index, vec![entry]);
     assert!(out.join(&index[0].file).exists());
 }
+
+#[test]
+fn retrieval_dates_reach_the_source_lines_the_data_version_and_the_catalogue() {
+    // The committed tables with every source given a SYNTHETIC retrieval date.
+    let data = temp_dir("retrieved");
+    let normalised = data.join("normalised");
+    std::fs::create_dir_all(&normalised).unwrap();
+    for e in std::fs::read_dir(root().join("data/normalised")).unwrap() {
+        let p = e.unwrap().path();
+        std::fs::copy(&p, normalised.join(p.file_name().unwrap())).unwrap();
+    }
+    let out = temp_dir("retrieved-out").join("data");
+    let write = |rows: &str| {
+        std::fs::write(
+            normalised.join("retrieved.csv"),
+            format!("source,retrieved,basis\n{rows}"),
+        )
+        .unwrap()
+    };
+    // One source without a date: the version does not claim a newest retrieval.
+    write(
+        "employment,2026-11-30,t\nenergy,2022-12-01,t\nlabour,,t\npopulation,2026-11-29,t\nprocurement,2026-11-28,t\n",
+    );
+    muni_pipeline::build(&data, &out).unwrap();
+    let c = catalog(&out);
+    assert_eq!(c.data_version.as_ref().unwrap().retrieved, None);
+    let source = |id: &str| {
+        c.indicators
+            .iter()
+            .find(|i| i.id == id)
+            .unwrap()
+            .source
+            .retrieved
+            .clone()
+    };
+    assert_eq!(source("employment_industry"), "2026-11-30");
+    assert_eq!(
+        source("employment_industry_per_1000"),
+        "BAS 2026-11-30; BE0101 2026-11-29"
+    );
+    assert_eq!(source("labour_employment_rate"), "");
+    // Every source dated: the newest is the version's; only the record of the sources changed,
+    // and the change page says so.
+    write(
+        "employment,2026-11-30,t\nenergy,2022-12-01,t\nlabour,2026-12-01,t\npopulation,2026-11-29,t\nprocurement,2026-11-28,t\n",
+    );
+    let report = muni_pipeline::build(&data, &out).unwrap();
+    let v = catalog(&out).data_version.unwrap();
+    assert_eq!(v.retrieved.as_deref(), Some("2026-12-01"));
+    assert!(
+        v.label(Lang::Sv)
+            .ends_with("källor hämtade till och med 2026-12-01)")
+    );
+    let entry = report.changes.expect("a new version, so a change record");
+    assert_eq!(
+        (entry.revised, entry.years_added, entry.indicators_added),
+        (0, 0, 0)
+    );
+    let page = std::fs::read_to_string(out.join("changes.html")).unwrap();
+    assert!(page.contains("Inga siffror ändrades") && page.contains("No figure changed"));
+    // The catalogue carries the newest retrieval as its modification date, and the contact
+    // address the publishers wrote (a SYNTHETIC one here).
+    std::fs::write(
+        data.join("publisher.json"),
+        r#"{"email": "data@example.org", "homepage": "https://example.org/"}"#,
+    )
+    .unwrap();
+    muni_pipeline::build(&data, &out).unwrap();
+    let rdf = python(
+        "rdflib",
+        "import sys, rdflib\nfrom rdflib.namespace import DCAT, DCTERMS, RDF\nV = rdflib.Namespace('http://www.w3.org/2006/vcard/ns#')\ng = rdflib.Graph()\ng.parse(sys.argv[1], format='json-ld', publicID='https://example.org/industrikommuner/')\nds = list(g.subjects(RDF.type, DCAT.Dataset))[0]\ncp = g.value(ds, DCAT.contactPoint)\nprint(g.value(cp, V.hasEmail), g.value(ds, DCTERMS.modified), g.value(ds, DCAT.landingPage))",
+        &[out.join(DCAT).to_str().unwrap()],
+    );
+    if let Some(r) = rdf {
+        assert_eq!(
+            r.trim(),
+            "mailto:data@example.org 2026-12-01 https://example.org/"
+        );
+    }
+    std::fs::write(
+        data.join("publisher.json"),
+        r#"{"email": "data at example"}"#,
+    )
+    .unwrap();
+    let e = muni_pipeline::build(&data, &out).unwrap_err().to_string();
+    assert!(
+        e.contains("publisher.json") && e.contains("data at example"),
+        "{e}"
+    );
+    std::fs::remove_file(data.join("publisher.json")).unwrap();
+    // A malformed date stops the build, naming the file, line and value.
+    write("employment,30/11/2026,t\n");
+    let e = muni_pipeline::build(&data, &out).unwrap_err().to_string();
+    assert!(
+        e.contains("retrieved.csv:2") && e.contains("30/11/2026"),
+        "{e}"
+    );
+}

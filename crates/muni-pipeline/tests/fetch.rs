@@ -991,6 +991,36 @@ fn brings_every_theme_end_to_end() {
         json!(["BE0101N1"])
     );
     assert!(meta["retrieved"].as_str().unwrap().starts_with("unix:"));
+    // Each fetched theme's retrieval is recorded as the day of its answers; labour, which fetch
+    // does not bring, keeps what the import said.
+    let today = muni_pipeline::retrieved::utc_date(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_secs(),
+    );
+    let r = muni_pipeline::retrieved::Retrieved::read(&data.join("normalised")).unwrap();
+    for k in ["employment", "energy", "population", "procurement"] {
+        assert_eq!(r.date(k), Some(today.as_str()), "{k}");
+    }
+    let committed =
+        muni_pipeline::retrieved::Retrieved::read(&root().join("data/normalised")).unwrap();
+    assert_eq!(r.date("labour"), committed.date("labour"));
+    assert_eq!(
+        indicator_source_retrieved(&out, "employment_industry"),
+        today
+    );
+}
+
+/// The retrieval on an indicator's source line in the published catalog.
+fn indicator_source_retrieved(out: &Path, id: &str) -> String {
+    let c: muni_model::Catalog = serde_json::from_str(&read(out.join("catalog.json"))).unwrap();
+    c.indicators
+        .into_iter()
+        .find(|i| i.id == id)
+        .unwrap()
+        .source
+        .retrieved
 }
 
 #[test]

@@ -213,6 +213,7 @@ impl Synthetic {
                 id: SYNTHETIC_VERSION.into(),
                 sha256: "SYNTHETIC".into(),
                 latest_year: 2020,
+                retrieved: None,
             }),
         };
         Synthetic {

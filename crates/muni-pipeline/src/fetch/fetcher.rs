@@ -16,6 +16,9 @@ pub(super) struct Fetcher<'a> {
     pub(super) requests: usize,
     pub(super) from_cache: usize,
     pub(super) log: Vec<String>,
+    /// The retrieval time (seconds since 1970) of the newest answer used since the last
+    /// `take_newest`: now for a download, the cache's record for a cached answer.
+    pub(super) newest: Option<u64>,
 }
 
 impl<'a> Fetcher<'a> {
@@ -34,6 +37,7 @@ impl<'a> Fetcher<'a> {
             requests: 0,
             from_cache: 0,
             log: Vec::new(),
+            newest: None,
         })
     }
 
@@ -59,6 +63,7 @@ impl<'a> Fetcher<'a> {
             && let Ok(b) = std::fs::read(&path)
         {
             self.from_cache += 1;
+            self.saw(cached_retrieval(&path.with_extension("meta.json")));
             self.o.progress.step(&r.label, true);
             return Ok((b, what));
         }
@@ -67,9 +72,11 @@ impl<'a> Fetcher<'a> {
         self.log.append(&mut client.log);
         let b = sent.map_err(|e| e.into_fetch(&source(r), &r.url))?;
         check(&b, &what).map_err(|e| FetchError::answer(source(r), &r.url, e))?;
+        let now = unix_now();
+        self.saw(Some(now));
         let meta = json!({
             "url": r.url, "query": r.body, "label": r.label,
-            "retrieved": retrieved_now(),
+            "retrieved": format!("unix:{now}"),
         });
         crate::fsutil::write_atomic(&path, &b).map_err(|e| e.to_string())?;
         crate::fsutil::write_atomic(
@@ -79,6 +86,15 @@ impl<'a> Fetcher<'a> {
         .map_err(|e| e.to_string())?;
         self.o.progress.step(&r.label, false);
         Ok((b, what))
+    }
+
+    fn saw(&mut self, at: Option<u64>) {
+        self.newest = self.newest.max(at);
+    }
+
+    /// The UTC day of the newest answer used since the last call.
+    pub(super) fn take_newest(&mut self) -> Option<String> {
+        self.newest.take().map(crate::retrieved::utc_date)
     }
 
     /// A table's metadata, always asked afresh.

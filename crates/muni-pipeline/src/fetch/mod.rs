@@ -136,8 +136,10 @@ pub fn run(o: &Options) -> Result<Report, FetchError> {
     let mut facts: BTreeMap<&'static str, Vec<Fact>> = BTreeMap::new();
     let mut procurement_rows: Vec<(rowstore::Dataset, Vec<Notice>, Vec<Buyer>)> = Vec::new();
     let mut themes = Vec::new();
+    let mut retrieved: Vec<(Theme, String)> = Vec::new();
     for theme in o.only.iter().copied().filter(|t| *t != Theme::Kolada) {
         let before = (f.requests, f.from_cache);
+        f.newest = None;
         let mut unknown_buyers = 0;
         let (rows, years) = if theme == Theme::Procurement {
             let mut n = 0;
@@ -177,6 +179,9 @@ pub fn run(o: &Options) -> Result<Report, FetchError> {
             (n, years)
         };
         o.progress.finish();
+        if let Some(day) = f.take_newest() {
+            retrieved.push((theme, day));
+        }
         themes.push(ThemeReport {
             theme,
             requests: f.requests - before.0,
@@ -204,6 +209,7 @@ pub fn run(o: &Options) -> Result<Report, FetchError> {
         if !procurement_rows.is_empty() {
             merge_procurement(o, &staged, &procurement_rows)?;
         }
+        record_retrieval(&staged, &retrieved)?;
         let mut cross_check = None;
         if o.only.contains(&Theme::Kolada) {
             let before = (f.requests, f.from_cache);
@@ -242,6 +248,23 @@ pub fn run(o: &Options) -> Result<Report, FetchError> {
         cross_check,
         changes,
     })
+}
+
+/// Records in the staged `retrieved.csv` the day of each fetched theme's newest answer.
+fn record_retrieval(staged: &Path, retrieved: &[(Theme, String)]) -> Result<(), FetchError> {
+    if retrieved.is_empty() {
+        return Ok(());
+    }
+    let mut r = crate::retrieved::Retrieved::read(staged).map_err(|e| e.to_string())?;
+    for (theme, day) in retrieved {
+        r.set(
+            theme.name(),
+            day,
+            "fetch: the newest answer used (data/raw/*.meta.json)",
+        );
+    }
+    r.write(staged).map_err(|e| e.to_string())?;
+    Ok(())
 }
 
 /// A real recorded answer of the services (`tests/fixtures/api-examples/`, see its
@@ -288,10 +311,20 @@ fn check_shape(cube: &Cube, r: &Request, what: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// The retrieval time for the cache's metadata (seconds since 1970, UTC).
-fn retrieved_now() -> String {
-    let s = std::time::SystemTime::now()
+/// Now, in seconds since 1970 (the cache's metadata records it as `unix:N`).
+fn unix_now() -> u64 {
+    std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    format!("unix:{s}")
+        .map_or(0, |d| d.as_secs())
+}
+
+/// When a cached answer was retrieved, from its `.meta.json` (`"retrieved": "unix:N"`); none
+/// when the record is missing or unreadable (the theme then has no date from this answer).
+fn cached_retrieval(meta: &Path) -> Option<u64> {
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(meta).ok()?).ok()?;
+    v.get("retrieved")?
+        .as_str()?
+        .strip_prefix("unix:")?
+        .parse()
+        .ok()
 }

@@ -116,6 +116,7 @@ pub fn import_all(upstream: &Path, data_dir: &Path) -> Result<ImportReport> {
     final_use.extend(up.glob("scb-energy", "EN0203AE")?);
     let mut production = up.glob("scb-energy", "000000BQ")?;
     production.extend(up.glob("scb-energy", "EN0203AD")?);
+    let retrieved = retrieved_from_names(final_use.iter().chain(&production));
     let crosscheck = up.path("scb-energy/ProdbrEl_2009-2013_latin1.csv");
     let energy = energy::read(
         &energy::EnergyFiles {
@@ -148,6 +149,7 @@ pub fn import_all(upstream: &Path, data_dir: &Path) -> Result<ImportReport> {
         notices,
         values,
         buyers,
+        retrieved,
     };
     replace_dir(&data_dir.join("normalised"), |dir| {
         write_tables(dir, &tables)
@@ -167,6 +169,30 @@ struct Tables {
     notices: Vec<procurement::Notice>,
     values: Vec<procurement::Notice>,
     buyers: Vec<procurement::Buyer>,
+    retrieved: crate::retrieved::Retrieved,
+}
+
+/// What the copies say of their retrieval: the energy exports carry their export time in their
+/// names (`EN0203AE_20221201-145253.csv`; the newest is recorded); the other copies carry none.
+fn retrieved_from_names<'a>(
+    energy: impl Iterator<Item = &'a PathBuf>,
+) -> crate::retrieved::Retrieved {
+    use crate::retrieved::{NOT_RECORDED, Retrieved, SOURCES, date_in_name};
+    let mut r = Retrieved::default();
+    for k in SOURCES {
+        r.set(k, "", NOT_RECORDED);
+    }
+    let newest = energy
+        .filter_map(|p| date_in_name(&p.file_name()?.to_string_lossy()))
+        .max();
+    if let Some(d) = newest {
+        r.set(
+            "energy",
+            &d,
+            "the newest export time in the PxWeb exports' file names",
+        );
+    }
+    r
 }
 
 /// Writes the tables into `dir` (a fresh directory that replaces `data/normalised/` after).
@@ -182,7 +208,9 @@ fn write_tables(dir: &Path, t: &Tables) -> Result<()> {
         notices,
         values,
         buyers,
+        retrieved,
     } = t;
+    retrieved.write(dir)?;
     write_csv(
         &dir.join("regions.csv"),
         &REGION_HEADER,

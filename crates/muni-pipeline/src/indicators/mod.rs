@@ -14,7 +14,8 @@ pub struct Definition {
     pub unit: Unit,
     pub title: (&'static str, &'static str),
     pub definition: (&'static str, &'static str),
-    pub source: fn() -> Source,
+    /// The source line, with the retrieval dates `data/normalised/retrieved.csv` records.
+    pub source: fn(&crate::retrieved::Retrieved) -> Source,
     pub notes: &'static [(&'static str, &'static str)],
     /// A rate the source publishes per municipality (the numerator is the rate itself): no
     /// sums, no network ratio, no index; the network median is its group figure.
@@ -137,7 +138,7 @@ mod tests {
                     d.id
                 );
             }
-            let s = (d.source)();
+            let s = (d.source)(&crate::retrieved::Retrieved::default());
             assert!(
                 s.url.starts_with("https://") && !s.licence.is_empty(),
                 "{}",

@@ -2,7 +2,9 @@
 
 use muni_model::{Source, Text};
 
-pub(super) fn energy() -> Source {
+use crate::retrieved::Retrieved;
+
+pub(super) fn energy(r: &Retrieved) -> Source {
     Source {
         name: Text::new(
             "SCB, Kommunal och regional energistatistik",
@@ -11,31 +13,32 @@ pub(super) fn energy() -> Source {
         table: "EN0203: SlutAnvSektor (EN0203AE, 000000BS), ProdbrEl (EN0203AD, 000000BQ)".into(),
         url: "https://www.statistikdatabasen.scb.se/pxweb/sv/ssd/START__EN__EN0203/".into(),
         licence: "CC0 1.0 (Källa: SCB)".into(),
-        retrieved: "2022-12-01".into(),
+        retrieved: r.line(&[("energy", "EN0203")]),
     }
 }
 
-pub(super) fn energy_and_population() -> Source {
-    let mut s = energy();
+pub(super) fn energy_and_population(r: &Retrieved) -> Source {
+    let mut s = energy(r);
     s.name = Text::new(
         "SCB, Kommunal och regional energistatistik; SCB, Befolkningsstatistik",
         "Statistics Sweden, Municipal and regional energy statistics; Statistics Sweden, Population statistics",
     );
     s.table.push_str("; BE0101");
+    s.retrieved = r.line(&[("energy", "EN0203"), ("population", "BE0101")]);
     s
 }
 
-pub(super) fn population() -> Source {
+pub(super) fn population(r: &Retrieved) -> Source {
     Source {
         name: Text::new("SCB, Befolkningsstatistik", "Statistics Sweden, Population statistics"),
         table: "BE0101: folkmängd 31 december, kommuner 1950–2022 (indelning 2023) och 2023; 2024 via github.com/Lulea-statistik/Samband-inflyttning (lika med SCB:s värden 2020–2023)".into(),
         url: "https://www.scb.se/hitta-statistik/statistik-efter-amne/befolkning/befolkningens-sammansattning/befolkningsstatistik/".into(),
         licence: "CC0 1.0 (Källa: SCB)".into(),
-        retrieved: String::new(),
+        retrieved: r.line(&[("population", "BE0101")]),
     }
 }
 
-pub(super) fn procurement() -> Source {
+pub(super) fn procurement(r: &Retrieved) -> Source {
     Source {
         name: Text::new(
             "Upphandlingsmyndigheten, Statistikdatabasen",
@@ -44,20 +47,24 @@ pub(super) fn procurement() -> Source {
         table: "Annonserade upphandlingar 2021: antal och kontrakterat värde".into(),
         url: "https://www.upphandlingsmyndigheten.se/statistik/statistikdatabasen/".into(),
         licence: "CC0 1.0 (allmän handling)".into(),
-        retrieved: String::new(),
+        retrieved: r.line(&[("procurement", "Upphandlingsmyndigheten")]),
     }
 }
 
-pub(super) fn procurement_and_population() -> Source {
-    let mut s = procurement();
+pub(super) fn procurement_and_population(r: &Retrieved) -> Source {
+    let mut s = procurement(r);
     s.name = Text::new(
         "Upphandlingsmyndigheten, Statistikdatabasen; SCB, Befolkningsstatistik",
         "National Agency for Public Procurement, statistics database; Statistics Sweden, Population statistics",
     );
+    s.retrieved = r.line(&[
+        ("procurement", "Upphandlingsmyndigheten"),
+        ("population", "BE0101"),
+    ]);
     s
 }
 
-pub(super) fn employment() -> Source {
+pub(super) fn employment(r: &Retrieved) -> Source {
     Source {
         name: Text::new(
             "SCB, Befolkningens arbetsmarknadsstatus (BAS)",
@@ -66,23 +73,24 @@ pub(super) fn employment() -> Source {
         table: "AM0210F ArRegUtb via github.com/Lulea-statistik/Samband-inflyttning".into(),
         url: "https://www.statistikdatabasen.scb.se/pxweb/sv/ssd/START__AM__AM0210__AM0210F/ArRegUtb/".into(),
         licence: "CC0 1.0 (Källa: SCB)".into(),
-        retrieved: String::new(),
+        retrieved: r.line(&[("employment", "BAS")]),
     }
 }
 
-pub(super) fn employment_and_population() -> Source {
-    let mut s = employment();
+pub(super) fn employment_and_population(r: &Retrieved) -> Source {
+    let mut s = employment(r);
     s.name = Text::new(
         "SCB, Befolkningens arbetsmarknadsstatus (BAS); SCB, Befolkningsstatistik",
         "Statistics Sweden, Labour market status (BAS); Statistics Sweden, Population statistics",
     );
     s.table.push_str("; BE0101");
+    s.retrieved = r.line(&[("employment", "BAS"), ("population", "BE0101")]);
     s
 }
 
 const SAMBAND: &str = "via github.com/Lulea-statistik/Samband-inflyttning";
 
-pub(super) fn labour_status() -> Source {
+pub(super) fn labour_status(r: &Retrieved) -> Source {
     Source {
         name: Text::new(
             "SCB, Befolkningens arbetsmarknadsstatus (BAS)",
@@ -92,11 +100,11 @@ pub(super) fn labour_status() -> Source {
         url: "https://www.statistikdatabasen.scb.se/pxweb/sv/ssd/START__AM__AM0210__AM0210A/"
             .into(),
         licence: "CC0 1.0 (Källa: SCB)".into(),
-        retrieved: String::new(),
+        retrieved: r.line(&[("labour", "AM0210A")]),
     }
 }
 
-pub(super) fn education() -> Source {
+pub(super) fn education(r: &Retrieved) -> Source {
     Source {
         name: Text::new(
             "SCB, Befolkningens utbildning",
@@ -105,11 +113,11 @@ pub(super) fn education() -> Source {
         table: format!("UF0506B Utbildning {SAMBAND}"),
         url: "https://www.statistikdatabasen.scb.se/pxweb/sv/ssd/START__UF__UF0506/".into(),
         licence: "CC0 1.0 (Källa: SCB)".into(),
-        retrieved: String::new(),
+        retrieved: r.line(&[("labour", "UF0506B")]),
     }
 }
 
-pub(super) fn students() -> Source {
+pub(super) fn students(r: &Retrieved) -> Source {
     Source {
         name: Text::new(
             "SCB, Integrationsstatistik",
@@ -118,7 +126,7 @@ pub(super) fn students() -> Source {
         table: format!("AA0003 IntGr8Kom1N {SAMBAND}"),
         url: "https://www.statistikdatabasen.scb.se/pxweb/sv/ssd/START__AA__AA0003/".into(),
         licence: "CC0 1.0 (Källa: SCB)".into(),
-        retrieved: String::new(),
+        retrieved: r.line(&[("labour", "AA0003")]),
     }
 }
 

@@ -16,7 +16,7 @@ use crate::error::{PipelineError, Result};
 use crate::fsutil::{csv_text, replace_dir};
 use crate::indicators::Definition;
 
-mod package;
+pub mod package;
 mod xlsx;
 mod zip;
 
@@ -67,6 +67,10 @@ fn to_table(df: &DataFrame) -> Result<Table> {
 pub struct PublishInputs<'a> {
     /// The content hash of the normalised tables (the data version).
     pub sha256: &'a str,
+    /// When each source was retrieved (`data/normalised/retrieved.csv`).
+    pub retrieved: &'a crate::retrieved::Retrieved,
+    /// The catalogue's contact point (`data/publisher.json`).
+    pub publisher: &'a package::Publisher,
     pub defs: &'a [Definition],
     pub regions: &'a [crate::normalised::RegionRow],
     pub members: &'a [String],
@@ -214,7 +218,7 @@ fn build_outputs_from(p: &PublishInputs, table: &Table) -> Result<(Catalog, Vec<
             title: def.title(),
             definition: def.definition_text(),
             unit: def.unit,
-            source: (def.source)(),
+            source: (def.source)(p.retrieved),
             status: if available {
                 IndicatorStatus::Available
             } else {
@@ -233,6 +237,7 @@ fn build_outputs_from(p: &PublishInputs, table: &Table) -> Result<(Catalog, Vec<
         id: p.sha256.chars().take(8).collect(),
         sha256: p.sha256.to_owned(),
         latest_year,
+        retrieved: p.retrieved.newest().map(str::to_owned),
     };
     Ok((
         Catalog {
@@ -409,7 +414,7 @@ pub fn publish(
         zip::write_zip(dir, &catalog, &notes)?;
         xlsx::write_full_xlsx(&dir.join(FULL_XLSX), &catalog, &table)?;
         write_json(&dir.join(DATAPACKAGE), &package::datapackage(&catalog))?;
-        write_json(&dir.join(DCAT), &package::dcat(&catalog))?;
+        write_json(&dir.join(DCAT), &package::dcat(&catalog, p.publisher))?;
         if let Some(shapes) = p.shapes {
             std::fs::create_dir_all(dir.join("geo")).map_err(|e| PipelineError::io(dir, e))?;
             write_json(&dir.join(GEO), shapes)?;

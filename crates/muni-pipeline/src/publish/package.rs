@@ -101,9 +101,62 @@ pub(super) fn datapackage(catalog: &Catalog) -> Value {
     })
 }
 
+/// The catalogue's contact point (`data/publisher.json`, optional): the address a portal such as
+/// dataportal.se shows for questions about the data. Written by the people who publish, never
+/// guessed: without it the contact point names the network only.
+#[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Publisher {
+    pub email: Option<String>,
+    pub homepage: Option<String>,
+}
+
+pub const PUBLISHER_FILE: &str = "publisher.json";
+
+impl Publisher {
+    /// Reads `data_dir/publisher.json` when there is one; a malformed file or address stops the
+    /// build, naming the file and the value.
+    pub fn read(data_dir: &std::path::Path) -> crate::error::Result<Self> {
+        use crate::error::PipelineError;
+        let path = data_dir.join(PUBLISHER_FILE);
+        if !path.exists() {
+            return Ok(Self::default());
+        }
+        let bytes = std::fs::read(&path).map_err(|e| PipelineError::io(&path, e))?;
+        let p: Publisher = serde_json::from_slice(&bytes)
+            .map_err(|e| PipelineError::input(&path, e.line() as u64, "", e.to_string()))?;
+        if let Some(e) = &p.email {
+            let ok = e.split_once('@').is_some_and(|(a, d)| {
+                !a.is_empty() && d.contains('.') && !d.starts_with('.') && !d.ends_with('.')
+            }) && !e
+                .chars()
+                .any(|c| c.is_whitespace() || "<>\"(),;:".contains(c));
+            if !ok {
+                return Err(PipelineError::input(
+                    &path,
+                    1,
+                    e.clone(),
+                    "not an e-mail address",
+                ));
+            }
+        }
+        if let Some(h) = &p.homepage
+            && !h.starts_with("https://")
+        {
+            return Err(PipelineError::input(
+                &path,
+                1,
+                h.clone(),
+                "a homepage is an https:// address",
+            ));
+        }
+        Ok(p)
+    }
+}
+
 /// `dcat.jsonld`: the dataset and its distributions in DCAT-AP-SE; the distributions' URLs are
 /// relative to where the dashboard is published (`data/full/…`).
-pub(super) fn dcat(catalog: &Catalog) -> Value {
+pub(super) fn dcat(catalog: &Catalog, publisher: &Publisher) -> Value {
     let years: Vec<u16> = catalog
         .indicators
         .iter()
@@ -125,7 +178,18 @@ pub(super) fn dcat(catalog: &Catalog) -> Value {
             "dct:license": {"@id": "http://creativecommons.org/publicdomain/zero/1.0/"}
         })
     };
-    json!({
+    let mut contact = json!({
+        "@id": "#contact",
+        "@type": "vcard:Organization",
+        "vcard:fn": "Svenska Industrikommuner"
+    });
+    if let Some(e) = &publisher.email {
+        contact["vcard:hasEmail"] = json!({"@id": format!("mailto:{e}")});
+    }
+    if let Some(h) = &publisher.homepage {
+        contact["vcard:hasURL"] = json!({"@id": h});
+    }
+    let mut dataset = json!({
         "@context": {
             "dcat": "http://www.w3.org/ns/dcat#",
             "dct": "http://purl.org/dc/terms/",
@@ -149,11 +213,7 @@ pub(super) fn dcat(catalog: &Catalog) -> Value {
             "@type": "foaf:Agent",
             "foaf:name": "Svenska Industrikommuner"
         },
-        "dcat:contactPoint": {
-            "@id": "#contact",
-            "@type": "vcard:Organization",
-            "vcard:fn": "Svenska Industrikommuner"
-        },
+        "dcat:contactPoint": contact,
         "dcat:theme": [
             {"@id": "http://publications.europa.eu/resource/authority/data-theme/ECON"},
             {"@id": "http://publications.europa.eu/resource/authority/data-theme/ENER"},
@@ -179,5 +239,16 @@ pub(super) fn dcat(catalog: &Catalog) -> Value {
             distribution("xlsx", "Excel (xlsx)", "industrikommuner.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
             distribution("zip", "CSV med dataordlista (zip)", "industrikommuner_csv.zip", "application/zip")
         ]
-    })
+    });
+    if let Some(d) = catalog
+        .data_version
+        .as_ref()
+        .and_then(|v| v.retrieved.as_ref())
+    {
+        dataset["dct:modified"] = json!({"@value": d, "@type": "xsd:date"});
+    }
+    if let Some(h) = &publisher.homepage {
+        dataset["dcat:landingPage"] = json!({"@id": h});
+    }
+    dataset
 }
