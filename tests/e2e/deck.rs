@@ -93,12 +93,16 @@ fn smallest_text(b: &Browser) -> (f64, f64) {
         .js(
             "const s = document.querySelector('#present .slide.current');
              const html = [...s.querySelectorAll('p')].map(p => parseFloat(getComputedStyle(p).fontSize));
-             const svg = [...s.querySelectorAll('svg text')].filter(t => t.textContent.trim() !== '').map(t => t.getBoundingClientRect().height);
-             return [Math.min(...html), Math.min(...svg)]",
+             const svg = [...s.querySelectorAll('svg text')].filter(t => t.textContent.trim() !== '').map(t => [t.getBoundingClientRect().height, t.textContent]).sort((a, b) => a[0] - b[0]);
+             return [Math.min(...html), svg[0][0], svg[0][1]]",
             json!([]),
         )
         .unwrap();
-    (v[0].as_f64().unwrap(), v[1].as_f64().unwrap())
+    let (html, svg) = (v[0].as_f64().unwrap(), v[1].as_f64().unwrap());
+    if svg < 16.0 {
+        eprintln!("the chart's smallest text: {:?} at {svg} px", v[2]);
+    }
+    (html, svg)
 }
 
 // Long: one presenter's evening and morning, in order: build the deck, present it, present it
@@ -183,6 +187,12 @@ fn a_deck_is_built_presented_offline_and_taken_away() {
     b.set_window(1920, 1080).unwrap();
     b.wait_until("return window.outerWidth === 1920", "the window at 1920 px")
         .unwrap();
+    // The slides are drawn again for the new box (four fifths of its width), not scaled.
+    b.wait_until(
+        "const bw = Math.floor(Math.min(innerWidth, innerHeight * 16 / 9)); const s = document.querySelector('#present .slide.current svg'); return s !== null && Number(s.getAttribute('width')) === Math.floor(bw * 4 / 5)",
+        "the slide drawn for the 1920 px window",
+    )
+    .unwrap();
     let offline = b.text("[data-testid=present-offline]").unwrap();
     assert!(
         offline.starts_with("Sparad för visning utan nät · Dataversion"),
@@ -219,7 +229,28 @@ fn a_deck_is_built_presented_offline_and_taken_away() {
     ] {
         b.keys(key).unwrap();
         wait_number(&b, want);
+        // Every slide legible, the map's too, with the ranking beside it.
+        let (html, svg) = smallest_text(&b);
+        assert!(
+            html >= 20.0 && svg >= 16.0,
+            "slide {want}: {html} px, {svg} px"
+        );
     }
+    b.keys("\u{E010}").unwrap(); // End: the map
+    wait_number(&b, "3 / 3");
+    let ranked = b
+        .js(
+            "const s = document.querySelector('#present .slide.current svg'); return [...s.querySelectorAll('text')].some(t => t.textContent.trim() === 'Skövde') && s.querySelectorAll('polygon').length > 200",
+            json!([]),
+        )
+        .unwrap();
+    assert_eq!(
+        ranked,
+        json!(true),
+        "the map slide has its ranking beside the map, in its picture"
+    );
+    b.keys("\u{E00E}").unwrap(); // Page Up
+    wait_number(&b, "2 / 3");
     assert!(search(&b).contains("present=2"), "{}", search(&b));
     b.screenshot(&shots().join("present-1920-sv-2.png"))
         .unwrap();

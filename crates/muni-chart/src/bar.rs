@@ -22,14 +22,24 @@ enum Row {
     Withheld(usize),
 }
 
-// Long: one plotters drawing from top to bottom (frame, axes, bars, references, labels); each
-// step draws in the coordinates the previous one set up.
 pub fn draw_ranking_chart<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     chart: &RankingChart,
 ) -> Result<(), ChartError> {
     let (w, h) = area.dim_in_pixel();
-    let s = Scale::for_size(w, h);
+    draw_ranking(area, chart, Scale::for_size(w, h))
+}
+
+/// The ranking in `area` with the text sizes `s` (a ranking beside a map: the whole
+/// picture's, so that its names are as large as the map's legend).
+// Long: one plotters drawing from top to bottom (frame, axes, bars, references, labels); each
+// step draws in the coordinates the previous one set up.
+pub(crate) fn draw_ranking<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    chart: &RankingChart,
+    s: Scale,
+) -> Result<(), ChartError> {
+    let (w, h) = area.dim_in_pixel();
     area.fill(&WHITE).map_err(draw_err)?;
     if chart.bars.is_empty() {
         return Err(ChartError::Empty);
@@ -55,7 +65,7 @@ pub fn draw_ranking_chart<DB: DrawingBackend>(
     let n = rows.len();
     let label_size = if name_all {
         s.label
-            .min(f64::from(plot.dim_in_pixel().1) / n as f64 * 0.8)
+            .min(f64::from(plot.dim_in_pixel().1) / n as f64 * 0.85)
             .max(8.0)
     } else {
         s.label
@@ -205,10 +215,14 @@ pub fn draw_ranking_chart<DB: DrawingBackend>(
             filled: true,
             stroke_width: stroke,
         };
+        // The chart's coordinates are the backend's; the area may be a part of the picture
+        // (a ranking beside a map), so they are made relative to it.
+        let (bx, by) = area.get_base_pixel();
+        let rel = |(x, y): (i32, i32)| (x - bx, y - by);
         crate::dashed(
             area,
-            c.backend_coord(&(r.value, SegmentValue::Exact(seg(j) + 1))),
-            c.backend_coord(&(r.value, SegmentValue::Exact(bottom))),
+            rel(c.backend_coord(&(r.value, SegmentValue::Exact(seg(j) + 1)))),
+            rel(c.backend_coord(&(r.value, SegmentValue::Exact(bottom)))),
             (on, off),
             style,
         )?;

@@ -99,14 +99,18 @@ struct Bands {
 fn bands(s: &Scale, w: u32, title: &str, subtitle: &str, caption: &str, source: &str) -> Bands {
     let m = s.margin;
     let width = f64::from(w) - 2.0 * f64::from(m);
-    let title = wrap(title, width, s.title, true, 2);
-    let subtitle = wrap(subtitle, width, s.subtitle, false, 3);
-    let source = wrap(source, width, s.source, false, 3);
-    let caption = if caption.is_empty() {
-        Vec::new()
-    } else {
-        wrap(caption, width, s.label, false, 4)
+    // An empty text takes no line (a ranking beside a map has no title or source of its own).
+    let lines = |text: &str, size: f64, cut: bool, max: usize| {
+        if text.is_empty() {
+            Vec::new()
+        } else {
+            wrap(text, width, size, cut, max)
+        }
     };
+    let title = lines(title, s.title, true, 2);
+    let subtitle = lines(subtitle, s.subtitle, false, 3);
+    let source = lines(source, s.source, false, 3);
+    let caption = lines(caption, s.label, false, 4);
     let lh = |size: f64| size * 1.2;
     let header = (title.len() as f64 * lh(s.title)
         + subtitle.len() as f64 * lh(s.subtitle)

@@ -33,6 +33,10 @@ pub struct Layout {
     pub y0: f64,
     /// Left edge of the legend, in pixels.
     pub legend_x: i32,
+    /// Left edge of the ranking beside the map, when it is drawn.
+    pub ranking_x: Option<i32>,
+    /// Top and bottom of the plot between the frame's bands, in pixels.
+    pub plot: (i32, i32),
 }
 
 impl Layout {
@@ -58,7 +62,13 @@ pub fn layout(chart: &MapChart, w: u32, h: u32) -> Layout {
     );
     let m = f64::from(s.margin);
     let legend_w = (s.label * 13.0).min(f64::from(w) * 0.45);
-    let avail_w = (f64::from(w) - legend_w - 3.0 * m).max(10.0);
+    // With a ranking beside, the map and its legend take at most the left half.
+    let map_w = if beside(chart, w, h) {
+        f64::from(w) / 2.0
+    } else {
+        f64::from(w)
+    };
+    let avail_w = (map_w - legend_w - 3.0 * m).max(10.0);
     let avail_h = (f64::from(h) - f64::from(header + footer) - 2.0 * m).max(10.0);
     let (ew, eh) = if chart.tiles {
         (f64::from(chart.grid.0), f64::from(chart.grid.1))
@@ -68,12 +78,20 @@ pub fn layout(chart: &MapChart, w: u32, h: u32) -> Layout {
     let scale = (avail_w / ew).min(avail_h / eh);
     let x0 = m;
     let y0 = f64::from(header) + m;
+    let legend_x = (x0 + ew * scale + 2.0 * m) as i32;
     Layout {
         scale,
         x0,
         y0,
-        legend_x: (x0 + ew * scale + 2.0 * m) as i32,
+        legend_x,
+        ranking_x: beside(chart, w, h).then(|| legend_x + (legend_w + 2.0 * m) as i32),
+        plot: (y0 as i32 - s.margin, h as i32 - footer as i32),
     }
+}
+
+/// Whether the ranking is drawn beside the map: there is one, and the picture is wide.
+fn beside(chart: &MapChart, w: u32, h: u32) -> bool {
+    chart.beside.is_some() && f64::from(w) >= 1.3 * f64::from(h)
 }
 
 /// The municipality under the pixel `(px, py)` of a picture of `w` × `h`.
@@ -193,7 +211,18 @@ pub fn draw_map_chart<DB: DrawingBackend>(
             outline(g, series_color(k), stroke * 3)?;
         }
     }
-    draw_legend(area, chart, &s, &l)
+    draw_legend(area, chart, &s, &l)?;
+    if let (Some(x), Some(r)) = (l.ranking_x, &chart.beside) {
+        let (top, bottom) = l.plot;
+        let part = area.clone().shrink(
+            (x, top),
+            (w.saturating_sub(x as u32), (bottom - top).max(1) as u32),
+        );
+        crate::bar::draw_ranking(&part, r, s)?;
+    }
+    // Last: an SVG is closed here, and nothing may be drawn after it.
+    area.present().map_err(draw_err)?;
+    Ok(())
 }
 
 fn closed(mut ring: Vec<(i32, i32)>) -> Vec<(i32, i32)> {
@@ -221,7 +250,8 @@ fn draw_legend<DB: DrawingBackend>(
     let line = (s.label * 1.6) as i32;
     let box_w = (s.label * 1.4) as i32;
     let (w, _) = area.dim_in_pixel();
-    let width = f64::from(w) - f64::from(x) - f64::from(s.margin);
+    let right = l.ranking_x.map_or(f64::from(w), f64::from);
+    let width = right - f64::from(x) - f64::from(s.margin);
     for t in crate::wrap(&chart.legend_title, width, s.label, false, 3) {
         area.draw(&Text::new(t, (x, y + line / 2), font.clone()))
             .map_err(draw_err)?;
@@ -303,7 +333,6 @@ fn draw_legend<DB: DrawingBackend>(
         .map_err(draw_err)?;
         y += line;
     }
-    area.present().map_err(draw_err)?;
     Ok(())
 }
 
@@ -347,7 +376,91 @@ mod tests {
             ],
             classes: vec!["1–2".into(), "2–3".into()],
             legend_title: "Kvintiler".into(),
+            beside: None,
         }
+    }
+
+    /// The x of every vertical two-point piece (a reference's dashes) in an SVG.
+    fn vertical_pieces(svg: &str) -> Vec<i32> {
+        svg.split("points=\"")
+            .skip(1)
+            .filter_map(|rest| {
+                let pts: Vec<(i32, i32)> = rest
+                    .split('"')
+                    .next()?
+                    .split_whitespace()
+                    .filter_map(|p| {
+                        let (x, y) = p.split_once(',')?;
+                        Some((x.parse().ok()?, y.parse().ok()?))
+                    })
+                    .collect();
+                (pts.len() == 2 && pts[0].0 == pts[1].0).then_some(pts[0].0)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_wide_picture_has_the_ranking_beside_the_map() {
+        use muni_view::spec::{Bar, RankingChart, Reference, SeriesRole};
+        let ranking = RankingChart {
+            title: String::new(),
+            subtitle: "MWh, SYNTHETIC".into(),
+            source: String::new(),
+            bars: ["Alfa", "Beta", "Gamma"]
+                .iter()
+                .enumerate()
+                .map(|(i, n)| Bar {
+                    label: (*n).into(),
+                    value: 30.0 - 10.0 * i as f64,
+                    highlight: (i == 1).then_some(0),
+                })
+                .collect(),
+            references: vec![Reference {
+                label: "Riket 15".into(),
+                value: 15.0,
+                role: SeriesRole::Country,
+            }],
+            withheld: vec![],
+            decimals: 0,
+            lang: Lang::Sv,
+            caption: String::new(),
+        };
+        let mut c = chart(false);
+        c.beside = Some(Box::new(ranking.clone()));
+        let l = layout(&c, 1920, 1080);
+        let x = l.ranking_x.expect("beside at 16:9");
+        let svg = map_chart_svg(&c, 1920, 1080).unwrap();
+        assert!(svg.contains("Gamma") && svg.contains("Riket 15") && svg.contains("SYNTHETIC"));
+        // One document: the ranking inside it, not after its end.
+        assert_eq!(svg.matches("</svg>").count(), 1);
+        assert!(
+            svg.trim_end().ends_with("</svg>"),
+            "{}",
+            &svg[svg.len() - 200..]
+        );
+        // The reference line where the same ranking alone, at the part's size, draws it.
+        let (top, bottom) = l.plot;
+        // (drawn with the whole picture's text sizes).
+        let mut alone = String::new();
+        {
+            let area =
+                SVGBackend::with_string(&mut alone, (1920 - x as u32, (bottom - top) as u32))
+                    .into_drawing_area();
+            crate::bar::draw_ranking(&area, &ranking, Scale::for_size(1920, 1080)).unwrap();
+        }
+        let want: Vec<i32> = vertical_pieces(&alone).iter().map(|p| p + x).collect();
+        let got = vertical_pieces(&svg);
+        assert!(!want.is_empty() && got == want, "{got:?} != {want:?}");
+        // The map keeps the left part, and the pointer still finds its squares.
+        assert!(l.legend_x < x);
+        let (px, py) = (l.x0 + 5.0 * l.scale, l.y0 + 5.0 * l.scale);
+        assert_eq!(
+            hit(&c, 1920, 1080, px, py).map(|r| r.code.as_str()),
+            Some("0001")
+        );
+        // A tall picture has no room: the map alone.
+        assert_eq!(layout(&c, 800, 1000).ranking_x, None);
+        assert!(!map_chart_svg(&c, 800, 1000).unwrap().contains("Gamma"));
     }
 
     #[test]

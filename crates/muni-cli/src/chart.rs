@@ -155,6 +155,7 @@ impl Data {
             return Ok((bytes, format!("{stem}.pptx")));
         }
         let (meta, file, mut chart, stem) = self.prepare(q)?;
+        muni_view::view::with_ranking_beside(&self.catalog, meta, &file, q, &mut chart);
         // A slide carries its talking point under the plot.
         chart.set_caption(muni_view::summary::summary(&self.catalog, meta, &file, q).join(" "));
         let bytes = match (format, &chart) {

@@ -70,6 +70,9 @@ async fn load(base: &str, deck_q: &ChartQuery) -> Result<(Vec<Loaded>, Vec<Strin
         };
         let (mut chart, _) = view_chart(&catalog, meta, &file, geo.as_deref(), &q)
             .ok_or_else(|| at("no year to show".into()))?;
+        // A map slide has its ranking beside it (PowerPoint's map picture leaves it out: the
+        // slide shows it as a chart of its own).
+        muni_view::view::with_ranking_beside(&catalog, meta, &file, &q, &mut chart);
         if let Some(title) = &s.title {
             chart.set_title(title.clone());
         }

@@ -116,6 +116,7 @@ async fn picture(r: &PictureRequest) -> Result<(String, String), String> {
     };
     let (mut chart, stem) = muni_view::view::view_chart(&cat, meta, &file, geo.as_deref(), &q)
         .ok_or("no year to show")?;
+    muni_view::view::with_ranking_beside(&cat, meta, &file, &q, &mut chart);
     chart.set_caption(muni_view::summary::summary(&cat, meta, &file, &q).join(" "));
     Ok((
         muni_chart::view_svg(&chart, r.width, r.height).map_err(|e| e.to_string())?,

@@ -142,13 +142,14 @@ pub fn view_slide(
 pub const MAP_PICTURE: (u32, u32) = (1260, 950);
 
 /// The map as its slide's picture shows it: without the title, subtitle, caption and source
-/// line, which the slide has.
+/// line, which the slide has, and without a ranking beside it (the slide has it as a chart).
 pub fn map_picture(m: &MapChart) -> MapChart {
     MapChart {
         title: String::new(),
         subtitle: String::new(),
         source: String::new(),
         caption: String::new(),
+        beside: None,
         ..m.clone()
     }
 }

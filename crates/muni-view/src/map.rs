@@ -111,6 +111,7 @@ pub fn map_chart(
             Lang::Sv => "Kvintiler: lika många kommuner i varje klass".into(),
             Lang::En => "Quintiles: the same number of municipalities in each class".into(),
         },
+        beside: None,
     }
 }
 

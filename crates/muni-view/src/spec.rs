@@ -182,4 +182,8 @@ pub struct MapChart {
     /// One label per class (`12,3–45,6`), light to dark.
     pub classes: Vec<String>,
     pub legend_title: String,
+    /// Pictures and slides: the ranking of the same year, drawn beside the map where the
+    /// picture is wide, so a 16:9 slide is filled (`view::with_ranking_beside`); the
+    /// dashboard's map has none.
+    pub beside: Option<Box<RankingChart>>,
 }

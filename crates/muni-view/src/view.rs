@@ -302,6 +302,26 @@ pub fn ranking_year(meta: &IndicatorMeta, q: &ChartQuery) -> Option<u16> {
         .or(meta.years.last().copied())
 }
 
+/// A picture's or a slide's map gets the ranking of its year beside it, so a 16:9 picture is
+/// filled (drawn beside only where the picture is wide); the title, caption and source line are
+/// the map's, the ranking keeps its subtitle (unit and what it ranks).
+pub fn with_ranking_beside(
+    catalog: &Catalog,
+    meta: &IndicatorMeta,
+    file: &IndicatorFile,
+    q: &ChartQuery,
+    chart: &mut ViewChart,
+) {
+    if let ViewChart::Map(m) = chart
+        && let Some(mut r) = ranking(catalog, meta, file, q)
+    {
+        r.title.clear();
+        r.source.clear();
+        r.caption.clear();
+        m.beside = Some(Box::new(r));
+    }
+}
+
 pub fn ranking(
     catalog: &Catalog,
     meta: &IndicatorMeta,

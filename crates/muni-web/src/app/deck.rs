@@ -192,14 +192,37 @@ pub(super) fn Presenter(query: RwSignal<ChartQuery>, print: RwSignal<bool>) -> i
     // What the slides depend on: the deck, the language and the theme (not the slide shown).
     let key = Memo::new(move |_| query.with(|q| (q.deck.to_param(), q.lang, q.dark)));
     let body = RwSignal::new(String::new());
-    Effect::new(move |_| {
-        let _ = key.get();
+    // The slide box the slides are drawn for: when the window settles at another size (full
+    // screen, a projector), they are drawn again for it, the old ones shown meanwhile.
+    let drawn = RwSignal::new(slide_box());
+    let resizes = StoredValue::new(0u32);
+    let resize = window_event_listener(leptos::ev::resize, move |_| {
+        resizes.update_value(|n| *n += 1);
+        let this = resizes.get_value();
+        set_timeout(
+            move || {
+                let (w, _) = drawn.get_untracked();
+                let now = slide_box();
+                if resizes.get_value() == this && now.0.abs_diff(w) * 20 > w {
+                    drawn.set(now);
+                }
+            },
+            std::time::Duration::from_millis(300),
+        );
+    });
+    on_cleanup(move || resize.remove());
+    Effect::new(move |before: Option<(String, muni_model::Lang, bool)>| {
+        let k = key.get();
+        let _ = drawn.get();
         if !on.get() {
-            return;
+            return k;
         }
         let (w, h) = slide_box();
+        drawn.update_untracked(|d| *d = (w, h));
         let qs = query.with_untracked(|q| q.to_query_string());
-        body.set(String::new());
+        if before.as_ref() != Some(&k) {
+            body.set(String::new());
+        }
         leptos::task::spawn_local(async move {
             // Drawn at four fifths of its size and shown at full: every text a quarter larger,
             // legible from the back of a room.
@@ -210,6 +233,7 @@ pub(super) fn Presenter(query: RwSignal<ChartQuery>, print: RwSignal<bool>) -> i
                 });
             body.set(html.into_string());
         });
+        k
     });
     Effect::new(move |_| {
         let n = current.get();
