@@ -297,21 +297,26 @@ fn draw_legend<DB: DrawingBackend>(
     // The outlines' meaning.
     y += line / 2;
     let stroke = (s.label / 8.0).max(1.5) as u32;
-    let keys: [(RGBColor, u32, &str, &str); 2] = [
-        (
-            palette::TEXT,
-            stroke,
-            "Nätverkets kommuner",
-            "The network's municipalities",
-        ),
-        (
-            series_color(0),
-            stroke * 2,
-            "Valda kommuner",
-            "Selected municipalities",
-        ),
-    ];
-    for (color, width, sv, en) in keys {
+    // The network's outline, then each selected municipality in its colour, by name.
+    let mut keys: Vec<(RGBColor, u32, String)> = vec![(
+        palette::TEXT,
+        stroke,
+        match lang {
+            Lang::Sv => "Nätverkets kommuner".into(),
+            Lang::En => "The network's municipalities".into(),
+        },
+    )];
+    let mut selected: Vec<(usize, &str)> = chart
+        .regions
+        .iter()
+        .filter_map(|g| Some((g.selected?, g.name.as_str())))
+        .collect();
+    muni_model::sort::sort_by(&mut selected, |a, b| a.0.cmp(&b.0));
+    const NAMED: usize = 6;
+    for (k, name) in selected.iter().take(NAMED) {
+        keys.push((series_color(*k), stroke * 2, (*name).to_owned()));
+    }
+    for (color, width, label) in keys {
         area.draw(&Rectangle::new(
             [(x, y + 2), (x + box_w, y + line - 2)],
             ShapeStyle {
@@ -321,10 +326,6 @@ fn draw_legend<DB: DrawingBackend>(
             },
         ))
         .map_err(draw_err)?;
-        let label = match lang {
-            Lang::Sv => sv,
-            Lang::En => en,
-        };
         area.draw(&Text::new(
             label,
             (x + box_w + s.margin, y + line / 2),
@@ -332,6 +333,19 @@ fn draw_legend<DB: DrawingBackend>(
         ))
         .map_err(draw_err)?;
         y += line;
+    }
+    if selected.len() > NAMED {
+        let more = selected.len() - NAMED;
+        let text = match lang {
+            Lang::Sv => format!("och {more} till"),
+            Lang::En => format!("and {more} more"),
+        };
+        area.draw(&Text::new(
+            text,
+            (x + box_w + s.margin, y + line / 2),
+            font.clone(),
+        ))
+        .map_err(draw_err)?;
     }
     Ok(())
 }
@@ -464,12 +478,37 @@ mod tests {
     }
 
     #[test]
+    fn the_legend_names_the_selection_escaped_and_says_how_many_more() {
+        let mut c = chart(false);
+        let base = c.regions[0].clone();
+        c.regions = (0..8)
+            .map(|k| MapRegion {
+                code: format!("{k:04}"),
+                name: format!("<Kommun & {k}>"),
+                selected: Some(k),
+                ..base.clone()
+            })
+            .collect();
+        let svg = map_chart_svg(&c, 1280, 720).unwrap();
+        assert!(svg.contains("&lt;Kommun &amp; 5&gt;") && !svg.contains("<Kommun"));
+        assert!(
+            !svg.contains("Kommun &amp; 6") && svg.contains("och 2 till"),
+            "{svg}"
+        );
+    }
+
+    #[test]
     fn every_region_is_drawn_and_found_under_the_pointer() {
         for tiles in [false, true] {
             let c = chart(tiles);
             let svg = map_chart_svg(&c, 960, 540).unwrap();
             assert_eq!(svg.matches("<polygon").count(), 3, "one shape each");
             assert!(svg.contains("Sekretess (..)") && svg.contains("Kvintiler"));
+            // The legend names each selected municipality beside its colour.
+            assert!(
+                svg.contains("\n0002\n") && !svg.contains("\n0001\n"),
+                "{svg}"
+            );
             let l = layout(&c, 960, 540);
             for (k, g) in c.regions.iter().enumerate() {
                 // The middle of each square (or tile).
