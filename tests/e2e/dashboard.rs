@@ -341,6 +341,100 @@ fn dashboard_by_keyboard() {
     b.wait_for("[data-testid=chips] [data-code='1496']")
         .unwrap();
     assert!(b.url().unwrap().contains("r=1496"));
+    // The focus stays in the search for the next one.
+    b.wait_until(
+        "return document.activeElement === document.querySelector('[data-testid=search]')",
+        "the focus back in the search after adding",
+    )
+    .unwrap();
+    // Members are marked in the hits, others not.
+    b.keys("Sk").unwrap();
+    b.wait_for("[data-testid=hits] button[data-code='1264']")
+        .unwrap();
+    let marks = b
+        .js(
+            "const t = c => document.querySelector(`[data-testid=hits] button[data-code='${c}']`).textContent; return [t('1496'), t('1264')]",
+            serde_json::json!([]),
+        )
+        .unwrap();
+    assert!(
+        marks[0].as_str().unwrap().ends_with("i nätverket")
+            && !marks[1].as_str().unwrap().contains("nätverket"),
+        "{marks}"
+    );
+    b.js(
+        "const i = document.querySelector('[data-testid=search]'); i.value = ''; i.dispatchEvent(new Event('input', {bubbles: true})); return true",
+        serde_json::json!([]),
+    )
+    .unwrap();
+    // Removing a chip moves the focus to the chip in its place, or the search when none is left.
+    let chips = || {
+        b.js(
+            "return document.querySelectorAll('[data-testid=chips] li').length",
+            serde_json::json!([]),
+        )
+        .unwrap()
+        .as_u64()
+        .unwrap()
+    };
+    while chips() > 0 {
+        let n = chips();
+        b.js(
+            "document.querySelector('[data-testid=chips] li button').click(); return true",
+            serde_json::json!([]),
+        )
+        .unwrap();
+        b.wait_until(
+            &format!(
+                "return document.querySelectorAll('[data-testid=chips] li').length === {}",
+                n - 1
+            ),
+            "a chip removed",
+        )
+        .unwrap();
+        let want = if n > 1 {
+            "document.querySelector('[data-testid=chips] li button')"
+        } else {
+            "document.querySelector('[data-testid=search]')"
+        };
+        b.wait_until(
+            &format!("return document.activeElement === {want}"),
+            "the focus after removal",
+        )
+        .unwrap();
+    }
+    // A county removed can be chosen again.
+    for _ in 0..2 {
+        b.select("[data-testid=county]", "25").unwrap();
+        b.wait_until(
+            "return location.search.includes('lan25')",
+            "Norrbotten added",
+        )
+        .unwrap();
+        assert_eq!(
+            b.js(
+                "return document.querySelector('[data-testid=county]').value",
+                serde_json::json!([])
+            )
+            .unwrap(),
+            serde_json::json!(""),
+            "the menu back at its prompt"
+        );
+        b.js(
+            "document.querySelector('[data-testid=chips] li.group button').click(); return true",
+            serde_json::json!([]),
+        )
+        .unwrap();
+        b.wait_until(
+            "return !location.search.includes('lan25')",
+            "Norrbotten removed",
+        )
+        .unwrap();
+    }
+    b.type_into("[data-testid=search]", "Skövde").unwrap();
+    b.keys("\u{E007}").unwrap();
+    b.wait_for("[data-testid=chips] [data-code='1496']")
+        .unwrap();
     // The view buttons and the table's headings answer to the keyboard.
     b.js(
         "document.querySelector('[data-testid=view-table]').focus()",
