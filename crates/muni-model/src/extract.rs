@@ -20,6 +20,15 @@ pub struct ExtractRow {
     pub value: Option<f64>,
     pub status: Status,
     pub source: String,
+    /// The municipality's place that year among the network's members and in Sweden (1 =
+    /// first in the indicator's order), for published values as published; `None` for
+    /// counties, groups, an index, and a value that is not published.
+    pub rank_network: Option<u16>,
+    pub rank_sweden: Option<u16>,
+    /// Places climbed (positive) or lost since the year before in the file, where both years
+    /// have a place.
+    pub rank_network_change: Option<i32>,
+    pub rank_sweden_change: Option<i32>,
 }
 
 /// The CSV dialects analysts choose between.
@@ -48,8 +57,9 @@ impl Dialect {
     }
 }
 
-/// The column names of an extract, in order.
-pub const COLUMNS: [&str; 10] = [
+/// The column names of an extract, in order (the places last, so that the first ten keep
+/// their positions).
+pub const COLUMNS: [&str; 14] = [
     "region_code",
     "region_name",
     "indicator",
@@ -60,6 +70,10 @@ pub const COLUMNS: [&str; 10] = [
     "value",
     "status",
     "source",
+    "rank_network",
+    "rank_sweden",
+    "rank_network_change",
+    "rank_sweden_change",
 ];
 
 /// The measure's id in an extract: `value`, or `index_2009` (2009 = 100).
@@ -108,7 +122,23 @@ pub fn view_rows(
                 }
                 _ => (None, Status::Missing),
             };
+            // Places of published values (an index has none: it orders by growth, not value).
+            let place = |scope: crate::Scope| -> (Option<u16>, Option<i32>) {
+                let (Some(s), Some(i), Measure::AsPublished) = (series, i, measure) else {
+                    return (None, None);
+                };
+                let now = s.rank(scope, i);
+                let before = i.checked_sub(1).and_then(|j| s.rank(scope, j));
+                let change = now.zip(before).map(|(n, b)| i32::from(b) - i32::from(n));
+                (now, change)
+            };
+            let (rank_network, rank_network_change) = place(crate::Scope::Network);
+            let (rank_sweden, rank_sweden_change) = place(crate::Scope::Sweden);
             out.push(ExtractRow {
+                rank_network,
+                rank_sweden,
+                rank_network_change,
+                rank_sweden_change,
                 region_code: code.clone(),
                 region_name: catalog.region_name(code, lang),
                 indicator: meta.id.clone(),
@@ -194,6 +224,12 @@ pub fn to_csv(rows: &[ExtractRow], dialect: Dialect) -> String {
             r.value.map_or_else(String::new, |v| csv_number(v, dialect)),
             r.status.as_str().to_owned(),
             csv_text(&r.source),
+            r.rank_network.map_or_else(String::new, |n| n.to_string()),
+            r.rank_sweden.map_or_else(String::new, |n| n.to_string()),
+            r.rank_network_change
+                .map_or_else(String::new, |n| n.to_string()),
+            r.rank_sweden_change
+                .map_or_else(String::new, |n| n.to_string()),
         ];
         for (k, t) in texts.iter().enumerate() {
             if k > 0 {
@@ -370,7 +406,7 @@ mod tests {
         assert_eq!(lines.next().unwrap(), COLUMNS.join(","));
         assert_eq!(
             lines.next().unwrap(),
-            "2284,Örnsköldsvik,energy_industry_per_inhabitant,Industrins energianvändning per invånare,value,MWh per invånare,2019,1234.5,ok,\"Källa: SCB, =test (EN0203), hämtad 2022-12-01. CC0 1.0\""
+            "2284,Örnsköldsvik,energy_industry_per_inhabitant,Industrins energianvändning per invånare,value,MWh per invånare,2019,1234.5,ok,\"Källa: SCB, =test (EN0203), hämtad 2022-12-01. CC0 1.0\",1,1,,"
         );
         let osthammar = lines.next().unwrap();
         assert!(osthammar.starts_with("0382,'=Östhammar,"), "{osthammar}");

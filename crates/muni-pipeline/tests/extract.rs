@@ -44,8 +44,12 @@ fn published(id: &str) -> IndicatorFile {
         .unwrap()
 }
 
+/// A row as polars reads it back: region, year, value, name, and the place in Sweden and its
+/// change.
+type Back = (String, i32, Option<f64>, String, (Option<i32>, Option<i32>));
+
 /// (region, year) → value, as read back by polars from a CSV of either dialect.
-fn read_with_polars(path: &Path, dialect: Dialect) -> Vec<(String, i32, Option<f64>, String)> {
+fn read_with_polars(path: &Path, dialect: Dialect) -> Vec<Back> {
     let schema = Schema::from_iter([
         Field::new("region_code".into(), DataType::String),
         Field::new("region_name".into(), DataType::String),
@@ -57,6 +61,10 @@ fn read_with_polars(path: &Path, dialect: Dialect) -> Vec<(String, i32, Option<f
         Field::new("value".into(), DataType::Float64),
         Field::new("status".into(), DataType::String),
         Field::new("source".into(), DataType::String),
+        Field::new("rank_network".into(), DataType::Int32),
+        Field::new("rank_sweden".into(), DataType::Int32),
+        Field::new("rank_network_change".into(), DataType::Int32),
+        Field::new("rank_sweden_change".into(), DataType::Int32),
     ]);
     let (sep, comma) = match dialect {
         Dialect::Machine => (b',', false),
@@ -78,6 +86,13 @@ fn read_with_polars(path: &Path, dialect: Dialect) -> Vec<(String, i32, Option<f
     let name = df.column("region_name").unwrap().str().unwrap().clone();
     let year = df.column("year").unwrap().i32().unwrap().clone();
     let value = df.column("value").unwrap().f64().unwrap().clone();
+    let rank = df.column("rank_sweden").unwrap().i32().unwrap().clone();
+    let change = df
+        .column("rank_sweden_change")
+        .unwrap()
+        .i32()
+        .unwrap()
+        .clone();
     (0..df.height())
         .map(|i| {
             (
@@ -88,6 +103,7 @@ fn read_with_polars(path: &Path, dialect: Dialect) -> Vec<(String, i32, Option<f
                 year.get(i).unwrap(),
                 value.get(i),
                 name.get(i).unwrap().to_owned(),
+                (rank.get(i), change.get(i)),
             )
         })
         .collect()
@@ -112,7 +128,8 @@ fn both_dialects_read_back_to_the_published_values() {
         let back = read_with_polars(&path, dialect);
         assert_eq!(back.len(), rows.len());
         let mut checked = 0;
-        for (code, year, value, region_name) in &back {
+        let mut places = 0;
+        for (code, year, value, region_name, (rank, change)) in &back {
             let (v, status) = file.value(code, *year as u16).unwrap();
             match status {
                 Status::Ok | Status::Incomplete => assert_eq!(*value, v, "{code} {year}"),
@@ -120,10 +137,34 @@ fn both_dialects_read_back_to_the_published_values() {
             }
             if code == "2284" {
                 assert_eq!(region_name, "Örnsköldsvik");
+                // The place in Sweden as the file ranks it, and its change since the year before.
+                let series = file.series("2284").unwrap();
+                let i = file
+                    .years
+                    .iter()
+                    .position(|y| i32::from(*y) == *year)
+                    .unwrap();
+                let now = series.rank(muni_model::Scope::Sweden, i);
+                assert_eq!(*rank, now.map(i32::from), "{year}");
+                let before = i
+                    .checked_sub(1)
+                    .and_then(|j| series.rank(muni_model::Scope::Sweden, j));
+                assert_eq!(
+                    *change,
+                    now.zip(before).map(|(n, b)| i32::from(b) - i32::from(n)),
+                    "{year}"
+                );
+                places += usize::from(change.is_some());
+            } else if code.len() != 4 {
+                assert_eq!(
+                    *rank, None,
+                    "{code}: a county, Riket or a group has no place"
+                );
             }
             checked += usize::from(value.is_some());
         }
         assert!(checked > 200, "{checked} values compared");
+        assert!(places > 5, "{places} changes of place compared");
     }
 }
 

@@ -72,9 +72,18 @@ pub fn view_sheet(meta: &IndicatorMeta, rows: &[ExtractRow], l: Lang) -> Sheet {
         "status",
         tr(l, "indikator", "indicator"),
         tr(l, "mått", "measure"),
+        tr(l, "plats i nätverket", "rank in the network"),
+        tr(l, "plats i Sverige", "rank in Sweden"),
+        tr(
+            l,
+            "förändring i plats, nätverket",
+            "change in rank, network",
+        ),
+        tr(l, "förändring i plats, Sverige", "change in rank, Sweden"),
     ]
     .map(str::to_owned)
     .to_vec();
+    let int = |v: Option<i64>| v.map_or(Cell::Blank, Cell::Integer);
     let decimals = |r: &ExtractRow| {
         if r.measure.starts_with("index") {
             1
@@ -96,6 +105,10 @@ pub fn view_sheet(meta: &IndicatorMeta, rows: &[ExtractRow], l: Lang) -> Sheet {
                 Cell::Text(status_word(r.status, l).to_owned()),
                 Cell::Text(r.indicator_title.clone()),
                 Cell::Text(r.measure.clone()),
+                int(r.rank_network.map(i64::from)),
+                int(r.rank_sweden.map(i64::from)),
+                int(r.rank_network_change.map(i64::from)),
+                int(r.rank_sweden_change.map(i64::from)),
             ]
         })
         .collect();
