@@ -4,5 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python3 -c "import pandas, pyarrow, duckdb" 2>/dev/null || python3 -m pip install --quiet pandas pyarrow duckdb
-cargo build --release --locked -p muni-cli -p muni-pipeline --example scale_polars
+# --bins as well: with --example alone cargo builds the example, not the command line's binary
+# (one command, so polars is built once, with the features both packages ask for).
+cargo build --release --locked -p muni-cli -p muni-pipeline --bins --example scale_polars
 exec python3 benches/run.py "$@"

@@ -402,6 +402,24 @@ fn the_embed_snippet_sizes_its_iframe() {
         )
         .unwrap();
     assert!(h.as_i64().unwrap() < 2000, "{h}");
+    // The table opened inside the embed: the iframe grows with it.
+    b.frame(Some(0)).unwrap();
+    b.wait_for("details.table summary").unwrap();
+    b.click("details.table summary").unwrap();
+    b.wait_until(
+        "return document.querySelector('details.table').open",
+        "the table open in the embed",
+    )
+    .unwrap();
+    b.frame(None).unwrap();
+    b.wait_until(
+        &format!(
+            "return parseInt(document.querySelector('iframe').style.height) > {} + 100",
+            h.as_i64().unwrap()
+        ),
+        "the iframe grown with the table",
+    )
+    .unwrap();
     std::fs::remove_dir_all(&host).unwrap();
 }
 

@@ -406,6 +406,16 @@ impl Browser {
         .map(|_| ())
     }
 
+    /// Moves the commands into the page's `n`-th frame (an iframe), or back to the top page
+    /// with `None`.
+    pub fn frame(&self, n: Option<u32>) -> Result<(), String> {
+        match n {
+            Some(n) => self.cmd("POST", "/frame", Some(json!({ "id": n }))),
+            None => self.cmd("POST", "/frame", Some(json!({ "id": null }))),
+        }
+        .map(|_| ())
+    }
+
     /// Saves a PNG screenshot of the viewport.
     pub fn screenshot(&self, path: &Path) -> Result<(), String> {
         let b64 = self.cmd("GET", "/screenshot", None)?;

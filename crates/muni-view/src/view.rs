@@ -333,15 +333,17 @@ pub fn ranking(
         Scope::Network => RankingScope::Network,
         Scope::Sweden => RankingScope::Sweden,
     };
-    Some(ranking_chart(
-        catalog,
-        meta,
-        file,
-        year,
-        scope,
-        &selected(q),
-        q.lang,
-    ))
+    let mut chart = ranking_chart(catalog, meta, file, year, scope, &selected(q), q.lang);
+    // An index is a series' measure: the ranking ranks the published values, and says so.
+    if let Measure::Index { base } = q.measure {
+        chart.subtitle.push_str(&match q.lang {
+            Lang::Sv => format!(" · publicerade värden (index {base} = 100 gäller tidsserien)"),
+            Lang::En => {
+                format!(" · published values (the index {base} = 100 applies to the series)")
+            }
+        });
+    }
+    Some(chart)
 }
 
 /// The pixel size to draw a chart at for a page `viewport` CSS pixels wide: the width it is

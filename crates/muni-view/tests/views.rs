@@ -303,6 +303,18 @@ fn index_measure_and_stale_indicator() {
     let expected = 100.0 * 900_100.0 / 900_000.0;
     assert!((chart.series[0].values[1].unwrap() - expected).abs() < 1e-9);
     assert!(chart.subtitle.contains("2000 = 100"));
+    // The same measure under the ranking: the published values, said so in its subtitle.
+    let q = query("i=population&r=0180&m=index&b=2000&v=ranking&t=2001");
+    let r = muni_view::view::ranking(c, meta, f.get("population").1, &q).unwrap();
+    assert!(
+        r.subtitle
+            .ends_with("publicerade värden (index 2000 = 100 gäller tidsserien)"),
+        "{}",
+        r.subtitle
+    );
+    let plain = query("i=population&r=0180&v=ranking&t=2001");
+    let r0 = muni_view::view::ranking(c, meta, f.get("population").1, &plain).unwrap();
+    assert!(!r0.subtitle.contains("index") && r0.bars == r.bars);
     let (q, _) = ChartQuery::parse("i=no_such_indicator");
     assert_eq!(indicator(c, &q).unwrap().id, DEFAULT_INDICATOR);
 }

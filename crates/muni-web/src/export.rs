@@ -50,6 +50,24 @@ pub fn remember(key: &str, value: &str) {
     }
 }
 
+/// An embed tells its host its height whenever its content's size changes: a chart drawn, a
+/// table or a panel opened inside it (a `ResizeObserver` on the body).
+pub fn observe_height() {
+    let Some(body) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+    else {
+        return;
+    };
+    let changed = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(post_height);
+    if let Ok(o) = web_sys::ResizeObserver::new(changed.as_ref().unchecked_ref()) {
+        o.observe(&body);
+        // Both live as long as the page.
+        changed.forget();
+        std::mem::forget(o);
+    }
+}
+
 /// Tells the page around an embed how tall the embed's content is.
 pub fn post_height() {
     let Some(w) = web_sys::window() else { return };

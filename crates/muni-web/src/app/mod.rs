@@ -86,7 +86,9 @@ pub(super) fn mark_first_chart() {
 #[component]
 pub fn App() -> impl IntoView {
     let (mut initial, notices) = ChartQuery::parse(&location_search());
-    if !initial.embed {
+    if initial.embed {
+        crate::export::observe_height();
+    } else {
         remembered_deck(&mut initial);
     }
     let query = RwSignal::new(initial);
