@@ -37,6 +37,11 @@ if ! python3 -c "import openpyxl, frictionless, pandas, rdflib, pptx" 2>/dev/nul
     echo "== installing openpyxl, frictionless, pandas, rdflib and python-pptx (PyPI)"
     python3 -m pip install --quiet --disable-pip-version-check openpyxl "frictionless[parquet]" pandas rdflib python-pptx
 fi
+# axe-core, for the accessibility test (tests/e2e/accessibility.rs), from npm into .tools/axe/.
+if [[ ! -f .tools/axe/node_modules/axe-core/axe.min.js ]]; then
+    echo "== installing axe-core 4 (npm)"
+    npm install --silent --no-fund --no-audit --prefix .tools/axe axe-core@4
+fi
 export PATH="$PWD/.tools/binaryen/node_modules/.bin:$PATH"
 
 echo "== cargo fetch"
