@@ -40,7 +40,10 @@ fn violations(b: &Browser, axe: &str) -> Vec<String> {
         .unwrap();
     // axe ran its rules (a page it could not read would pass nothing).
     let passes = b.js("return window.__axePasses", json!([])).unwrap();
-    assert!(passes.as_u64().unwrap_or(0) >= 10, "axe passed {passes} rules");
+    assert!(
+        passes.as_u64().unwrap_or(0) >= 10,
+        "axe passed {passes} rules"
+    );
     let v = b.js("return window.__axe", json!([])).unwrap();
     v.as_array()
         .unwrap()

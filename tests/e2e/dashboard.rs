@@ -474,3 +474,118 @@ fn dashboard_by_keyboard() {
         .unwrap();
     assert_eq!(outline, serde_json::json!("solid"));
 }
+
+/// The text of the member line's tip, once there is one.
+fn line_tip(b: &Browser) -> String {
+    b.wait_for("[data-testid=line-tip]").unwrap();
+    b.text("[data-testid=line-tip]").unwrap()
+}
+
+#[test]
+fn the_other_members_lines_answer_to_keys_pointer_and_tap() {
+    if !ready() {
+        return;
+    }
+    let base = serve(&dist());
+    for (w, h, shot) in [
+        (1280, 1000, "line-highlight-1280.png"),
+        (390, 844, "line-highlight-390.png"),
+    ] {
+        let b = Browser::start(w, h).expect("headless chromium");
+        b.goto(&format!(
+            "{base}?i=employment_industry_share&v=series&r=1496"
+        ))
+        .unwrap();
+        chart(&b);
+        b.wait_until(
+            "return document.getElementById('prerendered') === null",
+            "the app in place",
+        )
+        .unwrap();
+        assert_eq!(
+            b.js(
+                "return document.querySelector('[data-testid=chart]').tabIndex",
+                serde_json::json!([])
+            )
+            .unwrap(),
+            serde_json::json!(0),
+            "the series chart takes the focus"
+        );
+        b.js(
+            "document.querySelector('[data-testid=chart]').focus(); return true",
+            serde_json::json!([]),
+        )
+        .unwrap();
+        // The first arrow: the highest of the other members in the latest year.
+        b.keys("\u{E015}").unwrap(); // ↓
+        let first = line_tip(&b);
+        assert!(first.contains(" 2024: "), "{first}");
+        assert!(
+            !first.starts_with("Skövde"),
+            "a member other than the selection: {first}"
+        );
+        b.keys("\u{E015}").unwrap();
+        b.wait_until(
+            &format!(
+                "return document.querySelector('[data-testid=line-tip]').textContent !== {first:?}"
+            ),
+            "the next member down",
+        )
+        .unwrap();
+        b.keys("\u{E012}").unwrap(); // ←
+        b.wait_until(
+            "return document.querySelector('[data-testid=line-tip]').textContent.includes(' 2023: ')",
+            "the year before",
+        )
+        .unwrap();
+        let line = b
+            .js(
+                "return document.querySelectorAll('.highlight-layer polyline').length",
+                serde_json::json!([]),
+            )
+            .unwrap();
+        assert!(
+            line.as_u64().unwrap() >= 1,
+            "the member's whole line drawn: {line}"
+        );
+        if w == 1280 {
+            b.screenshot(&shots().join(shot)).unwrap();
+        }
+        b.keys("\u{E00C}").unwrap(); // Escape
+        b.wait_until(
+            "return document.querySelector('[data-testid=line-tip]') === null",
+            "the highlight gone",
+        )
+        .unwrap();
+        // The pointer (and a tap) on the point a member is drawn at shows that member.
+        b.keys("\u{E015}").unwrap();
+        let picked = line_tip(&b);
+        let ring = b
+            .js(
+                "const r = document.querySelector('.highlight-layer circle').getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2]",
+                serde_json::json!([]),
+            )
+            .unwrap();
+        for event in ["mousemove", "click"] {
+            b.keys("\u{E00C}").unwrap();
+            b.wait_until(
+                "return document.querySelector('[data-testid=line-tip]') === null",
+                "the highlight gone",
+            )
+            .unwrap();
+            b.js(
+                &format!(
+                    "const chart = document.querySelector('[data-testid=chart]'); chart.dispatchEvent(new MouseEvent({event:?}, {{clientX: arguments[0][0], clientY: arguments[0][1], bubbles: true}})); return true"
+                ),
+                serde_json::json!([ring]),
+            )
+            .unwrap();
+            assert_eq!(line_tip(&b), picked, "{event} at the member's point");
+        }
+        // A tap does not add the member to the selection (the map's tap does; a line's says).
+        assert!(!b.url().unwrap().contains(','), "{}", b.url().unwrap());
+        if w != 1280 {
+            b.screenshot(&shots().join(shot)).unwrap();
+        }
+    }
+}

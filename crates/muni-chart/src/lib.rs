@@ -14,7 +14,10 @@ pub mod palette;
 pub mod png;
 
 pub use bar::{draw_ranking_chart, ranking_chart_svg};
-pub use line::{draw_line_chart, line_chart_svg};
+pub use line::{
+    LineLayout, draw_line_chart, line_chart_svg, line_chart_svg_with_layout, member_at,
+    members_by_value,
+};
 pub use muni_view::spec::{Bar, LineChart, LineSeries, RankingChart, SeriesRole};
 use muni_view::view::ViewChart;
 

@@ -125,7 +125,7 @@ fn end_label(chart: &LineChart, label: &str, year: i32, value: f64, last: i32) -
 pub fn draw_line_chart<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     chart: &LineChart,
-) -> Result<(), ChartError> {
+) -> Result<LineLayout, ChartError> {
     let (w, h) = area.dim_in_pixel();
     let s = Scale::for_size(w, h);
     area.fill(&WHITE).map_err(draw_err)?;
@@ -235,6 +235,22 @@ pub fn draw_line_chart<DB: DrawingBackend>(
         .y_label_area_size((s.label * 5.0) as u32)
         .build_cartesian_2d(x_range, y_lo..y_hi)
         .map_err(draw_err)?;
+    // Where years and values land, for the pointer's and the keyboard's highlight.
+    let layout = {
+        let (x0, x1) = (x_range_start(first, last), x_range_end(first, last));
+        let (a, b) = (c.backend_coord(&(x0, y_lo)), c.backend_coord(&(x0, y_hi)));
+        let right = c.backend_coord(&(x1, y_lo));
+        let per_year = f64::from(right.0 - a.0) / f64::from((x1 - x0).max(1));
+        LineLayout {
+            first,
+            x_first: f64::from(a.0) + f64::from(first - x0) * per_year,
+            x_per_year: per_year,
+            y_lo,
+            y_at_lo: f64::from(a.1),
+            y_per_unit: f64::from(b.1 - a.1) / (y_hi - y_lo),
+            y_hi,
+        }
+    };
     let n_years = (last - first + 1) as usize;
     c.configure_mesh()
         .disable_x_mesh()
@@ -416,17 +432,106 @@ pub fn draw_line_chart<DB: DrawingBackend>(
         }
     }
     area.present().map_err(draw_err)?;
-    Ok(())
+    Ok(layout)
+}
+
+/// The first and last year of the x axis (a single year gets a year either side).
+fn x_range_start(first: i32, last: i32) -> i32 {
+    if first == last { first - 1 } else { first }
+}
+
+fn x_range_end(first: i32, last: i32) -> i32 {
+    if first == last { last + 1 } else { last }
+}
+
+/// Where a line chart's years and values are drawn, in the picture's pixels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LineLayout {
+    pub first: i32,
+    /// The x of the first year, and the pixels per year.
+    pub x_first: f64,
+    pub x_per_year: f64,
+    /// The axis' lowest value, its y, and the pixels per unit (negative: up).
+    pub y_lo: f64,
+    pub y_at_lo: f64,
+    pub y_per_unit: f64,
+    /// The axis' highest value (a focused scale cuts the context lines there).
+    pub y_hi: f64,
+}
+
+impl LineLayout {
+    /// The pixel of `value` in `year` (a value above a focused scale at its top edge).
+    pub fn px(&self, year: u16, value: f64) -> (f64, f64) {
+        (
+            self.x_first + f64::from(i32::from(year) - self.first) * self.x_per_year,
+            self.y_at_lo + (value.min(self.y_hi) - self.y_lo) * self.y_per_unit,
+        )
+    }
+}
+
+/// The context line (another member) nearest the pixel `(px, py)`: the year nearest `px`,
+/// then the member whose value that year is drawn nearest, within `reach` pixels. Its series
+/// and year index.
+pub fn member_at(
+    chart: &LineChart,
+    l: &LineLayout,
+    (px, py): (f64, f64),
+    reach: f64,
+) -> Option<(usize, usize)> {
+    let year_index = chart
+        .years
+        .iter()
+        .enumerate()
+        .map(|(i, y)| (i, (l.px(*y, 0.0).0 - px).abs()))
+        .min_by(|a, b| a.1.total_cmp(&b.1))?
+        .0;
+    let year = chart.years[year_index];
+    chart
+        .series
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.role == SeriesRole::Member)
+        .filter_map(|(k, s)| {
+            let v = s.values.get(year_index).copied().flatten()?;
+            let (x, y) = l.px(year, v);
+            let d = (x - px).hypot(y - py);
+            (d <= reach).then_some((k, d))
+        })
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(k, _)| (k, year_index))
+}
+
+/// The members with a value in year `i`, from the highest value to the lowest (the keyboard
+/// moves through them with the arrow keys).
+pub fn members_by_value(chart: &LineChart, i: usize) -> Vec<usize> {
+    let mut v: Vec<(usize, f64)> = chart
+        .series
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.role == SeriesRole::Member)
+        .filter_map(|(k, s)| Some((k, s.values.get(i).copied().flatten()?)))
+        .collect();
+    muni_model::sort::sort_by(&mut v, |a, b| b.1.total_cmp(&a.1));
+    v.into_iter().map(|(k, _)| k).collect()
 }
 
 /// The chart as an SVG document of `width` × `height` pixels.
 pub fn line_chart_svg(chart: &LineChart, width: u32, height: u32) -> Result<String, ChartError> {
+    line_chart_svg_with_layout(chart, width, height).map(|(svg, _)| svg)
+}
+
+/// The chart's SVG and where its years and values are drawn.
+pub fn line_chart_svg_with_layout(
+    chart: &LineChart,
+    width: u32,
+    height: u32,
+) -> Result<(String, LineLayout), ChartError> {
     let mut buf = String::new();
-    {
+    let layout = {
         let area = SVGBackend::with_string(&mut buf, (width, height)).into_drawing_area();
-        draw_line_chart(&area, chart)?;
-    }
-    Ok(buf)
+        draw_line_chart(&area, chart)?
+    };
+    Ok((buf, layout))
 }
 
 #[cfg(test)]
@@ -467,6 +572,49 @@ mod tests {
             caption: String::new(),
             ceiling: None,
         }
+    }
+
+    #[test]
+    fn the_pointer_finds_the_member_drawn_under_it() {
+        let mut c = chart();
+        for (code, name, v) in [("0001", "Alfa", 3.0), ("0002", "Beta", 9.0)] {
+            c.series.push(LineSeries {
+                code: code.into(),
+                label: name.into(),
+                values: vec![Some(v), Some(v + 1.0), None, Some(v)],
+                role: SeriesRole::Member,
+            });
+        }
+        let (svg, l) = line_chart_svg_with_layout(&c, 960, 540).unwrap();
+        // The layout is the drawing's: Beta's 2017 point is a vertex of a context polyline.
+        let (x, y) = l.px(2017, 9.0);
+        let drawn: Vec<(f64, f64)> = svg
+            .split("<polyline")
+            .filter(|p| p.contains("stroke=\"#CDCDCD\""))
+            .filter_map(|p| p.split("points=\"").nth(1)?.split('"').next())
+            .flat_map(|pts| {
+                pts.split_whitespace().filter_map(|xy| {
+                    let (a, b) = xy.split_once(',')?;
+                    Some((a.parse().ok()?, b.parse().ok()?))
+                })
+            })
+            .collect();
+        assert!(
+            drawn
+                .iter()
+                .any(|(a, b)| (a - x).abs() <= 1.0 && (b - y).abs() <= 1.0),
+            "({x}, {y}) not among {drawn:?}"
+        );
+        assert_eq!(member_at(&c, &l, (x + 3.0, y - 2.0), 12.0), Some((4, 0)));
+        let (x, y) = l.px(2018, 4.0);
+        assert_eq!(member_at(&c, &l, (x, y + 4.0), 12.0), Some((3, 1)));
+        // Far from every member, or in a year without their values: nothing.
+        assert_eq!(member_at(&c, &l, (x, y - 200.0), 12.0), None);
+        let (x, y) = l.px(2019, 9.0);
+        assert_eq!(member_at(&c, &l, (x, y), 12.0), None);
+        // The keyboard's order: highest first, members only.
+        assert_eq!(members_by_value(&c, 0), vec![4, 3]);
+        assert!(members_by_value(&c, 2).is_empty());
     }
 
     #[test]

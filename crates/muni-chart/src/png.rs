@@ -48,7 +48,7 @@ fn render(
 
 /// A line chart as PNG bytes, `w`×`h` pixels.
 pub fn line_chart_png(chart: &LineChart, w: u32, h: u32) -> Result<Vec<u8>, ChartError> {
-    render(w, h, |a| draw_line_chart(a, chart))
+    render(w, h, |a| draw_line_chart(a, chart).map(|_| ()))
 }
 
 /// A ranking chart as PNG bytes, `w`×`h` pixels.

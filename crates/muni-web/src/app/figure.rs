@@ -8,7 +8,9 @@ use muni_model::{
     Catalog, ChartQuery, Html, IndicatorFile, IndicatorMeta, Lang, MunicipalityCode, View,
 };
 
+use super::highlight::{LineHit, Picked, at_pointer, overlay_html, step};
 use super::*;
+use muni_view::view::ViewChart;
 
 #[component]
 pub(super) fn AwaitingFetch(meta: IndicatorMeta, lang: Lang) -> impl IntoView {
@@ -21,7 +23,8 @@ pub(super) fn AwaitingFetch(meta: IndicatorMeta, lang: Lang) -> impl IntoView {
     }
 }
 
-/// The SVG of the query's chart at `w`×`h`, and the file name (without extension) of an export.
+/// The SVG of the query's chart at `w`×`h`, the file name (without extension) of an export,
+/// and for a series chart what its highlight needs.
 pub(super) fn chart_svg(
     cat: &Catalog,
     m: &IndicatorMeta,
@@ -29,17 +32,28 @@ pub(super) fn chart_svg(
     q: &ChartQuery,
     size: &dyn Fn(usize) -> (u32, u32),
     caption: bool,
-) -> Option<(Html, String)> {
+) -> Option<(Html, String, Option<LineHit>)> {
     let (mut chart, stem) = muni_view::view::view_chart(cat, m, f, None, q)?;
     if caption {
         chart.set_caption(muni_view::summary::summary(cat, m, f, q).join(" "));
     }
     let (w, h) = size(chart.bars());
-    let mut svg = muni_chart::view_svg(&chart, w, h).ok()?;
+    let (mut svg, hit) = match chart {
+        ViewChart::Line(c) => {
+            let (svg, layout) = muni_chart::line_chart_svg_with_layout(&c, w, h).ok()?;
+            let hit = LineHit {
+                chart: c,
+                layout,
+                size: (w, h),
+            };
+            (svg, Some(hit))
+        }
+        other => (muni_chart::view_svg(&other, w, h).ok()?, None),
+    };
     if q.dark {
         svg = muni_chart::palette::for_dark(&svg);
     }
-    Some((Html::from_plotters_svg(svg), stem))
+    Some((Html::from_plotters_svg(svg), stem, hit))
 }
 
 // Long: a leptos component: the chart's signals, the map's lazy drawing, the tip and the view
@@ -93,11 +107,15 @@ pub(super) fn Figure(
             });
         }
     });
+    // A series chart's member lines, one at a time (pointer, tap or arrow keys).
+    let line_hit = StoredValue::new(None::<LineHit>);
+    let picked = RwSignal::new(None::<Picked>);
     let svg = Memo::new(move |_| {
         let q = query.get();
         let vw = viewport.get();
         let empty =
             |sv, en| Html::element("<p class=\"empty\">", t(q.lang, sv, en), "</p>").into_string();
+        line_hit.set_value(None);
         if q.view.is_map() {
             let svg = map_svg.get();
             return if svg.is_empty() {
@@ -114,13 +132,50 @@ pub(super) fn Figure(
             &|bars| muni_view::view::chart_size(vw, bars, false),
             false,
         ) {
-            Some((svg, _)) => svg.into_string(),
+            Some((svg, _, hit)) => {
+                line_hit.set_value(hit);
+                svg.into_string()
+            }
             None => empty(
                 "Inga publicerade värden för urvalet.",
                 "No published values for this selection.",
             ),
         }
     });
+    // A new chart drops the highlight of the old one.
+    Effect::new(move |_| {
+        svg.track();
+        picked.set(None);
+    });
+    // The member line under the pointer (in the drawn picture's pixels).
+    let line_under = move |ev: &web_sys::MouseEvent| -> Option<Picked> {
+        use wasm_bindgen::JsCast;
+        let div: web_sys::Element = ev.current_target()?.dyn_into().ok()?;
+        let r = div.query_selector("svg").ok()??.get_bounding_client_rect();
+        line_hit.with_value(|hit| {
+            let hit = hit.as_ref()?;
+            let k = f64::from(hit.size.0) / r.width().max(1.0);
+            let xy = (
+                (f64::from(ev.client_x()) - r.left()) * k,
+                (f64::from(ev.client_y()) - r.top()) * k,
+            );
+            at_pointer(hit, xy, 14.0 * k)
+        })
+    };
+    let overlay = move || {
+        let p = picked.get()?;
+        let l = lang.get();
+        line_hit.with_value(|hit| hit.as_ref().map(|h| overlay_html(h, p, l)))
+    };
+    let line_keys = move |ev: web_sys::KeyboardEvent| {
+        let key = ev.key();
+        let next = line_hit.with_value(|hit| step(hit.as_ref()?, picked.get_untracked(), &key));
+        if let Some(next) = next {
+            ev.prevent_default();
+            picked.set(next);
+        }
+    };
+    let is_series = Memo::new(move |_| query.with(|q| q.view == View::Series));
     // The municipality under the pointer, and where to show its tip.
     let under = move |ev: &web_sys::MouseEvent| -> Option<(String, f64, f64)> {
         use wasm_bindgen::JsCast;
@@ -184,9 +239,21 @@ pub(super) fn Figure(
             <Show when=move || query.with(|q| q.view != View::Table)>
                 <div class="chart-wrap">
                     <div class="chart" data-testid="chart" role="img" aria-label=title_now aria-description=move || summary.get() inner_html=move || svg.get()
-                        on:mousemove={ let show = show_tip.clone(); move |ev| show(under(&ev)) }
-                        on:mouseleave=move |_| tip.set(String::new())
+                        tabindex=move || is_series.get().then_some("0")
+                        on:keydown=line_keys
+                        on:mousemove={ let show = show_tip.clone(); move |ev| {
+                            show(under(&ev));
+                            if is_series.get_untracked() {
+                                let now = line_under(&ev);
+                                if now != picked.get_untracked() { picked.set(now) }
+                            }
+                        } }
+                        on:mouseleave=move |_| { tip.set(String::new()); picked.set(None) }
                         on:click={ let show_tip_click = show_tip_click.clone(); move |ev| {
+                            // A tap on a member's line shows it, as the pointer does.
+                            if is_series.get_untracked() {
+                                picked.set(line_under(&ev));
+                            }
                             // A click (or tap) on the map shows the municipality and selects it.
                             let found = under(&ev);
                             if let Some(c) = found.as_ref().and_then(|(c, _, _)| MunicipalityCode::new(c).ok()) {
@@ -195,6 +262,7 @@ pub(super) fn Figure(
                             show_tip_click(found);
                         }}></div>
                     <div inner_html=move || tip.get()></div>
+                    <div class="highlight-layer" inner_html=move || overlay().unwrap_or_default()></div>
                 </div>
             </Show>
             {summary_block(summary, lang)}

@@ -11,6 +11,7 @@ mod controls;
 mod deck;
 mod export;
 mod figure;
+mod highlight;
 mod peers;
 mod picker;
 mod profile;
