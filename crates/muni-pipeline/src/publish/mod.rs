@@ -369,8 +369,17 @@ pub fn publish(
     p: &PublishInputs,
 ) -> Result<(Catalog, Option<crate::changes::ChangeEntry>)> {
     use crate::changes;
+    let timings = std::env::var_os("MUNI_TIMINGS").is_some();
+    let t = std::time::Instant::now();
+    let lap = |what: &str| {
+        if timings {
+            eprintln!("  publish {what}: {:?}", t.elapsed());
+        }
+    };
     let table = to_table(p.table)?;
+    lap("table");
     let (catalog, files) = build_outputs_from(p, &table)?;
+    lap("catalog and files");
     let record = p.previous.and_then(|(c, f)| {
         changes::diff(
             &changes::Published {
@@ -397,12 +406,14 @@ pub fn publish(
         for f in &files {
             write_json(&dir.join(format!("indicators/{}.json", f.id)), f)?;
         }
+        lap("json");
         let parquet = dir.join(FULL_PARQUET);
         let file = std::fs::File::create(&parquet).map_err(|e| PipelineError::io(&parquet, e))?;
         let mut df = p.table.clone();
         ParquetWriter::new(file)
             .with_statistics(StatisticsOptions::empty())
             .finish(&mut df)?;
+        lap("parquet");
         write_full_csv(&dir.join(FULL_CSV), &catalog, &table, Dialect::Machine)?;
         write_full_csv(
             &dir.join(FULL_CSV_EXCEL),
@@ -411,8 +422,11 @@ pub fn publish(
             Dialect::ExcelSv,
         )?;
         let notes: Vec<(&str, Vec<Text>)> = p.defs.iter().map(|d| (d.id, d.notes())).collect();
+        lap("csv");
         zip::write_zip(dir, &catalog, &notes)?;
+        lap("zip");
         xlsx::write_full_xlsx(&dir.join(FULL_XLSX), &catalog, &table)?;
+        lap("xlsx");
         write_json(&dir.join(DATAPACKAGE), &package::datapackage(&catalog))?;
         write_json(&dir.join(DCAT), &package::dcat(&catalog, p.publisher))?;
         if let Some(shapes) = p.shapes {
