@@ -38,6 +38,17 @@ fn dashboard_in_a_real_browser() {
     // its value, the median and Riket as reference lines, in Swedish.
     b.goto(&base).unwrap();
     let svg = chart(&b);
+    // An icon for the tab and the bookmark, inside the page (no request that could fail).
+    let icon = b
+        .js(
+            "const l = document.querySelector('link[rel=icon]'); return l ? l.href : ''",
+            serde_json::json!([]),
+        )
+        .unwrap();
+    assert!(
+        icon.as_str().unwrap().starts_with("data:image/svg+xml,"),
+        "{icon}"
+    );
     assert!(b.url().unwrap().contains("v=ranking"));
     let text = b.text("[data-testid=chart]").unwrap();
     assert!(

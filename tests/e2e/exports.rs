@@ -98,8 +98,9 @@ fn the_views_csv_is_the_table_and_pictures_have_their_size() {
         assert_eq!(
             name,
             format!(
-                "industrikommuner_elproduktion_2012-2020_dv{}.csv",
-                data_version()
+                "industrikommuner_elproduktion_2012-2020_dv{}{}.csv",
+                data_version(),
+                if dialect == "excel" { "_excel_sv" } else { "" }
             )
         );
         assert_eq!(csv.starts_with('\u{feff}'), dialect == "excel");

@@ -202,6 +202,9 @@ pub fn draw_map_chart<DB: DrawingBackend>(
         }
         Ok(())
     };
+    if chart.tiles {
+        draw_tile_labels(area, chart, &l)?;
+    }
     let stroke = (f64::from(h) / 400.0).max(1.5) as u32;
     for g in chart.regions.iter().filter(|g| g.member) {
         outline(g, palette::TEXT, stroke)?;
@@ -222,6 +225,47 @@ pub fn draw_map_chart<DB: DrawingBackend>(
     }
     // Last: an SVG is closed here, and nothing may be drawn after it.
     area.present().map_err(draw_err)?;
+    Ok(())
+}
+
+/// A tile's short label: the first three letters of the name (`Skövde` → `Skö`; the tip and
+/// the table name it in full).
+pub fn tile_label(name: &str) -> String {
+    name.chars()
+        .filter(|c| c.is_alphanumeric())
+        .take(3)
+        .collect()
+}
+
+/// Each tile's short label in its middle, dark on the light classes and white on the dark
+/// ones; none where the tiles are too small to read them (a phone).
+fn draw_tile_labels<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    chart: &MapChart,
+    l: &Layout,
+) -> Result<(), ChartError> {
+    use plotters::style::text_anchor::{HPos, Pos, VPos};
+    let size = l.scale * 0.38;
+    if size < 7.0 {
+        return Ok(());
+    }
+    for g in &chart.regions {
+        let (x, y) = l.to_px((i32::from(g.tile.0), i32::from(g.tile.1)));
+        let centre = (x + (l.scale / 2.0) as i32, y + (l.scale / 2.0) as i32);
+        let color = match g.fill {
+            Fill::Class(i) if i >= 2 => WHITE,
+            _ => palette::TEXT,
+        };
+        area.draw(&Text::new(
+            tile_label(&g.name),
+            centre,
+            ("sans-serif", size)
+                .into_font()
+                .color(&color)
+                .pos(Pos::new(HPos::Center, VPos::Center)),
+        ))
+        .map_err(draw_err)?;
+    }
     Ok(())
 }
 
@@ -504,6 +548,8 @@ mod tests {
             let svg = map_chart_svg(&c, 960, 540).unwrap();
             assert_eq!(svg.matches("<polygon").count(), 3, "one shape each");
             assert!(svg.contains("Sekretess (..)") && svg.contains("Kvintiler"));
+            // Tiles carry their short labels (where they are large enough to read), maps not.
+            assert_eq!(svg.contains("\n000\n"), tiles, "{svg}");
             // The legend names each selected municipality beside its colour.
             assert!(
                 svg.contains("\n0002\n") && !svg.contains("\n0001\n"),

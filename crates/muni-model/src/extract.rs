@@ -48,6 +48,15 @@ impl Dialect {
         }
     }
 
+    /// The file name of an extract in this dialect: the Swedish Excel file says so before its
+    /// extension (`…_dv1a2b3c4d_excel_sv.csv`), so the two never overwrite each other.
+    pub fn file_name(self, name: &str) -> String {
+        match (self, name.strip_suffix(".csv")) {
+            (Dialect::ExcelSv, Some(stem)) => format!("{stem}_excel_sv.csv"),
+            _ => name.to_owned(),
+        }
+    }
+
     pub fn parse(s: &str) -> Option<Self> {
         match s {
             "machine" | "csv" => Some(Dialect::Machine),
@@ -445,5 +454,10 @@ mod tests {
             "industrikommuner_industrins_energianvandning_per_invanare_index2009_2019_dv0a1b2c3d.png"
         );
         assert_eq!(Dialect::parse("csv-excel"), Some(Dialect::ExcelSv));
+        assert_eq!(
+            Dialect::ExcelSv.file_name("a_dv01.csv"),
+            "a_dv01_excel_sv.csv"
+        );
+        assert_eq!(Dialect::Machine.file_name("a_dv01.csv"), "a_dv01.csv");
     }
 }

@@ -211,6 +211,10 @@ pub fn rows(data: &Path, req: &ExtractRequest) -> Result<(Vec<ExtractRow>, Strin
         catalog.data_version.as_ref(),
         req.format.extension(),
     );
+    let name = match req.format {
+        Format::Csv(d) => d.file_name(&name),
+        _ => name,
+    };
     Ok((rows, name))
 }
 

@@ -188,6 +188,18 @@ fn the_data_package_validates_and_the_dcat_description_is_rdf() {
     if let Some(r) = report {
         assert!(r.starts_with("True"), "frictionless: {r}");
     }
+    // The Parquet file has the CSV's columns, names and units included, as pandas reads it.
+    let parquet = python(
+        "pandas",
+        "import sys, pandas as pd\ndf = pd.read_parquet(sys.argv[1])\nr = df[(df.region_code == '1496') & (df.indicator == 'population')].iloc[0]\nprint(','.join(df.columns), r.region_name, r.unit, sep='|')",
+        &[dir.join("full/industrikommuner.parquet").to_str().unwrap()],
+    );
+    if let Some(r) = parquet {
+        assert_eq!(
+            r.trim(),
+            "indicator,region_code,region_name,year,value,unit,status,rank_national,rank_network|Skövde|personer"
+        );
+    }
     let rdf = python(
         "rdflib",
         "import sys, rdflib\nfrom rdflib.namespace import DCAT, DCTERMS, RDF\ng = rdflib.Graph()\ng.parse(sys.argv[1], format='json-ld', publicID='https://example.org/industrikommuner/')\nds = list(g.subjects(RDF.type, DCAT.Dataset))\nprint(len(ds), len(list(g.objects(ds[0], DCAT.distribution))), len(list(g.objects(ds[0], DCTERMS.title))), g.value(ds[0], DCTERMS.license))",

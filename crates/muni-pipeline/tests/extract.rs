@@ -119,8 +119,13 @@ fn both_dialects_read_back_to_the_published_values() {
         assert_eq!(
             name,
             format!(
-                "industrikommuner_industrins_energianvandning_per_invanare_2009-2020_dv{}.csv",
-                version()
+                "industrikommuner_industrins_energianvandning_per_invanare_2009-2020_dv{}{}.csv",
+                version(),
+                if dialect == Dialect::ExcelSv {
+                    "_excel_sv"
+                } else {
+                    ""
+                }
             )
         );
         let path = tmp(&format!("{}.csv", dialect.id()));

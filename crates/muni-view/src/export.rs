@@ -49,7 +49,7 @@ pub fn csv_file(
     let rows = view_rows(catalog, meta, file, codes, years, *measure, lang);
     Ok((
         to_csv(&rows, dialect),
-        selection_file_name(catalog, meta, selection, "csv"),
+        dialect.file_name(&selection_file_name(catalog, meta, selection, "csv")),
     ))
 }
 

@@ -30,6 +30,45 @@ struct Cell {
 
 type Table = BTreeMap<String, BTreeMap<String, BTreeMap<u16, Cell>>>;
 
+/// The indicator table as the full dataset's Parquet file holds it: the CSV's columns in the
+/// CSV's order, the region's name and the unit (Swedish) beside the codes.
+fn named_table(df: &DataFrame, catalog: &Catalog) -> Result<DataFrame> {
+    let names: BTreeMap<&str, &str> = catalog
+        .regions
+        .iter()
+        .map(|r| (r.code.as_str(), r.name.as_str()))
+        .collect();
+    let units: BTreeMap<&str, String> = catalog
+        .indicators
+        .iter()
+        .map(|m| (m.id.as_str(), m.unit.label().sv))
+        .collect();
+    let (codes, ids) = (
+        df.column("region_code")?.str()?,
+        df.column("indicator")?.str()?,
+    );
+    let region_name: Vec<Option<&str>> = (0..df.height())
+        .map(|i| codes.get(i).and_then(|c| names.get(c).copied()))
+        .collect();
+    let unit: Vec<Option<&str>> = (0..df.height())
+        .map(|i| ids.get(i).and_then(|c| units.get(c).map(String::as_str)))
+        .collect();
+    let mut out = df.clone();
+    out.with_column(Column::new("region_name".into(), region_name))?;
+    out.with_column(Column::new("unit".into(), unit))?;
+    Ok(out.select([
+        "indicator",
+        "region_code",
+        "region_name",
+        "year",
+        "value",
+        "unit",
+        "status",
+        "rank_national",
+        "rank_network",
+    ])?)
+}
+
 fn to_table(df: &DataFrame) -> Result<Table> {
     let ind = df.column("indicator")?.str()?;
     let reg = df.column("region_code")?.str()?;
@@ -409,7 +448,7 @@ pub fn publish(
         lap("json");
         let parquet = dir.join(FULL_PARQUET);
         let file = std::fs::File::create(&parquet).map_err(|e| PipelineError::io(&parquet, e))?;
-        let mut df = p.table.clone();
+        let mut df = named_table(p.table, &catalog)?;
         ParquetWriter::new(file)
             .with_statistics(StatisticsOptions::empty())
             .finish(&mut df)?;

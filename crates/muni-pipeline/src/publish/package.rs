@@ -12,8 +12,8 @@ use serde_json::{Value, json};
 /// The package's name (and the stem of its files).
 const NAME: &str = "industrikommuner";
 
-/// The table schema of the full CSV (with the region's name and the unit) or of the Parquet
-/// file (without them): one row per indicator, region and year.
+/// The table schema of the full CSV or of the Parquet file (the same columns; `named` is the
+/// CSV, whose missing values are empty cells): one row per indicator, region and year.
 fn schema(named: bool) -> Value {
     let statuses: Vec<&str> = [
         Status::Ok,
@@ -23,7 +23,7 @@ fn schema(named: bool) -> Value {
     ]
     .map(Status::as_str)
     .to_vec();
-    let mut fields = vec![
+    let fields = vec![
         json!({"name": "indicator", "type": "string", "description": "Indikatorns id (catalog.json, dataordlista.csv)", "constraints": {"required": true, "pattern": "[a-z0-9_]+"}}),
         json!({"name": "region_code", "type": "string", "description": "Fyra tecken för kommuner (0114), två för län (01-25), 00 för Riket; network_sum och network_median för nätverket", "constraints": {"required": true}}),
         json!({"name": "region_name", "type": "string"}),
@@ -41,9 +41,6 @@ fn schema(named: bool) -> Value {
     } else {
         json!(["", "nan"])
     };
-    if !named {
-        fields.retain(|f| f["name"] != "region_name" && f["name"] != "unit");
-    }
     json!({
         "fields": fields,
         "missingValues": missing,
