@@ -125,6 +125,8 @@ fn tile_ring(t: (u16, u16)) -> Vec<Point> {
     vec![(c, r), (c + 1, r), (c + 1, r + 1), (c, r + 1)]
 }
 
+// Long: the map's layers in the order they are drawn (fills, tile labels, members' outlines,
+// the selection, the legend, the ranking beside), each a loop or a call.
 pub fn draw_map_chart<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     chart: &MapChart,
