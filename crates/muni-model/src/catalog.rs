@@ -224,8 +224,8 @@ pub struct DataVersion {
     pub sha256: String,
     /// The latest year with a published figure in any indicator.
     pub latest_year: u16,
-    /// The day the newest source was retrieved (`YYYY-MM-DD`), once every source has a
-    /// recorded retrieval date (after `fetch`); absent while some copy carries no date.
+    /// The day the newest source was retrieved (`YYYY-MM-DD`), once it is known (a fetch
+    /// recorded one, or every source has a date); absent while an undated copy may be newer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retrieved: Option<String>,
 }

@@ -22,6 +22,9 @@ pub const SOURCES: [&str; 5] = [
     "procurement",
 ];
 
+/// How `fetch` marks the dates it records (the basis starts with it).
+pub const FETCHED: &str = "fetch";
+
 /// Why a source has no date: the copy it was imported from does not carry one.
 pub const NOT_RECORDED: &str = "not recorded in the copy imported (see data/SOURCES.md)";
 
@@ -114,15 +117,19 @@ impl Retrieved {
             .filter(|d| !d.is_empty())
     }
 
-    /// The newest retrieval, when every source has a date (otherwise the newest known date
-    /// would claim too much: an undated copy may be newer).
+    /// The newest retrieval, when it is known: every source has a date, or a fetch recorded
+    /// one (an undated copy was imported before any fetch, since an import starts the file
+    /// afresh, so a fetched date is newer than it). Otherwise the newest known date would claim
+    /// too much: an undated copy may be newer.
     pub fn newest(&self) -> Option<&str> {
-        SOURCES
-            .iter()
-            .map(|k| self.date(k))
-            .collect::<Option<Vec<_>>>()?
-            .into_iter()
-            .max()
+        let dates: Vec<&str> = SOURCES.iter().filter_map(|k| self.date(k)).collect();
+        let fetched = self
+            .0
+            .values()
+            .any(|e| !e.date.is_empty() && e.basis.starts_with(FETCHED));
+        (fetched || dates.len() == SOURCES.len())
+            .then(|| dates.into_iter().max())
+            .flatten()
     }
 
     /// A source line's retrieval: the dates of `keys` (a combined source has several), each
@@ -232,6 +239,11 @@ mod tests {
             }
         }
         assert_eq!(r.newest(), Some("2026-11-30"));
+        // A date a fetch recorded is newer than any undated copy: known with one source dated.
+        let mut r = Retrieved::default();
+        r.set("energy", "2022-12-01", "file names");
+        r.set("population", "2026-12-02", "fetch: the newest answer used");
+        assert_eq!(r.newest(), Some("2026-12-02"));
     }
 
     #[test]

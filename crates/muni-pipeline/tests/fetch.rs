@@ -1010,6 +1010,12 @@ fn brings_every_theme_end_to_end() {
         indicator_source_retrieved(&out, "employment_industry"),
         today
     );
+    // The newest retrieval is known once a fetch recorded one, and the version says it.
+    let c: muni_model::Catalog = serde_json::from_str(&read(out.join("catalog.json"))).unwrap();
+    assert_eq!(
+        c.data_version.unwrap().retrieved.as_deref(),
+        Some(today.as_str())
+    );
 }
 
 /// The retrieval on an indicator's source line in the published catalog.

@@ -260,7 +260,10 @@ fn record_retrieval(staged: &Path, retrieved: &[(Theme, String)]) -> Result<(), 
         r.set(
             theme.name(),
             day,
-            "fetch: the newest answer used (data/raw/*.meta.json)",
+            &format!(
+                "{}: the newest answer used (data/raw/*.meta.json)",
+                crate::retrieved::FETCHED
+            ),
         );
     }
     r.write(staged).map_err(|e| e.to_string())?;
