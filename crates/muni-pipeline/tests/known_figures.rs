@@ -28,6 +28,35 @@ fn osthammar_electricity_production_2019() {
 }
 
 #[test]
+fn the_2007_zeros_of_electricity_production_are_as_the_note_says() {
+    // The note on the production indicators (sources.rs ZEROS_2007) names these figures.
+    let f = indicator(built(), "electricity_production_total");
+    assert_eq!(value(&f, "0481", 2006), (Some(179_138.0), Status::Ok));
+    assert_eq!(value(&f, "0481", 2007), (Some(0.0), Status::Ok));
+    assert_eq!(value(&f, "0481", 2008), (Some(239_611.0), Status::Ok));
+    let perstorp: Vec<_> = [2006, 2007, 2008].map(|y| value(&f, "1275", y).0).to_vec();
+    assert_eq!(perstorp, [Some(33_562.0), Some(0.0), Some(26_988.0)]);
+    let zero_between = f
+        .series
+        .iter()
+        .filter(|s| s.region.level() == RegionLevel::Municipality)
+        .filter(|s| {
+            let v = |y: u16| value(&f, s.region.as_str(), y).0;
+            v(2007) == Some(0.0)
+                && v(2006).is_some_and(|x| x > 0.0)
+                && v(2008).is_some_and(|x| x > 0.0)
+        })
+        .count();
+    assert_eq!(zero_between, 13);
+    let note = &f.notes;
+    assert!(
+        note.iter()
+            .any(|n| n.sv.contains("0 år 2007 i 13 kommuner")),
+        "{note:?}"
+    );
+}
+
+#[test]
 fn municipal_populations_2023_sum_to_riket() {
     let f = indicator(built(), "population");
     let cat = catalog(built());

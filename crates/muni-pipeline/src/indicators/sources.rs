@@ -151,6 +151,10 @@ pub(super) const NO_WIND_2005_2008: (&str, &str) = (
     "2005–2008 saknar källtabellen vindkraft; totalen för de åren omfattar inte vindkraft.",
     "2005–2008: the source table has no wind power; the total for those years excludes wind.",
 );
+pub(super) const ZEROS_2007: (&str, &str) = (
+    "SCB:s export ger den totala elproduktionen 0 år 2007 i 13 kommuner mellan år med produktion (till exempel Oxelösund: 179 138 MWh 2006, 0 2007, 239 611 MWh 2008; Perstorp: 33 562, 0, 26 988 MWh). Värdena visas som SCB publicerat dem: jämför 2007 med åren runt först efter en kontroll hos SCB.",
+    "SCB's export gives total electricity production as 0 in 2007 for 13 municipalities between years with production (for example Oxelösund: 179,138 MWh in 2006, 0 in 2007, 239,611 MWh in 2008; Perstorp: 33,562, 0, 26,988 MWh). The values are shown as SCB published them: compare 2007 with the years around it only after checking with SCB.",
+);
 pub(super) const ATTRIBUTION: (&str, &str) = (
     "Upphandlingar av köpare med juridisk form Kommuner, kopplade till kommun via namnet, samt köpare i den granskade listan data/buyer_attribution.csv (Region Gotland, Telge Inköp AB för Södertälje). Kommunala bolag och kommunalförbund ingår inte. Kommuner utan någon kopplad köpare visas som saknade, inte som 0. Län och riket är summor över kopplade köpare.",
     "Procurements by buyers with legal form Kommuner, matched to a municipality by name, plus buyers in the reviewed list data/buyer_attribution.csv (Region Gotland, Telge Inköp AB for Södertälje). Municipal companies and federations are not included. Municipalities with no attributed buyer show as missing, not 0. Counties and Riket are sums over attributed buyers.",
