@@ -235,3 +235,27 @@ fn the_peers_are_listed_with_their_reasons_and_added_in_one_click() {
     b.screenshot(&shots().join("peers-2-en-export.png"))
         .unwrap();
 }
+
+#[test]
+fn the_map_fits_a_laptop_window() {
+    if !ready() {
+        return;
+    }
+    let base = serve(&dist());
+    let b = Browser::start(1280, 680).expect("headless chromium");
+    b.goto(&format!("{base}?i=energy_industry_share&v=map&t=2020"))
+        .unwrap();
+    polygons(&b);
+    let fit = b
+        .js(
+            "const s = document.querySelector('[data-testid=chart] svg'); return [s.getBoundingClientRect().height, innerHeight]",
+            json!([]),
+        )
+        .unwrap();
+    let (h, window) = (fit[0].as_f64().unwrap(), fit[1].as_f64().unwrap());
+    assert!(
+        h <= window,
+        "the map {h} px tall in a window {window} px tall"
+    );
+    b.screenshot(&shots().join("map-laptop-680.png")).unwrap();
+}

@@ -218,20 +218,37 @@ fn http(port: u16, method: &str, path: &str, body: Option<&Value>) -> Result<Val
 impl Browser {
     /// Starts chromedriver and a headless Chromium (`/usr/bin/chromium`), window `w`×`h`.
     pub fn start(w: u32, h: u32) -> Result<Browser, String> {
-        let port = free_port();
-        let driver = Command::new("chromedriver")
-            .arg(format!("--port={port}"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .map_err(|e| format!("chromedriver: {e} (install Debian's chromium-driver)"))?;
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while http(port, "GET", "/status", None).is_err() {
-            if Instant::now() > deadline {
-                return Err("chromedriver did not start".into());
+        // A free port may be taken by another test's driver before this one binds it, and a
+        // loaded machine starts slowly: up to three tries, each on a fresh port.
+        let mut started = None;
+        for _ in 0..3 {
+            let port = free_port();
+            let mut driver = Command::new("chromedriver")
+                .arg(format!("--port={port}"))
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .map_err(|e| format!("chromedriver: {e} (install Debian's chromium-driver)"))?;
+            let deadline = Instant::now() + Duration::from_secs(30);
+            let mut up = false;
+            while Instant::now() < deadline {
+                if http(port, "GET", "/status", None).is_ok() {
+                    up = true;
+                    break;
+                }
+                if driver.try_wait().ok().flatten().is_some() {
+                    break;
+                }
+                std::thread::sleep(Duration::from_millis(100));
             }
-            std::thread::sleep(Duration::from_millis(100));
+            if up {
+                started = Some((driver, port));
+                break;
+            }
+            let _ = driver.kill();
+            let _ = driver.wait();
         }
+        let (driver, port) = started.ok_or("chromedriver did not start (three tries)")?;
         let profile =
             std::env::temp_dir().join(format!("muni-e2e-chromium-{}-{port}", std::process::id()));
         let caps = json!({"capabilities": {"alwaysMatch": {

@@ -349,6 +349,14 @@ pub fn ranking(
 /// The pixel size to draw a chart at for a page `viewport` CSS pixels wide: the width it is
 /// shown at (at most 960, at least 320); 16:9 on wide screens, taller on phones; a ranking tall
 /// enough for each of its `bars` to be named when it names them all.
+/// The map's size on a page `viewport` CSS pixels wide in a window `window_h` tall: as
+/// [`chart_size`], and no taller than the window, so that the whole map is seen at once (the
+/// controls above it scroll away); never shorter than 420 px.
+pub fn map_size(viewport: u32, window_h: u32) -> (u32, u32) {
+    let (w, h) = chart_size(viewport, 0, true);
+    (w, h.min(window_h.saturating_sub(60)).max(420))
+}
+
 pub fn chart_size(viewport: u32, bars: usize, map: bool) -> (u32, u32) {
     let w = viewport.saturating_sub(32).clamp(320, 960);
     if map {

@@ -796,3 +796,15 @@ fn what_the_catalog_cannot_show_is_dropped_with_a_notice_each() {
     let (q, n) = reconcile(&one.catalog, &query("r=0181")).unwrap();
     assert_eq!((q.view, n[0].reason), (View::Ranking, R::SingleYear));
 }
+
+#[test]
+fn a_map_fits_the_window() {
+    use muni_view::view::{chart_size, map_size};
+    // A laptop window 1280 x 650: the map no taller than the window, the width unchanged.
+    assert_eq!(chart_size(1280, 0, true), (960, 768));
+    assert_eq!(map_size(1280, 650), (960, 590));
+    // A phone: the map's own height fits already.
+    assert_eq!(map_size(390, 844), chart_size(390, 0, true));
+    // Never squeezed below 420 px.
+    assert_eq!(map_size(1280, 300).1, 420);
+}

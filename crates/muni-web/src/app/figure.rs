@@ -70,10 +70,18 @@ pub(super) fn Figure(
     // Drawn at the size it is shown: a phone gets a taller chart with legible text, not a
     // shrunken slide.
     let viewport = RwSignal::new(viewport_width());
+    // The window's height, for a map that fits it; read when the width changes or the height
+    // changes by more than a fifth (a phone's address bar coming and going redraws nothing).
+    let window_h = RwSignal::new(viewport_height());
     let resize = window_event_listener(leptos::ev::resize, move |_| {
         let w = viewport_width();
         if w != viewport.get_untracked() {
             viewport.set(w);
+        }
+        let h = viewport_height();
+        let before = window_h.get_untracked();
+        if h.abs_diff(before) * 5 > before {
+            window_h.set(h);
         }
     });
     on_cleanup(move || resize.remove());
@@ -83,13 +91,16 @@ pub(super) fn Figure(
     let (map_w, map_h) = (RwSignal::new(0u32), RwSignal::new(0u32));
     Effect::new(move |_| {
         let (is_map, query_string) = query.with(|q| (q.view.is_map(), q.to_query_string()));
-        let (w, h) = muni_view::view::chart_size(viewport.get(), 0, true);
+        let (w, h) = muni_view::view::map_size(viewport.get(), window_h.get());
         if is_map {
             leptos::task::spawn_local(async move {
                 let drawn = crate::lazy::map_svg(&query_string, w, h).await;
                 // A later map may have been asked for meanwhile: only the latest is shown.
                 let latest = query.with_untracked(|q| q.to_query_string()) == query_string
-                    && muni_view::view::chart_size(viewport.get_untracked(), 0, true) == (w, h);
+                    && muni_view::view::map_size(
+                        viewport.get_untracked(),
+                        window_h.get_untracked(),
+                    ) == (w, h);
                 if latest {
                     map_w.set(w);
                     map_h.set(h);
@@ -189,10 +200,12 @@ pub(super) fn Figure(
             f64::from(ev.client_y()) - r.top(),
         );
         let drawn = (map_w.get_untracked(), map_h.get_untracked());
+        // The tip is placed in the chart's box, where the map (centred) may not start.
+        let d = div.get_bounding_client_rect();
         Some((
             crate::lazy::map_hit(x, y, r.width(), r.height(), drawn)?,
-            x,
-            y,
+            f64::from(ev.client_x()) - d.left(),
+            f64::from(ev.client_y()) - d.top(),
         ))
     };
     // The tip as HTML text (escaped): one string signal rather than a new signal type.
@@ -238,7 +251,7 @@ pub(super) fn Figure(
         <figure>
             <Show when=move || query.with(|q| q.view != View::Table)>
                 <div class="chart-wrap">
-                    <div class="chart" data-testid="chart" role="img" aria-label=title_now aria-description=move || summary.get() inner_html=move || svg.get()
+                    <div class="chart" class:map=move || query.with(|q| q.view.is_map()) data-testid="chart" role="img" aria-label=title_now aria-description=move || summary.get() inner_html=move || svg.get()
                         tabindex=move || is_series.get().then_some("0")
                         on:keydown=line_keys
                         on:mousemove={ let show = show_tip.clone(); move |ev| {

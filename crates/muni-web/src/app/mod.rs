@@ -40,6 +40,13 @@ pub(super) fn viewport_width() -> u32 {
         .map_or(960, |w| w as u32)
 }
 
+pub(super) fn viewport_height() -> u32 {
+    web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|v| v.as_f64())
+        .map_or(800, |h| h as u32)
+}
+
 pub(super) fn location_search() -> String {
     web_sys::window()
         .and_then(|w| w.location().search().ok())
