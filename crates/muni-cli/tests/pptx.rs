@@ -17,6 +17,20 @@ fn tmp(name: &str) -> PathBuf {
     d
 }
 
+/// `industrikommuner chart <args> <what> --data <data> --out <out>`, run.
+fn chart(args: &[&str], what: &Path, data: &Path, out: &Path) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_industrikommuner"))
+        .arg("chart")
+        .args(args)
+        .arg(what)
+        .arg("--data")
+        .arg(data)
+        .arg("--out")
+        .arg(out)
+        .output()
+        .unwrap()
+}
+
 fn synthetic() -> Synthetic {
     Synthetic::new().indicator(
         Spec::new("energy_x", Unit::Mwh).years(2018..=2020),
@@ -85,15 +99,12 @@ fn a_pptx_deck_opens_in_python_pptx_with_the_views_figures() {
     )
     .unwrap();
     let out = dir.join("deck.pptx");
-    let run = Command::new(env!("CARGO_BIN_EXE_industrikommuner"))
-        .args(["chart", "--format", "pptx", "--deck"])
-        .arg(dir.join("deck.toml"))
-        .arg("--data")
-        .arg(&dir)
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .unwrap();
+    let run = chart(
+        &["--format", "pptx", "--deck"],
+        &dir.join("deck.toml"),
+        &dir,
+        &out,
+    );
     assert!(
         run.status.success(),
         "{}",
@@ -195,14 +206,7 @@ fn a_single_view_is_a_one_slide_pptx_and_a_bad_slide_writes_nothing() {
     let dir = tmp("one");
     publish(&synthetic(), &dir);
     let out = dir.join("one.pptx");
-    let run = Command::new(env!("CARGO_BIN_EXE_industrikommuner"))
-        .args(["chart", "--view", "i=energy_x&r=0181"])
-        .arg("--data")
-        .arg(&dir)
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .unwrap();
+    let run = chart(&["--view"], Path::new("i=energy_x&r=0181"), &dir, &out);
     assert!(
         run.status.success(),
         "{}",
@@ -217,15 +221,7 @@ fn a_single_view_is_a_one_slide_pptx_and_a_bad_slide_writes_nothing() {
     )
     .unwrap();
     let bad = dir.join("bad.pptx");
-    let run = Command::new(env!("CARGO_BIN_EXE_industrikommuner"))
-        .args(["chart", "--deck"])
-        .arg(dir.join("bad.toml"))
-        .arg("--data")
-        .arg(&dir)
-        .arg("--out")
-        .arg(&bad)
-        .output()
-        .unwrap();
+    let run = chart(&["--deck"], &dir.join("bad.toml"), &dir, &bad);
     let err = String::from_utf8_lossy(&run.stderr);
     assert!(
         !run.status.success() && err.contains("slide 2") && err.contains("nope"),

@@ -14,6 +14,19 @@ use muni_pipeline::extract::{ExtractRequest, Format, extract_file};
 use muni_pipeline::fsutil::write_atomic;
 use muni_pipeline::publish::{DATAPACKAGE, DCAT, FULL_CSV, FULL_XLSX};
 
+/// A data folder in a temporary place holding a copy of the committed `data/normalised/`, for
+/// a test to edit.
+fn committed_copy(name: &str) -> std::path::PathBuf {
+    let data = temp_dir(name);
+    let normalised = data.join("normalised");
+    std::fs::create_dir_all(&normalised).unwrap();
+    for e in std::fs::read_dir(root().join("data/normalised")).unwrap() {
+        let p = e.unwrap().path();
+        std::fs::copy(&p, normalised.join(p.file_name().unwrap())).unwrap();
+    }
+    data
+}
+
 /// Runs a Python script with `args`; `None` (the test is skipped, saying so) when python3 or
 /// one of `modules` is missing outside CI. Under CI a missing reader fails the test.
 fn python(modules: &str, script: &str, args: &[&str]) -> Option<String> {
@@ -222,11 +235,7 @@ fn the_data_version_is_the_hash_of_the_normalised_tables_and_changes_with_them()
     assert_eq!(v.id, hash[..8]);
     assert!(v.latest_year >= 2024, "{v:?}");
     // One byte more in one table: another version.
-    let copy = temp_dir("version");
-    for e in std::fs::read_dir(&normalised).unwrap() {
-        let p = e.unwrap().path();
-        std::fs::copy(&p, copy.join(p.file_name().unwrap())).unwrap();
-    }
+    let copy = committed_copy("version").join("normalised");
     assert_eq!(
         muni_pipeline::normalised::content_hash(&copy).unwrap(),
         hash
@@ -248,13 +257,8 @@ fn a_build_on_changed_data_records_what_changed_and_keeps_the_older_records() {
     use muni_pipeline::changes::{ChangeEntry, ChangeRecord};
     // The committed tables with two SYNTHETIC edits: Upplands Väsby 2010 revised, Stockholm
     // 2011 withdrawn (missing).
-    let data = temp_dir("changed");
+    let data = committed_copy("changed");
     let normalised = data.join("normalised");
-    std::fs::create_dir_all(&normalised).unwrap();
-    for e in std::fs::read_dir(root().join("data/normalised")).unwrap() {
-        let p = e.unwrap().path();
-        std::fs::copy(&p, normalised.join(p.file_name().unwrap())).unwrap();
-    }
     let pop = normalised.join("population.csv");
     let text = std::fs::read_to_string(&pop).unwrap();
     assert!(text.contains("\n0114,2010,population,39289,ok\n"));
@@ -355,13 +359,8 @@ fn a_build_on_changed_data_records_what_changed_and_keeps_the_older_records() {
 #[test]
 fn retrieval_dates_reach_the_source_lines_the_data_version_and_the_catalogue() {
     // The committed tables with every source given a SYNTHETIC retrieval date.
-    let data = temp_dir("retrieved");
+    let data = committed_copy("retrieved");
     let normalised = data.join("normalised");
-    std::fs::create_dir_all(&normalised).unwrap();
-    for e in std::fs::read_dir(root().join("data/normalised")).unwrap() {
-        let p = e.unwrap().path();
-        std::fs::copy(&p, normalised.join(p.file_name().unwrap())).unwrap();
-    }
     let out = temp_dir("retrieved-out").join("data");
     let write = |rows: &str| {
         std::fs::write(

@@ -30,14 +30,32 @@ struct Cell {
 
 type Table = BTreeMap<String, BTreeMap<String, BTreeMap<u16, Cell>>>;
 
-/// The indicator table as the full dataset's Parquet file holds it: the CSV's columns in the
-/// CSV's order, the region's name and the unit (Swedish) beside the codes.
-fn named_table(df: &DataFrame, catalog: &Catalog) -> Result<DataFrame> {
-    let names: BTreeMap<&str, &str> = catalog
+/// The full dataset's columns, in the order the CSVs and the Parquet file have them.
+const FULL_COLUMNS: [&str; 9] = [
+    "indicator",
+    "region_code",
+    "region_name",
+    "year",
+    "value",
+    "unit",
+    "status",
+    "rank_national",
+    "rank_network",
+];
+
+/// Each region's name by its code (the full dataset's `region_name`).
+pub(super) fn region_names(catalog: &Catalog) -> BTreeMap<&str, &str> {
+    catalog
         .regions
         .iter()
         .map(|r| (r.code.as_str(), r.name.as_str()))
-        .collect();
+        .collect()
+}
+
+/// The indicator table as the full dataset's Parquet file holds it: the CSV's columns in the
+/// CSV's order, the region's name and the unit (Swedish) beside the codes.
+fn named_table(df: &DataFrame, catalog: &Catalog) -> Result<DataFrame> {
+    let names = region_names(catalog);
     let units: BTreeMap<&str, String> = catalog
         .indicators
         .iter()
@@ -56,17 +74,7 @@ fn named_table(df: &DataFrame, catalog: &Catalog) -> Result<DataFrame> {
     let mut out = df.clone();
     out.with_column(Column::new("region_name".into(), region_name))?;
     out.with_column(Column::new("unit".into(), unit))?;
-    Ok(out.select([
-        "indicator",
-        "region_code",
-        "region_name",
-        "year",
-        "value",
-        "unit",
-        "status",
-        "rank_national",
-        "rank_network",
-    ])?)
+    Ok(out.select(FULL_COLUMNS)?)
 }
 
 fn to_table(df: &DataFrame) -> Result<Table> {
@@ -325,11 +333,7 @@ fn headline(table: &Table, members: &[String]) -> Option<muni_model::Headline> {
 pub use muni_model::extract::{Dialect, csv_number};
 
 fn write_full_csv(path: &Path, catalog: &Catalog, t: &Table, dialect: Dialect) -> Result<()> {
-    let names: BTreeMap<&str, &str> = catalog
-        .regions
-        .iter()
-        .map(|r| (r.code.as_str(), r.name.as_str()))
-        .collect();
+    let names = region_names(catalog);
     let sep = if dialect == Dialect::Machine {
         b','
     } else {
@@ -345,18 +349,7 @@ fn write_full_csv(path: &Path, catalog: &Catalog, t: &Table, dialect: Dialect) -
             .terminator(csv::Terminator::CRLF)
             .from_writer(&mut buf);
         let io = |e: csv::Error| PipelineError::file(path, e.to_string());
-        w.write_record([
-            "indicator",
-            "region_code",
-            "region_name",
-            "year",
-            "value",
-            "unit",
-            "status",
-            "rank_national",
-            "rank_network",
-        ])
-        .map_err(io)?;
+        w.write_record(FULL_COLUMNS).map_err(io)?;
         for meta in &catalog.indicators {
             let Some(rows) = t.get(meta.id.as_str()) else {
                 continue;

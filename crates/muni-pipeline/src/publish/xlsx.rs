@@ -3,7 +3,6 @@
 //! definitions, and the About sheet with the data version. Written by `muni_xlsx`, as the
 //! dashboard's and the command line's workbooks of a view are.
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
 use muni_model::{Catalog, Lang};
@@ -16,11 +15,7 @@ use crate::error::{PipelineError, Result};
 /// beside the Swedish Excel CSV).
 pub(super) fn write_full_xlsx(path: &Path, catalog: &Catalog, t: &Table) -> Result<()> {
     let l = Lang::Sv;
-    let names: BTreeMap<&str, &str> = catalog
-        .regions
-        .iter()
-        .map(|r| (r.code.as_str(), r.name.as_str()))
-        .collect();
+    let names = super::region_names(catalog);
     let text = |s: &str| Cell::Text(s.to_owned());
     let mut rows = Vec::new();
     for meta in &catalog.indicators {
