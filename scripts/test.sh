@@ -24,6 +24,14 @@ if ! command -v shellcheck >/dev/null; then
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq shellcheck >/dev/null
 fi
+# poppler-utils (pdfinfo, pdftotext, pdftoppm) read the brief's PDF back (crates/muni-cli/tests/brief.rs).
+if ! command -v pdftotext >/dev/null || ! command -v pdftoppm >/dev/null; then
+    echo "== installing poppler-utils"
+    sudo=""
+    [[ "$(id -u)" == 0 ]] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq poppler-utils >/dev/null
+fi
 if ! cargo machete --version >/dev/null 2>&1; then
     echo "== installing cargo-machete (a minute)"
     cargo install cargo-machete --version 0.9.2 --locked

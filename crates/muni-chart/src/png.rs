@@ -11,6 +11,11 @@ use crate::{ChartError, LineChart, RankingChart, draw_err, draw_line_chart, draw
 static REGULAR: &[u8] = include_bytes!("../fonts/DejaVuSans.ttf");
 static BOLD: &[u8] = include_bytes!("../fonts/DejaVuSans-Bold.ttf");
 
+/// The bundled DejaVu Sans, regular and bold (for the PDF brief's text, embedded as subsets).
+pub fn fonts() -> [&'static [u8]; 2] {
+    [REGULAR, BOLD]
+}
+
 /// Registers the bundled fonts with plotters (once); every native drawing calls it first.
 pub fn register_fonts() {
     static ONCE: Once = Once::new();

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod brief;
 mod chart;
 
 #[derive(Parser)]
@@ -97,6 +98,71 @@ At most 10 calls per 10 seconds and 100,000 values per call (SCB's limits); 429 
 retried with backoff, honouring Retry-After. A run that stops can be resumed: cached answers are
 reused (--refresh downloads again); each table's metadata is read afresh to learn its years.")]
     Fetch(FetchArgs),
+    /// A municipality's profile on one A4 page, for the meeting: the profile in a sentence,
+    /// the headline figures, then every indicator by theme with its latest value, its places in
+    /// the network and in Sweden, its change and a sparkline against the network median.
+    #[command(after_help = "Examples:
+  industrikommuner brief --municipality 1496 --lang sv --out skovde.pdf
+  industrikommuner brief --municipality Sandviken --lang en --out sandviken.svg
+  industrikommuner brief --municipality 0181 --out briefs/
+
+The PDF embeds its fonts (DejaVu Sans); the SVG is the same page. Without --out, or with a
+folder, the file is named after the municipality and the data version.")]
+    Brief(BriefArgs),
+}
+
+#[derive(clap::Args)]
+struct BriefArgs {
+    /// The municipality's code (1496) or name (Skövde).
+    #[arg(long)]
+    municipality: String,
+    /// sv or en.
+    #[arg(long, default_value = "sv")]
+    lang: String,
+    /// pdf or svg; default: from the --out file's extension, else pdf.
+    #[arg(long)]
+    format: Option<String>,
+    /// The published data to read.
+    #[arg(long, default_value = "public/data")]
+    data: PathBuf,
+    /// Output file or folder.
+    #[arg(long, default_value = ".")]
+    out: PathBuf,
+}
+
+fn parse_lang(s: &str) -> Result<muni_model::Lang, String> {
+    match s {
+        "sv" => Ok(muni_model::Lang::Sv),
+        "en" => Ok(muni_model::Lang::En),
+        other => Err(format!("--lang {other:?}: expected sv or en")),
+    }
+}
+
+fn brief_command(a: BriefArgs) -> Result<(), String> {
+    let lang = parse_lang(&a.lang)?;
+    let by_ext = a
+        .out
+        .extension()
+        .and_then(|e| e.to_str())
+        .filter(|e| matches!(*e, "pdf" | "svg"));
+    let format = match a.format.as_deref().or(by_ext).unwrap_or("pdf") {
+        f @ ("pdf" | "svg") => f,
+        other => return Err(format!("--format {other:?}: expected pdf or svg")),
+    };
+    let (svg, stem) = brief::brief(&a.data, &a.municipality, lang)?;
+    let bytes = if format == "pdf" {
+        brief::to_pdf(&svg)?
+    } else {
+        svg.into_bytes()
+    };
+    let path = if a.out.is_dir() {
+        a.out.join(format!("{stem}.{format}"))
+    } else {
+        a.out
+    };
+    muni_pipeline::fsutil::write_atomic(&path, &bytes).map_err(|e| e.to_string())?;
+    eprintln!("wrote {} (A4, one page)", path.display());
+    Ok(())
 }
 
 #[derive(clap::Args)]
@@ -412,11 +478,7 @@ fn extract(args: ExtractArgs) -> Result<(), String> {
     let format = Format::parse(&format).ok_or_else(|| {
         format!("--format {format:?}: expected csv, csv-excel, parquet, json or xlsx")
     })?;
-    let lang = match lang.as_str() {
-        "sv" => muni_model::Lang::Sv,
-        "en" => muni_model::Lang::En,
-        other => return Err(format!("--lang {other:?}: expected sv or en")),
-    };
+    let lang = parse_lang(&lang)?;
     let years = years.as_deref().map(parse_years).transpose()?;
     let req = ExtractRequest {
         indicator,
@@ -494,6 +556,7 @@ fn main() -> ExitCode {
         Command::Fetch(args) => fetch_command(args),
         Command::Chart(args) => chart_command(args),
         Command::Extract(args) => extract(args),
+        Command::Brief(args) => brief_command(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

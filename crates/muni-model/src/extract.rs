@@ -57,6 +57,14 @@ impl Dialect {
         }
     }
 
+    /// The field separator: `,`, or `;` where the decimal comma is.
+    pub fn separator(self) -> char {
+        match self {
+            Dialect::Machine => ',',
+            Dialect::ExcelSv => ';',
+        }
+    }
+
     pub fn parse(s: &str) -> Option<Self> {
         match s {
             "machine" | "csv" => Some(Dialect::Machine),
@@ -211,10 +219,7 @@ pub fn csv_number(v: f64, dialect: Dialect) -> String {
 
 /// The CSV text of `rows` (with the BOM in the Swedish Excel dialect), `\n` line ends.
 pub fn to_csv(rows: &[ExtractRow], dialect: Dialect) -> String {
-    let sep = match dialect {
-        Dialect::Machine => ',',
-        Dialect::ExcelSv => ';',
-    };
+    let sep = dialect.separator();
     let mut out = String::with_capacity(rows.len() * 160);
     if dialect == Dialect::ExcelSv {
         out.push('\u{feff}');
@@ -240,28 +245,16 @@ pub fn to_csv(rows: &[ExtractRow], dialect: Dialect) -> String {
             r.rank_sweden_change
                 .map_or_else(String::new, |n| n.to_string()),
         ];
-        for (k, t) in texts.iter().enumerate() {
-            if k > 0 {
-                out.push(sep);
-            }
-            field(t, sep, &mut out);
-        }
-        out.push('\n');
+        csv_line(&texts, dialect, &mut out);
     }
     out
 }
 
-/// A file name that says what is inside and from which data, safe on every file system:
-/// `industrikommuner_energi_industri_per_invanare_2009-2020_dv1a2b3c4d.csv`.
-pub fn file_name(
-    meta: &IndicatorMeta,
-    measure: Measure,
-    years: (u16, u16),
-    version: Option<&crate::DataVersion>,
-    ext: &str,
-) -> String {
+/// Text as a file-name part safe on every file system: lower case ASCII letters, digits and
+/// single `_` (`Upplands Väsby` → `upplands_vasby`).
+pub fn slug(text: &str) -> String {
     let mut slug = String::new();
-    for c in meta.title.sv.chars().map(crate::fold_sv) {
+    for c in text.chars().map(crate::fold_sv) {
         let c = match c {
             'å' | 'ä' | 'á' | 'à' => 'a',
             'ö' | 'ó' | 'ø' => 'o',
@@ -275,7 +268,32 @@ pub fn file_name(
         }
         slug.push(c);
     }
-    let slug = slug.trim_end_matches('_');
+    slug.trim_end_matches('_').to_owned()
+}
+
+/// One CSV line of `fields` (already neutralised with [`csv_text`] where they are text), in
+/// the dialect's separator, quoted where needed, with `\n`.
+pub fn csv_line(fields: &[String], dialect: Dialect, out: &mut String) {
+    let sep = dialect.separator();
+    for (k, t) in fields.iter().enumerate() {
+        if k > 0 {
+            out.push(sep);
+        }
+        field(t, sep, out);
+    }
+    out.push('\n');
+}
+
+/// A file name that says what is inside and from which data, safe on every file system:
+/// `industrikommuner_energi_industri_per_invanare_2009-2020_dv1a2b3c4d.csv`.
+pub fn file_name(
+    meta: &IndicatorMeta,
+    measure: Measure,
+    years: (u16, u16),
+    version: Option<&crate::DataVersion>,
+    ext: &str,
+) -> String {
+    let slug = slug(&meta.title.sv);
     let index = match measure {
         Measure::AsPublished => String::new(),
         Measure::Index { base } => format!("_index{base}"),

@@ -14,6 +14,7 @@
 //!
 //! No DOM, no drawing, no I/O: everything here is tested natively.
 
+pub mod brief;
 pub mod changes;
 pub mod contract;
 pub mod deck;
@@ -24,6 +25,7 @@ pub mod map;
 pub mod profile;
 pub mod search;
 pub mod series;
+pub mod spark;
 pub mod spec;
 pub mod summary;
 pub mod table;

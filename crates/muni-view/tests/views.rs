@@ -576,7 +576,13 @@ fn the_profile_in_a_sentence_names_the_best_places() {
         rank_national: if nat.is_empty() { None } else { place(nat) },
         rank_network: if net.is_empty() { None } else { place(net) },
         change: String::new(),
+        change_value: String::new(),
+        since: None,
+        change_number: None,
+        share: false,
         zero: false,
+        raw: None,
+        spark: Spark::default(),
     };
     let rows = vec![
         row("Folkmängd", 2023, "12 / 24", "80 / 290"),
@@ -807,4 +813,94 @@ fn a_map_fits_the_window() {
     assert_eq!(map_size(390, 844), chart_size(390, 0, true));
     // Never squeezed below 420 px.
     assert_eq!(map_size(1280, 300).1, 420);
+}
+
+#[test]
+fn the_profile_is_grouped_by_theme_headline_first_with_a_sparkline_per_row_and_its_csv() {
+    let f = fx();
+    let files = f.all();
+    let h = muni_view::profile::profile_html(&f.catalog, &files, "0382", Lang::Sv);
+    let h = h.as_str();
+    // Industry jobs, then energy, then population: the brief's order, not the catalog's.
+    let at = |t: &str| {
+        h.find(&format!("data-theme=\"{t}\""))
+            .unwrap_or_else(|| panic!("{t}"))
+    };
+    assert!(at("employment") < at("energy") && at("energy") < at("population"));
+    let rows = profile(&files, "0382", Lang::Sv);
+    // A sparkline per row, and one per key figure (population is one here).
+    assert!(
+        h.contains("data-testid=\"key-figures\"><li data-id=\"employment_industry_share\">"),
+        "{h}"
+    );
+    assert!(h.contains("<li data-id=\"population\">"), "{h}");
+    assert_eq!(h.matches("<svg class=\"spark\"").count(), rows.len() + 2);
+    assert!(h.contains(
+        "aria-label=\"Östhammar (heldragen) mot nätverkets median (streckad), 2014–2020\""
+    ));
+    // The withheld 2015 value is a gap: Östhammar's line starts again after it.
+    let el = rows
+        .iter()
+        .find(|r| r.id == "electricity_production_total")
+        .unwrap();
+    assert_eq!(el.spark.values[1], None);
+    let p = el.spark.paths(0.0, 0.0, 100.0, 20.0);
+    assert_eq!(p.own.matches('M').count(), 2, "{}", p.own);
+    assert_eq!(p.dots.len(), 1, "the isolated 2014 value is marked");
+    assert_eq!(p.median.matches('M').count(), 1, "{}", p.median);
+    // The CSV link holds every row, for Swedish Excel (BOM, `;`, decimal comma).
+    let href = h
+        .split("href=\"data:text/csv;charset=utf-8,")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .unwrap();
+    let csv = muni_model::percent_decode(href);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert!(
+        lines[0].starts_with("\u{feff}kommun;tema;indikator_id"),
+        "{}",
+        lines[0]
+    );
+    assert_eq!(lines.len(), rows.len() + 1);
+    assert!(
+        lines.contains(&"Östhammar;Energi;electricity_production_total;Elproduktion;2020;22500000;MWh;2;5;2;10;25;procent;2014"),
+        "{csv}"
+    );
+    assert!(h.contains("download=\"industrikommuner_profil_osthammar_dv5e5e5e5e_excel_sv.csv\""));
+    // English, and a machine-readable dialect.
+    let en = profile_csv(
+        &profile(&files, "0382", Lang::En),
+        "Östhammar",
+        muni_model::extract::Dialect::Machine,
+        Lang::En,
+    );
+    assert!(en.starts_with("municipality,theme,indicator_id"), "{en}");
+    assert!(
+        en.contains(",2020,22500000,MWh,2,5,2,10,25,per cent,2014"),
+        "{en}"
+    );
+    assert!(
+        en.contains(",2024,17.6,per cent,7,8,10,14,1.6,percentage points,2020"),
+        "{en}"
+    );
+}
+
+#[test]
+fn a_single_year_sparkline_is_a_bar_with_the_median_as_a_tick() {
+    let s = Spark {
+        years: vec![2021],
+        values: vec![Some(50.0)],
+        median: vec![Some(100.0)],
+    };
+    let p = s.paths(0.0, 0.0, 100.0, 10.0);
+    assert_eq!(p.bar, Some((0.0, 50.0)));
+    assert_eq!(p.tick, Some(100.0));
+    assert!(p.own.is_empty() && p.dots.is_empty());
+    // Nothing published: nothing drawn (never a zero line).
+    let none = Spark {
+        years: vec![2020, 2021],
+        values: vec![None, None],
+        median: vec![None, None],
+    };
+    assert_eq!(none.paths(0.0, 0.0, 100.0, 10.0), SparkPaths::default());
 }

@@ -73,6 +73,8 @@ pub(super) fn Notices(
     }
 }
 
+// Long: a leptos component: the choices in the order the page shows them, each a control
+// bound to the query.
 #[component]
 pub(super) fn Controls(
     catalog: Arc<Catalog>,
@@ -110,15 +112,18 @@ pub(super) fn Controls(
         }
     };
     let years = move || meta.get().map(|m| m.years).unwrap_or_default();
+    // A profile shows every indicator for one municipality: the indicator, measure, years,
+    // scope and selection do nothing there and are hidden.
+    let profile = move || query.with(|q| q.view == View::Profile);
     view! {
         <section class="controls" aria-label=move || t(lang.get(), "Val", "Choices")>
-            <label>
+            <label hidden=profile>
                 <span>{move || t(lang.get(), "Indikator", "Indicator")}</span>
                 <select data-testid="indicator" on:change=move |ev| { let v = event_target_value(&ev); query.update(|q| q.indicator = muni_model::IndicatorId::new(&v).ok()); }>
                     {indicator_options}
                 </select>
             </label>
-            <p class="definition" data-testid="definition">{move || meta.get().map(|m| m.definition.get(lang.get()).to_owned())}</p>
+            <p class="definition" data-testid="definition" hidden=profile>{move || meta.get().map(|m| m.definition.get(lang.get()).to_owned())}</p>
             <div class="tabs" role="group" aria-label=move || t(lang.get(), "Vy", "View")>
                 {view_tab(View::Series, "Över tid", "Over time", "view-series")}
                 {view_tab(View::Ranking, "Rangordning", "Ranking", "view-ranking")}
@@ -127,7 +132,7 @@ pub(super) fn Controls(
                 {view_tab(View::Map, "Karta", "Map", "view-map")}
                 {view_tab(View::Tiles, "Rutnät", "Tile grid", "view-tiles")}
             </div>
-            <div class="row">
+            <div class="row" hidden=profile>
                 <label>
                     <span>{move || t(lang.get(), "Mått", "Measure")}</span>
                     <select data-testid="measure" on:change=move |ev| {
@@ -167,7 +172,9 @@ pub(super) fn Controls(
                     </select>
                 </label>
             </div>
-            <MunicipalityPicker catalog=catalog.clone() query/>
+            <div class="picker-wrap" hidden=profile>
+                <MunicipalityPicker catalog=catalog.clone() query/>
+            </div>
         </section>
     }
 }

@@ -30,12 +30,24 @@ pub(super) fn Profile(catalog: Arc<Catalog>, query: RwSignal<ChartQuery>) -> imp
             }
         });
     });
-    // A click on an indicator's title opens it over time.
+    // A click on an indicator's title opens it over time; the print button prints the page
+    // (the print stylesheet keeps the profile only).
     let open = move |ev: web_sys::MouseEvent| {
         use wasm_bindgen::JsCast;
-        let id = ev
+        let target = ev
             .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        if target
+            .as_ref()
+            .and_then(|e| e.get_attribute("data-action"))
+            .is_some_and(|a| a == "print")
+        {
+            if let Some(w) = web_sys::window() {
+                let _ = w.print();
+            }
+            return;
+        }
+        let id = target
             .and_then(|e| e.get_attribute("data-indicator"))
             .and_then(|id| muni_model::IndicatorId::new(&id).ok());
         if let Some(id) = id {
@@ -78,7 +90,7 @@ pub(super) fn Profile(catalog: Arc<Catalog>, query: RwSignal<ChartQuery>) -> imp
                     b
                 }
             }></div>
-            <p class="legend">{move || t(lang.get(), "Senaste år med ett publicerat värde; förändring sedan första publicerade år. Plats n / N: bland de N kommuner som har ett publicerat värde det året.", "Latest year with a published value; change since the first published year. Rank n / N: among the N municipalities with a published value that year.")}</p>
+            <p class="legend">{move || t(lang.get(), "Senaste år med ett publicerat värde; förändring sedan första publicerade år (andelar i procentenheter). Plats n / N: bland de N kommuner som har ett publicerat värde det året. Linjerna: kommunen (heldragen) mot nätverkets median (streckad).", "Latest year with a published value; change since the first published year (shares in percentage points). Rank n / N: among the N municipalities with a published value that year. The lines: the municipality (solid) against the network median (dashed).")}</p>
         </section>
     }
 }
