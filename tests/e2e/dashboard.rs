@@ -119,7 +119,8 @@ fn dashboard_in_a_real_browser() {
         .unwrap();
 
     // 5. The table holds the chart's numbers: Östhammar's 2019 production as published.
-    b.select("[data-testid=measure]", "value").unwrap();
+    b.select("[data-testid=measure]", "electricity_production_total")
+        .unwrap();
     b.click("[data-testid=view-table]").unwrap();
     b.wait_until(
         "return location.search.includes('v=table')",
@@ -599,4 +600,94 @@ fn the_other_members_lines_answer_to_keys_pointer_and_tap() {
             b.screenshot(&shots().join(shot)).unwrap();
         }
     }
+}
+
+#[test]
+fn measures_are_one_menu_and_a_new_indicator_keeps_the_measure_it_has() {
+    if !ready() {
+        return;
+    }
+    let base = serve(&dist());
+    let b = Browser::start(1280, 900).expect("headless chromium");
+    b.goto(&format!(
+        "{base}?i=electricity_production_total&v=series&r=0382"
+    ))
+    .unwrap();
+    chart(&b);
+    // The per-inhabitant figure is not an entry of the indicator menu but a measure.
+    let menu = b
+        .js(
+            "return [[...document.querySelectorAll('[data-testid=indicator] option')].map(o => o.value), [...document.querySelectorAll('[data-testid=measure] option')].map(o => o.value + '|' + o.textContent)]",
+            serde_json::json!([]),
+        )
+        .unwrap();
+    let indicators: Vec<&str> = menu[0]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert!(
+        indicators.contains(&"electricity_production_total"),
+        "{indicators:?}"
+    );
+    assert!(
+        !indicators.contains(&"electricity_production_per_inhabitant"),
+        "{indicators:?}"
+    );
+    assert!(
+        !indicators.contains(&"employment_industry_share"),
+        "{indicators:?}"
+    );
+    let measures: Vec<&str> = menu[1]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert_eq!(
+        &measures[..2],
+        [
+            "electricity_production_total|MWh",
+            "electricity_production_per_inhabitant|MWh per invånare"
+        ],
+        "{measures:?}"
+    );
+    assert!(
+        measures.contains(&"2009|MWh, index 2009 = 100"),
+        "{measures:?}"
+    );
+    b.select(
+        "[data-testid=measure]",
+        "electricity_production_per_inhabitant",
+    )
+    .unwrap();
+    b.wait_until(
+        "return location.search.includes('i=electricity_production_per_inhabitant') && document.querySelector('[data-testid=chart]').innerHTML.includes('MWh per invånare')",
+        "the per-inhabitant chart",
+    )
+    .unwrap();
+    // Another indicator per inhabitant stays per inhabitant; one without it opens as published.
+    b.select("[data-testid=indicator]", "electricity_use_total")
+        .unwrap();
+    b.wait_until(
+        "return location.search.includes('i=electricity_use_per_inhabitant')",
+        "electricity use per inhabitant",
+    )
+    .unwrap();
+    assert_eq!(
+        b.js(
+            "return document.querySelector('[data-testid=indicator]').value",
+            serde_json::json!([])
+        )
+        .unwrap(),
+        serde_json::json!("electricity_use_total")
+    );
+    b.select("[data-testid=indicator]", "population").unwrap();
+    b.wait_until(
+        "return location.search.includes('i=population')",
+        "population",
+    )
+    .unwrap();
+    b.screenshot(&shots().join("measures.png")).unwrap();
 }

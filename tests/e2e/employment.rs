@@ -102,7 +102,25 @@ fn the_first_screen_is_industry_jobs_in_the_network() {
                 serde_json::json!([]),
             )
             .unwrap();
-        assert_eq!(selected, serde_json::json!("employment_industry_share"));
+        // One entry for industry jobs in the indicator menu; the share is its measure.
+        assert_eq!(selected, serde_json::json!("employment_industry"));
+        let measure = b
+            .js(
+                "const m = document.querySelector('[data-testid=measure]'); return [m.value, [...m.options].map(o => o.value).slice(0, 3)]",
+                serde_json::json!([]),
+            )
+            .unwrap();
+        assert_eq!(
+            measure,
+            serde_json::json!([
+                "employment_industry_share",
+                [
+                    "employment_industry",
+                    "employment_industry_share",
+                    "employment_industry_per_1000"
+                ]
+            ])
+        );
         // The SVG's text, wherever the chart is scrolled (WebDriver's text is what is visible).
         b.wait_until(
             "return document.querySelector('[data-testid=chart]').textContent.length > 0",

@@ -37,8 +37,10 @@ fn point_at(b: &Browser, n: usize, kind: &str) {
             return f && f !== '#AAAAAA' && f !== '#E8E8E8' && f !== '#FFFFFF';
         });
         const r = coloured[arguments[0]].getBoundingClientRect();
-        chart.dispatchEvent(new MouseEvent(arguments[1], {
-            bubbles: true, clientX: r.left + r.width / 2, clientY: r.top + r.height / 2 }));
+        const at = { bubbles: true, clientX: r.left + r.width / 2, clientY: r.top + r.height / 2 };
+        // A mouse's click comes after its button went down, as a browser sends them.
+        if (arguments[1] === 'click') chart.dispatchEvent(new PointerEvent('pointerdown', { ...at, pointerType: 'mouse' }));
+        chart.dispatchEvent(new MouseEvent(arguments[1], at));
         return coloured.length;";
     let n_coloured = b.js(script, json!([n, kind])).unwrap().as_u64().unwrap();
     assert!(n_coloured > 100, "{n_coloured} coloured shapes");
@@ -121,9 +123,38 @@ fn the_map_shows_290_municipalities_tells_values_and_selects() {
     assert_eq!(rows, 290, "the map's table has every municipality");
     b.screenshot(&shots().join("map-2-tiles-tip.png")).unwrap();
 
+    // A tap shows it with a button that adds it, and adds nothing by itself.
+    let tap = "
+        const chart = document.querySelector('[data-testid=chart]');
+        const coloured = [...chart.querySelectorAll('svg polygon')].filter(p => {
+            const f = (p.getAttribute('fill') || '').toUpperCase();
+            return f && f !== '#AAAAAA' && f !== '#E8E8E8' && f !== '#FFFFFF';
+        });
+        const r = coloured[arguments[0]].getBoundingClientRect();
+        const at = { bubbles: true, clientX: r.left + r.width / 2, clientY: r.top + r.height / 2 };
+        chart.dispatchEvent(new PointerEvent('pointerdown', { ...at, pointerType: 'touch' }));
+        chart.dispatchEvent(new MouseEvent('click', at));
+        return true;";
+    b.js(tap, json!([7])).unwrap();
+    b.wait_for("[data-testid=map-tip] [data-testid=tip-add]")
+        .unwrap();
+    let code = row[0].clone();
+    assert!(b.text("[data-testid=tip-add]").unwrap().contains(name));
+    assert!(!b.url().unwrap().contains(&code), "a tap added {code}");
+    b.screenshot(&shots().join("map-3-tap.png")).unwrap();
+    b.click("[data-testid=tip-add]").unwrap();
+    b.wait_for(&format!("[data-testid=chips] [data-code='{code}']"))
+        .unwrap();
+    b.click(&format!("[data-testid=chips] [data-code='{code}'] button"))
+        .unwrap();
+    b.wait_until(
+        &format!("return !location.search.includes('{code}')"),
+        "the chip removed",
+    )
+    .unwrap();
+
     // A click selects it: a chip and the URL.
     point_at(&b, 7, "click");
-    let code = row[0].clone();
     b.wait_for(&format!("[data-testid=chips] [data-code='{code}']"))
         .unwrap();
     assert!(b.url().unwrap().contains(&code), "{}", b.url().unwrap());

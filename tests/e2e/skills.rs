@@ -78,7 +78,7 @@ fn rates_rank_lowest_unemployment_first_and_are_never_indexed() {
                 serde_json::json!([]),
             )
             .unwrap();
-        assert_eq!(measures, serde_json::json!(["value"]));
+        assert_eq!(measures, serde_json::json!(["labour_unemployment_rate"]));
         b.screenshot(&shots().join(format!("skills-ranking-{lang}.png")))
             .unwrap();
     }

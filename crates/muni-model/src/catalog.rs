@@ -166,6 +166,10 @@ pub struct IndicatorMeta {
     /// strictly comparable. Charts mark them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub breaks: Vec<u16>,
+    /// Another measure of the indicator named here (per inhabitant, a share): the same
+    /// numerator over a denominator. Menus list the indicator under it, as one of its measures.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measure_of: Option<IndicatorId>,
 }
 
 /// What kind of region a code denotes.

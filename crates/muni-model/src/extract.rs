@@ -339,6 +339,7 @@ mod tests {
             additive: false,
             rate: false,
             breaks: vec![],
+            measure_of: None,
         };
         let region = |c: &str, n: &str| Region {
             code: RegionCode::new(c).unwrap(),

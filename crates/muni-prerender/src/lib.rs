@@ -60,6 +60,7 @@ fn header(h: &mut Html, catalog: &Catalog, l: Lang) {
     h.m("</header>");
 }
 
+// Long: the app's choices in the order it draws them, each written as escaped markup.
 /// The choices, as the app draws them for the first screen (inert until the app takes over).
 fn controls(h: &mut Html, catalog: &Catalog, meta: &IndicatorMeta, q: &ChartQuery) {
     let l = q.lang;
@@ -68,10 +69,15 @@ fn controls(h: &mut Html, catalog: &Catalog, meta: &IndicatorMeta, q: &ChartQuer
         .m("\"><label><span>")
         .t(t(l, "Indikator", "Indicator"))
         .m("</span><select>");
+    let base = muni_view::measures::base(catalog, meta);
     for theme in Theme::ALL {
         h.m("<optgroup label=\"").t(theme.name().get(l)).m("\">");
-        for i in catalog.indicators.iter().filter(|i| i.theme == theme) {
-            h.m(if i.id == meta.id {
+        for i in catalog
+            .indicators
+            .iter()
+            .filter(|i| i.theme == theme && muni_view::measures::in_menu(i))
+        {
+            h.m(if i.id == base.id {
                 "<option selected>"
             } else {
                 "<option>"
@@ -108,15 +114,15 @@ fn controls(h: &mut Html, catalog: &Catalog, meta: &IndicatorMeta, q: &ChartQuer
     }
     h.m("</div><div class=\"row\"><label><span>")
         .t(t(l, "Mått", "Measure"))
-        .m("</span><select><option selected>")
-        .t(t(l, "Värde", "Value"))
+        .m("</span><select>");
+    for o in muni_view::measures::measure_options(catalog, meta, q) {
+        h.m(if o.selected {
+            "<option selected>"
+        } else {
+            "<option>"
+        })
+        .t(&o.label)
         .m("</option>");
-    if !meta.rate {
-        for y in &meta.years {
-            h.m("<option>")
-                .t(&format!("Index {y} = 100"))
-                .m("</option>");
-        }
     }
     h.m("</select></label><label><span>")
         .t(t(l, "År", "Year"))

@@ -112,6 +112,7 @@ impl Spec {
                 additive: false,
                 rate: false,
                 breaks: vec![],
+                measure_of: None,
             },
         }
     }

@@ -22,6 +22,7 @@ pub mod export;
 pub mod fixture;
 #[cfg(feature = "map")]
 pub mod map;
+pub mod measures;
 pub mod profile;
 pub mod search;
 pub mod series;

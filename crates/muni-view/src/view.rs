@@ -318,7 +318,41 @@ pub fn with_ranking_beside(
         r.title.clear();
         r.source.clear();
         r.caption.clear();
+        top_and_bottom(&mut r, BESIDE_ENDS);
         m.beside = Some(Box::new(r));
+    }
+}
+
+/// How many of the first and of the last a ranking beside a map keeps of a long ranking.
+pub const BESIDE_ENDS: usize = 10;
+
+/// A long ranking (all 290) cut to its first and last `n` bars and the selection between them,
+/// said in the subtitle; the municipalities without a value counted in one line. A bar beside
+/// a map must stay readable: 290 bars in half a slide are not.
+pub fn top_and_bottom(r: &mut RankingChart, n: usize) {
+    let total = r.bars.len();
+    if total > 3 * n {
+        let mut k = 0;
+        r.bars.retain(|b| {
+            k += 1;
+            k <= n || k > total - n || b.highlight.is_some()
+        });
+        r.subtitle.push_str(&match r.lang {
+            Lang::Sv => format!(" · de {n} första och {n} sista av {total} och urvalet"),
+            Lang::En => format!(" · the first {n} and last {n} of {total}, and the selection"),
+        });
+    }
+    let without = r.withheld.iter().filter(|w| w.highlight.is_none()).count();
+    if without > n {
+        r.withheld.retain(|w| w.highlight.is_some());
+        r.withheld.push(crate::spec::Withheld {
+            label: match r.lang {
+                Lang::Sv => format!("{without} kommuner till"),
+                Lang::En => format!("{without} more municipalities"),
+            },
+            reason: crate::tr(r.lang, "inget publicerat värde", "no published value").into(),
+            highlight: None,
+        });
     }
 }
 

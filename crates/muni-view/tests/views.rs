@@ -904,3 +904,64 @@ fn a_single_year_sparkline_is_a_bar_with_the_median_as_a_tick() {
     };
     assert_eq!(none.paths(0.0, 0.0, 100.0, 10.0), SparkPaths::default());
 }
+
+#[test]
+fn a_long_ranking_beside_a_map_keeps_its_ends_and_the_selection_and_counts_the_rest() {
+    use muni_view::spec::{Bar, RankingChart, Withheld};
+    let bars = (0..290)
+        .map(|k| Bar {
+            label: format!("K{k}"),
+            value: f64::from(290 - k),
+            highlight: (k == 150).then_some(0),
+        })
+        .collect();
+    let withheld = (0..15)
+        .map(|k| Withheld {
+            label: format!("W{k}"),
+            reason: "sekretess".into(),
+            highlight: (k == 3).then_some(1),
+        })
+        .collect();
+    let mut r = RankingChart {
+        title: String::new(),
+        subtitle: "procent".into(),
+        source: String::new(),
+        bars,
+        references: vec![],
+        withheld,
+        decimals: 1,
+        lang: Lang::Sv,
+        caption: String::new(),
+    };
+    top_and_bottom(&mut r, 10);
+    let labels: Vec<&str> = r.bars.iter().map(|b| b.label.as_str()).collect();
+    assert_eq!(labels.len(), 21);
+    assert_eq!(
+        (labels[0], labels[9], labels[10], labels[11], labels[20]),
+        ("K0", "K9", "K150", "K280", "K289")
+    );
+    assert_eq!(
+        r.subtitle,
+        "procent · de 10 första och 10 sista av 290 och urvalet"
+    );
+    // The selected one without a value stays named; the other 14 are counted.
+    let w: Vec<(&str, &str)> = r
+        .withheld
+        .iter()
+        .map(|w| (w.label.as_str(), w.reason.as_str()))
+        .collect();
+    assert_eq!(
+        w,
+        [
+            ("W3", "sekretess"),
+            ("14 kommuner till", "inget publicerat värde")
+        ]
+    );
+    // A network's ranking (24) is left whole.
+    let mut short = r.clone();
+    short.bars.truncate(24);
+    short.withheld.truncate(1);
+    let before = short.clone();
+    top_and_bottom(&mut short, 10);
+    assert_eq!(short, before);
+}

@@ -31,6 +31,23 @@ impl Definition {
         self.denominator.is_none() && !self.rate
     }
 
+    /// The indicator this is another measure of: the additive one with the same numerator in
+    /// the same theme (`employment_industry` for its share and its figure per 1,000
+    /// inhabitants). A rate or an indicator without such a base has none.
+    pub fn measure_of(&self, all: &[Definition]) -> Option<&'static str> {
+        if self.denominator.is_none() || self.rate {
+            return None;
+        }
+        all.iter()
+            .find(|d| {
+                d.denominator.is_none()
+                    && !d.rate
+                    && d.theme == self.theme
+                    && d.numerator == self.numerator
+            })
+            .map(|d| d.id)
+    }
+
     pub fn title(&self) -> Text {
         Text::new(self.title.0, self.title.1)
     }
@@ -144,6 +161,47 @@ mod tests {
                 "{}",
                 d.id
             );
+        }
+    }
+
+    #[test]
+    fn measures_of_one_indicator_share_its_numerator_and_each_family_has_one_unit_per_measure() {
+        let defs = definitions();
+        let of = |id: &str| {
+            defs.iter()
+                .find(|d| d.id == id)
+                .unwrap_or_else(|| panic!("{id}"))
+                .measure_of(&defs)
+        };
+        assert_eq!(of("employment_industry_share"), Some("employment_industry"));
+        assert_eq!(
+            of("employment_industry_per_1000"),
+            Some("employment_industry")
+        );
+        assert_eq!(
+            of("energy_industry_share"),
+            Some("energy_final_use_industry")
+        );
+        assert_eq!(
+            of("procurement_value_per_inhabitant"),
+            Some("procurement_value")
+        );
+        // A base, a rate and a share without a base of its own are entries of their own.
+        assert_eq!(of("employment_industry"), None);
+        assert_eq!(of("labour_unemployment_rate"), None);
+        assert_eq!(of("electricity_production_hydro_wind_share"), None);
+        // A measure menu tells its entries apart by unit: never two of one unit in a family.
+        for base in defs.iter().filter(|d| d.measure_of(&defs).is_none()) {
+            let mut units = vec![base.unit];
+            for v in defs.iter().filter(|d| d.measure_of(&defs) == Some(base.id)) {
+                assert!(
+                    !units.contains(&v.unit),
+                    "{}: two {:?} measures",
+                    base.id,
+                    v.unit
+                );
+                units.push(v.unit);
+            }
         }
     }
 }

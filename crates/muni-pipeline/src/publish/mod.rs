@@ -277,6 +277,9 @@ fn build_outputs_from(p: &PublishInputs, table: &Table) -> Result<(Catalog, Vec<
             additive: def.additive(),
             rate: def.rate,
             breaks,
+            measure_of: def
+                .measure_of(p.defs)
+                .map(|id| IndicatorId::new(id).expect("a definition's id is a slug")),
         });
     }
     let headline = headline(table, p.members);

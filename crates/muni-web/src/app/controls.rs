@@ -5,8 +5,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use muni_model::{
-    Catalog, ChartQuery, IndicatorMeta, IndicatorStatus, Lang, Measure, QueryNotice, Scope, Theme,
-    View,
+    Catalog, ChartQuery, IndicatorMeta, IndicatorStatus, Lang, QueryNotice, Scope, Theme, View,
 };
 
 use super::*;
@@ -83,16 +82,21 @@ pub(super) fn Controls(
 ) -> impl IntoView {
     let lang = Memo::new(move |_| query.with(|q| q.lang));
     let cat = catalog.clone();
+    // The menu lists each indicator once: a share or a figure per inhabitant is a measure of
+    // its base (the measure menu), so the base is what is selected here.
     let indicator_options = move || {
         let l = lang.get();
-        let current = meta.get().map(|m| m.id.to_string()).unwrap_or_default();
+        let current = meta
+            .get()
+            .map(|m| muni_view::measures::base(&cat, &m).id.to_string())
+            .unwrap_or_default();
         Theme::ALL
             .into_iter()
             .map(|theme| {
                 let opts = cat
                 .indicators
                 .iter()
-                .filter(|i| i.theme == theme)
+                .filter(|i| i.theme == theme && muni_view::measures::in_menu(i))
                 .map(|i| {
                     let mut label = i.title.get(l).to_owned();
                     if i.status == IndicatorStatus::AwaitingFetch {
@@ -104,6 +108,21 @@ pub(super) fn Controls(
                 view! { <optgroup label=theme.name().get(l).to_owned()>{opts}</optgroup> }
             })
             .collect_view()
+    };
+    let cat = catalog.clone();
+    let choose_indicator = move |v: String| {
+        let Some(chosen) = cat.indicator(&v) else {
+            return;
+        };
+        let id = muni_view::measures::switch_to(&cat, meta.get_untracked().as_ref(), chosen);
+        query.update(|q| q.indicator = Some(id));
+    };
+    let cat = catalog.clone();
+    let measure_options = move || {
+        let Some(m) = meta.get() else {
+            return Vec::new();
+        };
+        query.with(|q| muni_view::measures::measure_options(&cat, &m, q))
     };
     let view_tab = move |v: View, sv: &'static str, en: &'static str, id: &'static str| {
         view! {
@@ -119,7 +138,7 @@ pub(super) fn Controls(
         <section class="controls" aria-label=move || t(lang.get(), "Val", "Choices")>
             <label hidden=profile>
                 <span>{move || t(lang.get(), "Indikator", "Indicator")}</span>
-                <select data-testid="indicator" on:change=move |ev| { let v = event_target_value(&ev); query.update(|q| q.indicator = muni_model::IndicatorId::new(&v).ok()); }>
+                <select data-testid="indicator" on:change=move |ev| choose_indicator(event_target_value(&ev))>
                     {indicator_options}
                 </select>
             </label>
@@ -136,19 +155,11 @@ pub(super) fn Controls(
                 <label>
                     <span>{move || t(lang.get(), "Mått", "Measure")}</span>
                     <select data-testid="measure" on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        query.update(|q| {
-                            q.measure = match v.parse::<u16>() {
-                                Ok(base) => Measure::Index { base },
-                                Err(_) => Measure::AsPublished,
-                            }
-                        });
+                        if let Some(choice) = muni_view::measures::MeasureChoice::parse(&event_target_value(&ev)) {
+                            query.update(|q| choice.apply(q));
+                        }
                     }>
-                        <option value="value" selected=move || query.with(|q| q.measure == Measure::AsPublished)>{move || t(lang.get(), "Värde", "Value")}</option>
-                        {move || years().into_iter().filter(|_| !meta.with(|m| m.as_ref().is_some_and(|m| m.rate))).map(|y| {
-                            let sel = query.with(|q| q.measure == Measure::Index { base: y });
-                            view! { <option value=y.to_string() selected=sel>{format!("Index {y} = 100")}</option> }
-                        }).collect_view()}
+                        {move || measure_options().into_iter().map(|o| view! { <option value=o.value selected=o.selected>{o.label}</option> }).collect_view()}
                     </select>
                 </label>
                 <Show when=move || query.with(|q| q.view.one_year())

@@ -211,20 +211,59 @@ pub(super) fn Figure(
     // The tip as HTML text (escaped): one string signal rather than a new signal type.
     let tip = RwSignal::new(String::new());
     let (cat, m, f) = (catalog.clone(), meta.clone(), file.clone());
-    let show_tip = move |found: Option<(String, f64, f64)>| {
+    // On a tap (touch) the tip stays and offers to add the municipality: a finger cannot
+    // point without clicking. A mouse click adds it at once.
+    let touch = StoredValue::new(false);
+    let show_tip = move |found: Option<(String, f64, f64)>, tap: bool| {
         tip.set(found.map_or_else(String::new, |(code, x, y)| {
-            let text = query.with_untracked(|q| muni_view::table::map_tip(&cat, &m, &f, q, &code));
-            let mut h = Html::markup(
-                "<div class=\"tip\" data-testid=\"map-tip\" role=\"status\" style=\"left:",
-            );
+            let (text, l, chosen) = query.with_untracked(|q| {
+                (
+                    muni_view::table::map_tip(&cat, &m, &f, q, &code),
+                    q.lang,
+                    q.municipalities.iter().any(|c| c.as_str() == code),
+                )
+            });
+            let mut h = Html::markup(if tap {
+                "<div class=\"tip tap\" data-testid=\"map-tip\" role=\"status\" style=\"left:"
+            } else {
+                "<div class=\"tip\" data-testid=\"map-tip\" role=\"status\" style=\"left:"
+            });
             h.t(&format!("{:.0}", x + 12.0))
                 .m("px;top:")
                 .t(&format!("{:.0}", y + 12.0))
                 .m("px\">")
-                .t(&text)
-                .m("</div>");
+                .t(&text);
+            if tap && !chosen {
+                h.m("<button type=\"button\" data-testid=\"tip-add\" data-add=\"")
+                    .t(&code)
+                    .m("\">")
+                    .t(&format!(
+                        "{} {}",
+                        t(l, "+ Lägg till", "+ Add"),
+                        cat.region_name(&code, l)
+                    ))
+                    .m("</button>");
+            }
+            h.m("</div>");
             h.into_string()
         }));
+    };
+    // The tip's add button.
+    let add_from_tip = move |ev: web_sys::MouseEvent| {
+        use wasm_bindgen::JsCast;
+        let code = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.get_attribute("data-add"))
+            .and_then(|c| MunicipalityCode::new(&c).ok());
+        if let Some(c) = code {
+            query.update(|q| {
+                if !q.municipalities.contains(&c) {
+                    q.municipalities.push(c)
+                }
+            });
+            tip.set(String::new());
+        }
     };
     let show_tip_click = show_tip.clone();
     let (cat, m, f) = (catalog.clone(), meta.clone(), file.clone());
@@ -254,8 +293,11 @@ pub(super) fn Figure(
                     <div class="chart" class:map=move || query.with(|q| q.view.is_map()) data-testid="chart" role="img" aria-label=title_now aria-description=move || summary.get() inner_html=move || svg.get()
                         tabindex=move || is_series.get().then_some("0")
                         on:keydown=line_keys
+                        on:pointerdown=move |ev: web_sys::PointerEvent| touch.set_value(ev.pointer_type() == "touch")
+                        on:pointermove=move |ev: web_sys::PointerEvent| touch.set_value(ev.pointer_type() == "touch")
                         on:mousemove={ let show = show_tip.clone(); move |ev| {
-                            show(under(&ev));
+                            if touch.get_value() { return }
+                            show(under(&ev), false);
                             if is_series.get_untracked() {
                                 let now = line_under(&ev);
                                 if now != picked.get_untracked() { picked.set(now) }
@@ -267,14 +309,16 @@ pub(super) fn Figure(
                             if is_series.get_untracked() {
                                 picked.set(line_under(&ev));
                             }
-                            // A click (or tap) on the map shows the municipality and selects it.
+                            // A click on the map shows the municipality and selects it; a tap
+                            // shows it with a button that adds it.
                             let found = under(&ev);
-                            if let Some(c) = found.as_ref().and_then(|(c, _, _)| MunicipalityCode::new(c).ok()) {
+                            let tap = touch.get_value();
+                            if !tap && let Some(c) = found.as_ref().and_then(|(c, _, _)| MunicipalityCode::new(c).ok()) {
                                 query.update(|q| if !q.municipalities.contains(&c) { q.municipalities.push(c) });
                             }
-                            show_tip_click(found);
+                            show_tip_click(found, tap);
                         }}></div>
-                    <div inner_html=move || tip.get()></div>
+                    <div on:click=add_from_tip inner_html=move || tip.get()></div>
                     <div class="highlight-layer" inner_html=move || overlay().unwrap_or_default()></div>
                 </div>
             </Show>
