@@ -44,8 +44,10 @@ pub fn brief(dir: &Path, asked: &str, lang: Lang) -> Result<(String, String), St
     let files = files(dir, &catalog)?;
     let svg = muni_view::brief::brief_svg(&catalog, &files, &code, lang);
     let name = catalog.region_name(&code, lang);
-    let file = muni_view::profile::profile_file_name(&catalog, &name, lang, "");
-    Ok((svg, file.trim_end_matches('.').to_owned()))
+    Ok((
+        svg,
+        muni_view::profile::profile_file_stem(&catalog, &name, lang),
+    ))
 }
 
 /// An SVG page as a one-page PDF.

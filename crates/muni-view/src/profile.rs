@@ -416,14 +416,15 @@ pub fn profile_csv(rows: &[ProfileRow], name: &str, dialect: Dialect, l: Lang) -
     out
 }
 
-/// The file name of a profile's CSV: `industrikommuner_profil_skovde_dv872d7f57.csv`.
-pub fn profile_file_name(catalog: &Catalog, name: &str, l: Lang, ext: &str) -> String {
+/// The stem of a profile's file names: `industrikommuner_profil_skovde_dv872d7f57` (the CSV
+/// adds `.csv`, the brief `.pdf` or `.svg`).
+pub fn profile_file_stem(catalog: &Catalog, name: &str, l: Lang) -> String {
     let version = catalog
         .data_version
         .as_ref()
         .map_or(String::new(), |v| format!("_dv{}", v.id));
     format!(
-        "industrikommuner_{}_{}{version}.{ext}",
+        "industrikommuner_{}_{}{version}",
         tr(l, "profil", "profile"),
         muni_model::extract::slug(name)
     )
@@ -449,7 +450,7 @@ pub fn profile_html<F: Borrow<IndicatorFile>>(
     h.m("<p class=\"profile-actions\"><button type=\"button\" data-action=\"print\" data-testid=\"profile-print\">")
         .t(tr(l, "Skriv ut eller spara som PDF", "Print or save as PDF"))
         .m("</button> <a data-testid=\"profile-csv\" download=\"")
-        .t(&Dialect::ExcelSv.file_name(&profile_file_name(catalog, &name, l, "csv")))
+        .t(&Dialect::ExcelSv.file_name(&format!("{}.csv", profile_file_stem(catalog, &name, l))))
         .m("\" href=\"data:text/csv;charset=utf-8,")
         .t(&muni_model::deck::percent_encode(&csv))
         .m("\">")
