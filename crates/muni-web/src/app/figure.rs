@@ -303,7 +303,8 @@ pub(super) fn Figure(
                                 if now != picked.get_untracked() { picked.set(now) }
                             }
                         } }
-                        on:mouseleave=move |_| { tip.set(String::new()); picked.set(None) }
+                        // A finger lifted to press the tip's button "leaves" the chart: the tip stays.
+                        on:mouseleave=move |_| if !touch.get_value() { tip.set(String::new()); picked.set(None) }
                         on:click={ let show_tip_click = show_tip_click.clone(); move |ev| {
                             // A tap on a member's line shows it, as the pointer does.
                             if is_series.get_untracked() {
