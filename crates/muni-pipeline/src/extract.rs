@@ -82,17 +82,31 @@ fn resolve<'a>(catalog: &'a Catalog, req: &ExtractRequest) -> Result<(&'a Indica
             list.join(", ")
         ))
     })?;
-    let variants = |base: &str| -> Vec<String> {
-        catalog
-            .indicators
-            .iter()
-            .filter_map(|m| {
-                m.id.as_str()
-                    .strip_prefix(base)?
-                    .strip_prefix('_')
-                    .map(str::to_owned)
-            })
-            .collect()
+    // The indicator's other measures (the catalog's `measure_of`), by the name a request
+    // gives them: the part of the id after the base's (`per_1000`), or by kind (`share`,
+    // `per_inhabitant`) where the id says it otherwise (`energy_industry_share`).
+    let family: Vec<&IndicatorMeta> = catalog
+        .indicators
+        .iter()
+        .filter(|m| m.measure_of.as_ref() == Some(&meta.id))
+        .collect();
+    let name_of = |v: &IndicatorMeta| -> String {
+        if let Some(rest) =
+            v.id.as_str()
+                .strip_prefix(meta.id.as_str())
+                .and_then(|r| r.strip_prefix('_'))
+        {
+            return rest.to_owned();
+        }
+        match v.unit {
+            muni_model::Unit::Percent => "share".into(),
+            muni_model::Unit::MwhPerInhabitant | muni_model::Unit::SekPerInhabitant => {
+                "per_inhabitant".into()
+            }
+            muni_model::Unit::PerThousandInhabitants => "per_1000".into(),
+            muni_model::Unit::CountPer10000Inhabitants => "per_10000".into(),
+            _ => v.id.to_string(),
+        }
     };
     let m = req.measure.as_str();
     if m == "value" {
@@ -121,12 +135,20 @@ fn resolve<'a>(catalog: &'a Catalog, req: &ExtractRequest) -> Result<(&'a Indica
         }
         return Ok((meta, Measure::Index { base }));
     }
-    let id = format!("{}_{m}", meta.id);
-    match catalog.indicator(&id) {
+    let by_id = format!("{}_{m}", meta.id);
+    let found = family
+        .iter()
+        .find(|v| name_of(v) == m)
+        .copied()
+        .or_else(|| catalog.indicator(&by_id));
+    match found {
         Some(v) => Ok((v, Measure::AsPublished)),
         None => {
-            let mut options = vec!["value".to_owned(), "index:YEAR".to_owned()];
-            options.extend(variants(meta.id.as_str()));
+            let mut options = vec!["value".to_owned()];
+            if !meta.rate {
+                options.push("index:YEAR".to_owned());
+            }
+            options.extend(family.iter().map(|v| name_of(v)));
             Err(PipelineError::Check(format!(
                 "--measure {m:?} does not exist for {}; it has: {}",
                 meta.id,

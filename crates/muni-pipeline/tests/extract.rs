@@ -307,3 +307,30 @@ fn bad_requests_say_what_is_wrong_and_leave_the_file_alone() {
     );
     assert_eq!(std::fs::read_to_string(&out).unwrap(), "previous");
 }
+
+#[test]
+fn a_measure_is_named_by_kind_within_the_indicators_family() {
+    // `share` of industry's energy use is `energy_industry_share`, though its id does not
+    // start with the base's; `per_inhabitant` is the per-inhabitant variant.
+    for (measure, id) in [
+        ("share", "energy_industry_share"),
+        ("per_inhabitant", "energy_final_use_industry_per_inhabitant"),
+    ] {
+        let mut req = request("energy_final_use_industry", "2284", Format::Json);
+        req.measure = measure.into();
+        let (rows, _) = rows(&data(), &req).unwrap();
+        assert!(!rows.is_empty());
+        assert!(
+            rows.iter().all(|r| r.indicator.as_str() == id),
+            "{measure}: {}",
+            rows[0].indicator
+        );
+    }
+    let mut req = request("energy_final_use_industry", "2284", Format::Json);
+    req.measure = "per_1000".into();
+    let e = rows(&data(), &req).unwrap_err().to_string();
+    assert!(
+        e.contains("it has: value, index:YEAR, per_inhabitant, share"),
+        "{e}"
+    );
+}
