@@ -28,7 +28,8 @@ fn polygons(b: &Browser) -> u64 {
     .unwrap()
 }
 
-/// Sends a pointer event of `kind` to the middle of the `n`-th shape with a class colour.
+/// Sends a pointer event of `kind` (`mousemove`, `click`, or `tap`: a finger's click) to the
+/// middle of the `n`-th shape with a class colour.
 fn point_at(b: &Browser, n: usize, kind: &str) {
     let script = "
         const chart = document.querySelector('[data-testid=chart]');
@@ -38,9 +39,11 @@ fn point_at(b: &Browser, n: usize, kind: &str) {
         });
         const r = coloured[arguments[0]].getBoundingClientRect();
         const at = { bubbles: true, clientX: r.left + r.width / 2, clientY: r.top + r.height / 2 };
-        // A mouse's click comes after its button went down, as a browser sends them.
-        if (arguments[1] === 'click') chart.dispatchEvent(new PointerEvent('pointerdown', { ...at, pointerType: 'mouse' }));
-        chart.dispatchEvent(new MouseEvent(arguments[1], at));
+        // A click (mouse) or a tap (finger) comes after the pointer went down, as a browser
+        // sends them.
+        const kind = arguments[1];
+        if (kind === 'click' || kind === 'tap') chart.dispatchEvent(new PointerEvent('pointerdown', { ...at, pointerType: kind === 'tap' ? 'touch' : 'mouse' }));
+        chart.dispatchEvent(new MouseEvent(kind === 'tap' ? 'click' : kind, at));
         return coloured.length;";
     let n_coloured = b.js(script, json!([n, kind])).unwrap().as_u64().unwrap();
     assert!(n_coloured > 100, "{n_coloured} coloured shapes");
@@ -124,18 +127,7 @@ fn the_map_shows_290_municipalities_tells_values_and_selects() {
     b.screenshot(&shots().join("map-2-tiles-tip.png")).unwrap();
 
     // A tap shows it with a button that adds it, and adds nothing by itself.
-    let tap = "
-        const chart = document.querySelector('[data-testid=chart]');
-        const coloured = [...chart.querySelectorAll('svg polygon')].filter(p => {
-            const f = (p.getAttribute('fill') || '').toUpperCase();
-            return f && f !== '#AAAAAA' && f !== '#E8E8E8' && f !== '#FFFFFF';
-        });
-        const r = coloured[arguments[0]].getBoundingClientRect();
-        const at = { bubbles: true, clientX: r.left + r.width / 2, clientY: r.top + r.height / 2 };
-        chart.dispatchEvent(new PointerEvent('pointerdown', { ...at, pointerType: 'touch' }));
-        chart.dispatchEvent(new MouseEvent('click', at));
-        return true;";
-    b.js(tap, json!([7])).unwrap();
+    point_at(&b, 7, "tap");
     b.wait_for("[data-testid=map-tip] [data-testid=tip-add]")
         .unwrap();
     let code = row[0].clone();

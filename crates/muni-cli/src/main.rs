@@ -130,6 +130,11 @@ struct BriefArgs {
     out: PathBuf,
 }
 
+/// `--out`: a file, or a folder that gets a file named `name` (after what is inside).
+fn into(out: PathBuf, name: &str) -> PathBuf {
+    if out.is_dir() { out.join(name) } else { out }
+}
+
 fn parse_lang(s: &str) -> Result<muni_model::Lang, String> {
     match s {
         "sv" => Ok(muni_model::Lang::Sv),
@@ -146,7 +151,7 @@ fn brief_command(a: BriefArgs) -> Result<(), String> {
         .and_then(|e| e.to_str())
         .filter(|e| matches!(*e, "pdf" | "svg"));
     let format = match a.format.as_deref().or(by_ext).unwrap_or("pdf") {
-        f @ ("pdf" | "svg") => f,
+        f @ ("pdf" | "svg") => f.to_owned(),
         other => return Err(format!("--format {other:?}: expected pdf or svg")),
     };
     let (svg, stem) = brief::brief(&a.data, &a.municipality, lang)?;
@@ -155,11 +160,7 @@ fn brief_command(a: BriefArgs) -> Result<(), String> {
     } else {
         svg.into_bytes()
     };
-    let path = if a.out.is_dir() {
-        a.out.join(format!("{stem}.{format}"))
-    } else {
-        a.out
-    };
+    let path = into(a.out, &format!("{stem}.{format}"));
     muni_pipeline::fsutil::write_atomic(&path, &bytes).map_err(|e| e.to_string())?;
     eprintln!("wrote {} (A4, one page)", path.display());
     Ok(())
@@ -407,11 +408,7 @@ fn chart_command(a: ChartArgs) -> Result<(), String> {
     let format = chart::Format::parse(a.format.as_deref().or(by_ext).unwrap_or("png"))?;
     let size = chart::parse_size(&a.size)?;
     let (bytes, name) = data.render(&view, size, format)?;
-    let path = if a.out.is_dir() {
-        a.out.join(name)
-    } else {
-        a.out
-    };
+    let path = into(a.out, &name);
     muni_pipeline::fsutil::write_atomic(&path, &bytes).map_err(|e| e.to_string())?;
     eprintln!("wrote {} ({}×{})", path.display(), size.0, size.1);
     Ok(())
@@ -491,7 +488,7 @@ fn extract(args: ExtractArgs) -> Result<(), String> {
     let (bytes, name, rows) = extract_file(&data, &req).map_err(|e| e.to_string())?;
     match out {
         Some(p) if p.as_os_str() != "-" => {
-            let path = if p.is_dir() { p.join(&name) } else { p };
+            let path = into(p, &name);
             write_atomic(&path, &bytes).map_err(|e| e.to_string())?;
             eprintln!("wrote {rows} rows to {}", path.display());
         }

@@ -3,33 +3,14 @@
 //! change), drawn (pdftoppm renders ink on the page), and clear errors for an unknown
 //! municipality or format. poppler-utils comes from Debian (`scripts/test.sh`).
 
-use std::path::{Path, PathBuf};
+mod common;
+use common::{publish, tmp};
+
+use std::path::Path;
 use std::process::Command;
 
 use muni_model::{Theme, Unit};
 use muni_view::fixture::{C, Spec, Synthetic, v};
-
-fn tmp(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("muni-brief-cli-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(d.join("indicators")).unwrap();
-    d
-}
-
-fn publish(f: &Synthetic, dir: &Path) {
-    std::fs::write(
-        dir.join("catalog.json"),
-        serde_json::to_vec(&f.catalog).unwrap(),
-    )
-    .unwrap();
-    for (meta, file) in f.all() {
-        std::fs::write(
-            dir.join(meta.file.as_deref().unwrap()),
-            serde_json::to_vec(&file).unwrap(),
-        )
-        .unwrap();
-    }
-}
 
 fn brief(args: &[&str], data: &Path) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_industrikommuner"))
@@ -83,7 +64,7 @@ fn a_brief_is_one_a4_pdf_page_whose_text_reads_back() {
                 ("0181", &[v(50.0), v(55.0)]),
             ],
         );
-    let dir = tmp("ok");
+    let dir = tmp("brief", "ok");
     publish(&f, &dir);
     let pdf = dir.join("skovde.pdf");
     let out = brief(
@@ -171,7 +152,7 @@ fn an_unknown_municipality_or_format_is_named_and_nothing_is_written() {
         Spec::new("x", Unit::Mwh),
         &[("1496", &[v(1.0), v(2.0)][..])],
     );
-    let dir = tmp("bad");
+    let dir = tmp("brief", "bad");
     publish(&f, &dir);
     let out_file = dir.join("x.pdf");
     let out = brief(

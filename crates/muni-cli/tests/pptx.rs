@@ -3,19 +3,15 @@
 //! title, a native chart of the right type whose series names and values are the view's, the
 //! summary and the source line with the data version on the slide and in the notes.
 
-use std::path::{Path, PathBuf};
+mod common;
+use common::{publish, tmp};
+
+use std::path::Path;
 use std::process::Command;
 
 use muni_model::{ChartQuery, Unit};
 use muni_view::fixture::{C, Spec, Synthetic, v};
 use muni_view::view::{ViewChart, view_chart};
-
-fn tmp(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("muni-pptx-cli-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(d.join("indicators")).unwrap();
-    d
-}
 
 /// `industrikommuner chart <args> <what> --data <data> --out <out>`, run.
 fn chart(args: &[&str], what: &Path, data: &Path, out: &Path) -> std::process::Output {
@@ -41,22 +37,6 @@ fn synthetic() -> Synthetic {
             ("1496", &[v(8.0), v(8.5), v(9.0)]),
         ],
     )
-}
-
-/// The synthetic catalog and files, written as a published folder.
-fn publish(f: &Synthetic, dir: &Path) {
-    std::fs::write(
-        dir.join("catalog.json"),
-        serde_json::to_vec(&f.catalog).unwrap(),
-    )
-    .unwrap();
-    for (meta, file) in f.all() {
-        std::fs::write(
-            dir.join(meta.file.as_deref().unwrap()),
-            serde_json::to_vec(&file).unwrap(),
-        )
-        .unwrap();
-    }
 }
 
 const READ: &str = r#"
@@ -88,7 +68,7 @@ fn chart_of(f: &Synthetic, query: &str) -> ViewChart {
 // Long: one deck read back, slide by slide, against the views it was made of.
 #[test]
 fn a_pptx_deck_opens_in_python_pptx_with_the_views_figures() {
-    let dir = tmp("deck");
+    let dir = tmp("pptx", "deck");
     let f = synthetic();
     publish(&f, &dir);
     let series = "i=energy_x&r=0181,0382&v=series";
@@ -203,7 +183,7 @@ fn a_pptx_deck_opens_in_python_pptx_with_the_views_figures() {
 
 #[test]
 fn a_single_view_is_a_one_slide_pptx_and_a_bad_slide_writes_nothing() {
-    let dir = tmp("one");
+    let dir = tmp("pptx", "one");
     publish(&synthetic(), &dir);
     let out = dir.join("one.pptx");
     let run = chart(&["--view"], Path::new("i=energy_x&r=0181"), &dir, &out);

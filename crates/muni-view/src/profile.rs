@@ -188,38 +188,15 @@ pub fn profile_summary(rows: &[ProfileRow], name: &str, lang: Lang) -> String {
                 return None;
             }
             let title = crate::summary::lower_first(&r.title);
-            let shared = match (p.shared, lang) {
-                (0, _) => String::new(),
-                (1, Lang::Sv) => " med 1 annan".into(),
-                (1, Lang::En) => " with 1 other".into(),
-                (n, Lang::Sv) => format!(" med {n} andra"),
-                (n, Lang::En) => format!(" with {n} others"),
-            };
+            let shared = others(p, lang).map_or(String::new(), |o| format!(" {o}"));
             Some((
                 p.rank,
-                format!(
-                    "{title} ({}{} {} {} {}{shared}, {})",
-                    if p.shared > 0 {
-                        tr(lang, "delad ", "shared ")
-                    } else {
-                        ""
-                    },
-                    tr(lang, "plats", "rank"),
-                    p.rank,
-                    tr(lang, "av", "of"),
-                    p.of,
-                    r.year?
-                ),
+                format!("{title} ({}{shared}, {})", place_of(p, lang), r.year?),
             ))
         })
         .collect();
     muni_model::sort::sort_by(&mut best, |a, b| a.0.cmp(&b.0));
-    let scope = match (member, lang) {
-        (true, Lang::Sv) => "i nätverket",
-        (false, Lang::Sv) => "i Sverige",
-        (true, Lang::En) => "in the network",
-        (false, Lang::En) => "in Sweden",
-    };
+    let scope = scope_words(member, lang);
     match best.as_slice() {
         [] if rows.iter().any(|r| r.rank_national.is_some()) => format!(
             "{name}: {}",
@@ -300,21 +277,25 @@ pub fn key_figures(rows: &[ProfileRow]) -> Vec<&ProfileRow> {
 /// A place in words for a key figure: "plats 2 av 24 i nätverket", "delad plats 3 av 23 i
 /// nätverket, med 20 andra".
 pub fn place_words(p: Place, network: bool, lang: Lang) -> String {
-    let scope = match (network, lang) {
+    let scope = scope_words(network, lang);
+    let shared = others(p, lang).map_or(String::new(), |o| format!(", {o}"));
+    format!("{} {scope}{shared}", place_of(p, lang))
+}
+
+/// "i nätverket" or "i Sverige".
+fn scope_words(network: bool, lang: Lang) -> &'static str {
+    match (network, lang) {
         (true, Lang::Sv) => "i nätverket",
         (false, Lang::Sv) => "i Sverige",
         (true, Lang::En) => "in the network",
         (false, Lang::En) => "in Sweden",
-    };
-    let shared = match (p.shared, lang) {
-        (0, _) => String::new(),
-        (1, Lang::Sv) => ", med 1 annan".into(),
-        (1, Lang::En) => ", with 1 other".into(),
-        (n, Lang::Sv) => format!(", med {n} andra"),
-        (n, Lang::En) => format!(", with {n} others"),
-    };
+    }
+}
+
+/// "plats 3 av 23", "delad plats 3 av 23" where others have the same value.
+fn place_of(p: Place, lang: Lang) -> String {
     format!(
-        "{}{} {} {} {} {scope}{shared}",
+        "{}{} {} {} {}",
         if p.shared > 0 {
             tr(lang, "delad ", "shared ")
         } else {
@@ -325,6 +306,17 @@ pub fn place_words(p: Place, network: bool, lang: Lang) -> String {
         tr(lang, "av", "of"),
         p.of
     )
+}
+
+/// Who shares a place: "med 20 andra", "with 1 other"; none if nobody does.
+fn others(p: Place, lang: Lang) -> Option<String> {
+    match (p.shared, lang) {
+        (0, _) => None,
+        (1, Lang::Sv) => Some("med 1 annan".into()),
+        (1, Lang::En) => Some("with 1 other".into()),
+        (n, Lang::Sv) => Some(format!("med {n} andra")),
+        (n, Lang::En) => Some(format!("with {n} others")),
+    }
 }
 
 /// What a sparkline shows, for its text alternative.
